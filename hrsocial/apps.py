@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HrsocialConfig(AppConfig):
+    """The shared ground: audit log, search, navigation and the home page."""
+
+    name = "hrsocial"
+    verbose_name = _("Portal")
+
+    def ready(self):
+        from hrsocial import navigation
+
+        navigation.register(
+            navigation.NavItem(
+                key="home",
+                label=_("My overview"),
+                url_name="home",
+                visible=navigation.signed_in,
+                order=0,
+            )
+        )

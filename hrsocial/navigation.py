@@ -1,0 +1,62 @@
+"""The main navigation, assembled from what each app registers in its AppConfig.ready().
+
+Each item says who may see it, so every role gets a navigation with only what it may use.
+Visibility is decided by the same role properties that the apps' permission checks use.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+def signed_in(user) -> bool:
+    return user.is_authenticated
+
+
+def employees(user) -> bool:
+    """Staff of the organisation (managers and HR included), not alumni or freelancers."""
+    return user.is_authenticated and user.is_employee
+
+
+def managers(user) -> bool:
+    return user.is_authenticated and user.is_manager
+
+
+def hr_staff(user) -> bool:
+    return user.is_authenticated and user.is_hr
+
+
+def network(user) -> bool:
+    """Alumni and freelancers: the external network of practice 10."""
+    return user.is_authenticated and (user.is_alumnus or user.is_freelancer)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str  # the app's URL namespace, so the item is marked current on all of its pages
+    label: str
+    url_name: str
+    visible: Callable = signed_in
+    order: int = 100
+    section: str = "main"  # "main" or "hr" (the HR menu)
+
+
+_items: dict[str, NavItem] = {}
+
+
+def register(item: NavItem) -> None:
+    _items[item.key + ":" + item.section] = item
+
+
+def items_for(request, section: str = "main") -> list[dict]:
+    user = request.user
+    match = request.resolver_match
+    current = (match.namespace or match.view_name) if match else ""
+    items = sorted(
+        (i for i in _items.values() if i.section == section and i.visible(user)),
+        key=lambda i: (i.order, i.key),
+    )
+    return [
+        {"label": i.label, "url": reverse(i.url_name), "current": current == i.key} for i in items
+    ]

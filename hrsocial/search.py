@@ -1,0 +1,133 @@
+"""Search, the same way everywhere in the portal.
+
+`search(queryset, query, fields)` filters a queryset and orders it by relevance:
+
+* on PostgreSQL, full-text search with the `dutch` configuration (so "trainingen" finds
+  "training") plus trigram similarity on the short fields, so a typo ("linkdin") still finds
+  "LinkedIn";
+* on SQLite (the embedded default), every word must occur in one of the fields,
+  case-insensitively.
+
+Large tables should keep a stored, GIN-indexed `SearchVectorField` and pass its name as
+`vector`, and give their short fields a trigram index; small tables can let the vector be
+computed on the fly.
+
+The global search page asks every registered `SearchSource` for its best matches.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import F, Q, QuerySet
+from django.db.models.functions import Greatest
+
+MAX_QUERY_LENGTH = 200
+SEARCH_CONFIG = "dutch"
+# 0.5 lets one or two wrong letters through in a word of six or more, not much more.
+TRIGRAM_THRESHOLD = 0.5
+
+
+def clean_query(query: str | None) -> str:
+    return " ".join((query or "").split())[:MAX_QUERY_LENGTH]
+
+
+def is_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def search(
+    queryset: QuerySet,
+    query: str | None,
+    fields: Sequence[str],
+    *,
+    trigram_fields: Sequence[str] | None = None,
+    vector: str | None = None,
+    config: str = SEARCH_CONFIG,
+) -> QuerySet:
+    """Filter `queryset` to the rows matching `query`, best matches first.
+
+    `fields` are the text fields searched (related fields with `__` are fine). On PostgreSQL,
+    `trigram_fields` (default: the first field) are also matched by similarity for typos, and
+    `vector` names a stored search vector to use instead of computing one from `fields`.
+    A blank query returns the queryset unchanged, so list pages can always call this.
+    """
+    query = clean_query(query)
+    if not query:
+        return queryset
+    if not is_postgresql():
+        return _search_plain(queryset, query, fields)
+
+    search_query = SearchQuery(query, config=config, search_type="websearch")
+    if vector:
+        document = vector  # a stored, indexed SearchVectorField: the match can use its index
+    else:
+        queryset = queryset.annotate(search_document=SearchVector(*fields, config=config))
+        document = "search_document"
+    queryset = queryset.annotate(search_rank=SearchRank(F(document), search_query))
+    matches = Q(**{document: search_query})
+    ordering = ["-search_rank"]
+    similar_fields = list(trigram_fields if trigram_fields is not None else fields[:1])
+    if similar_fields:
+        similarities = [TrigramWordSimilarity(query, field) for field in similar_fields]
+        similarity = similarities[0] if len(similarities) == 1 else Greatest(*similarities)
+        queryset = queryset.annotate(search_similarity=similarity)
+        matches |= Q(search_similarity__gte=TRIGRAM_THRESHOLD)
+        ordering.append("-search_similarity")
+    return queryset.filter(matches).order_by(*ordering, "-pk")
+
+
+def _search_plain(queryset: QuerySet, query: str, fields: Sequence[str]) -> QuerySet:
+    for word in query.split():
+        queryset = queryset.filter(
+            reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields))
+        )
+    return queryset.distinct() if any("__" in f for f in fields) else queryset
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """One kind of record on the global search page.
+
+    `queryset(user)` returns the records this user may see, or None when the user may not
+    search this kind at all. Results are shown with `str(obj)`, `obj.get_absolute_url()` and,
+    when given, the text of `snippet` (an attribute name).
+    """
+
+    key: str
+    label: str
+    queryset: Callable
+    fields: tuple[str, ...]
+    snippet: str | None = None
+    order: int = 100
+    limit: int = 5
+
+
+_sources: dict[str, SearchSource] = {}
+
+
+def register(source: SearchSource) -> None:
+    _sources[source.key] = source
+
+
+def search_everything(user, query: str) -> list[dict]:
+    """The best matches per source this user may search: one query per source."""
+    query = clean_query(query)
+    if not query:
+        return []
+    groups = []
+    for source in sorted(_sources.values(), key=lambda s: (s.order, s.key)):
+        queryset = source.queryset(user)
+        if queryset is None:
+            continue
+        hits = list(search(queryset, query, source.fields)[: source.limit])
+        groups.append({"key": source.key, "label": source.label, "source": source, "hits": hits})
+    return groups

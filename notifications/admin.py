@@ -1,0 +1,27 @@
+from django.contrib import admin
+
+from notifications.models import Notification, NotificationPreference
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """For looking into delivery problems; notifications are written by the portal only."""
+
+    list_display = ["created_at", "recipient", "category", "title", "email_status", "attempts"]
+    list_filter = ["email_status", "category", "delivery"]
+    search_fields = ["recipient__email", "title"]
+    list_select_related = ["recipient"]
+    raw_id_fields = ["recipient"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "category", "delivery"]
+    raw_id_fields = ["user"]

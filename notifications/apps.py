@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "notifications"
+    verbose_name = _("Notifications")
+
+    def ready(self):
+        from notifications import categories
+
+        categories.register(
+            "general",
+            _("Announcements from HR"),
+            description=_("General messages to everyone or a group."),
+            order=0,
+        )

@@ -1,0 +1,43 @@
+"""Notification categories: each app registers the kinds of messages it sends.
+
+People choose per category how they hear about it (immediately by e-mail, in a daily digest,
+or only in the portal); the category's default applies until they choose.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Delivery(models.TextChoices):
+    IMMEDIATE = "immediate", _("Immediately by e-mail")
+    DIGEST = "digest", _("In a daily digest e-mail")
+    PORTAL = "portal", _("Only in the portal")
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    label: str
+    default: str = Delivery.IMMEDIATE
+    description: str = ""
+    order: int = 100
+
+
+_categories: dict[str, Category] = {}
+
+
+def register(key: str, label, *, default=Delivery.IMMEDIATE, description="", order=100):
+    _categories[key] = Category(key, label, default, description, order)
+
+
+def get(key: str) -> Category:
+    try:
+        return _categories[key]
+    except KeyError:
+        raise LookupError(f"Unknown notification category {key!r}: register it first.") from None
+
+
+def all_categories() -> list[Category]:
+    return sorted(_categories.values(), key=lambda c: (c.order, c.key))

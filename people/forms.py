@@ -1,0 +1,90 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from people.models import User
+
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+
+
+class SignupForm(AllauthSignupForm):
+    """Self sign-up, for alumni and freelancers only: employees are created by HR."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    kind = forms.ChoiceField(
+        label=_("I am"),
+        choices=[
+            (User.Kind.ALUMNUS, _("a former employee (alumnus)")),
+            (User.Kind.FREELANCER, _("a freelancer (ZZP'er)")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    field_order = ["full_name", "email", "kind", "password1", "password2"]
+
+    def save(self, request):
+        user = super().save(request)
+        user.full_name = self.cleaned_data["full_name"]
+        user.kind = self.cleaned_data["kind"]
+        user.preferred_language = (
+            request.LANGUAGE_CODE if request.LANGUAGE_CODE in dict(settings.LANGUAGES) else "nl"
+        )
+        user.save(update_fields=["full_name", "kind", "preferred_language"])
+        return user
+
+
+class ProfileForm(forms.ModelForm):
+    """What people maintain themselves; HR data (department, manager...) comes from HR."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "bio", "linkedin_url", "x_url", "preferred_language"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4, "maxlength": 500})}
+        help_texts = {
+            "bio": _("A few lines colleagues see on your profile card (at most 500 characters)."),
+            "linkedin_url": _("For example https://www.linkedin.com/in/your-name"),
+        }
+
+    def clean_linkedin_url(self):
+        return _profile_link(self.cleaned_data["linkedin_url"], ("linkedin.com",))
+
+    def clean_x_url(self):
+        return _profile_link(self.cleaned_data["x_url"], ("x.com", "twitter.com"))
+
+
+def _profile_link(url: str, domains: tuple[str, ...]) -> str:
+    from urllib.parse import urlsplit
+
+    if not url:
+        return url
+    host = (urlsplit(url).hostname or "").lower()
+    if urlsplit(url).scheme != "https" or not any(
+        host == d or host.endswith("." + d) for d in domains
+    ):
+        raise forms.ValidationError(
+            _("Use a https:// link to %(domain)s.") % {"domain": " / ".join(domains)}
+        )
+    return url
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(choices=settings.LANGUAGES)
+    next = forms.CharField(required=False)
+
+    error_messages = {"invalid_choice": _("Unknown language.")}
+
+
+class PeopleImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file from the HRIS"),
+        help_text=_("Comma- or semicolon-separated, with a header row. At most 10 MB."),
+    )
+    invite = forms.BooleanField(
+        label=_("Send new people an invitation e-mail"), required=False, initial=True
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return upload

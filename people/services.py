@@ -1,0 +1,180 @@
+"""Writes about people that have rules: creating, inviting, importing, preferences."""
+
+from dataclasses import dataclass, field
+
+from allauth.account import app_settings as allauth_settings
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from hrsocial import audit
+from hrsocial.emails import send_templated_email
+from people.importer import ImportPlan, RowError, read_people_csv
+from people.models import User
+
+PERSON_FIELDS = (
+    "full_name",
+    "employee_number",
+    "department",
+    "job_role",
+    "start_date",
+    "end_date",
+    "preferred_language",
+    "kind",
+)
+
+
+def person_create(*, created_by, email: str, full_name: str, invite: bool = False, **fields):
+    """Create a person whose address HR vouches for (it comes from the HRIS).
+
+    The address is marked verified, the password is unusable until the person sets one from
+    the invitation e-mail.
+    """
+    person = User(email=email.strip().lower(), full_name=full_name, **fields)
+    person.set_unusable_password()
+    person.full_clean()
+    person.save()
+    email_mark_verified(person=person)
+    audit.record(actor=created_by, action="people.create", target=person)
+    if invite:
+        person_invite(person=person, invited_by=created_by)
+    return person
+
+
+def email_mark_verified(*, person) -> None:
+    EmailAddress.objects.update_or_create(
+        user=person, email=person.email, defaults={"verified": True, "primary": True}
+    )
+
+
+def invitation_url(person) -> str:
+    """A set-password link: allauth's password-reset link, valid until the password is set."""
+    token = allauth_settings.PASSWORD_RESET_TOKEN_GENERATOR().make_token(person)
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={"uidb36": user_pk_to_url_str(person), "key": token},
+    )
+    return settings.SITE_URL + path
+
+
+def person_invite(*, person, invited_by) -> None:
+    """Send the invitation e-mail after the surrounding transaction commits."""
+    from people.tasks import send_invitation
+
+    audit.record(actor=invited_by, action="people.invite", target=person)
+    transaction.on_commit(lambda: send_invitation.delay(person.pk), robust=True)
+
+
+def invitation_send(*, person) -> None:
+    """Called by the task: the e-mail, in the person's language."""
+    if not person.is_active or person.has_usable_password():
+        return
+    send_templated_email(
+        template="emails/invitation",
+        recipient=person,
+        context={"person": person, "url": invitation_url(person), "site_url": settings.SITE_URL},
+    )
+
+
+def person_set_language(*, person, language: str) -> None:
+    if language not in dict(User.Language.choices):
+        raise ValidationError(_("Unknown language: %s.") % language)
+    if person.preferred_language != language:
+        person.preferred_language = language
+        person.save(update_fields=["preferred_language"])
+
+
+def person_change_manager(*, person, manager, changed_by) -> None:
+    """Set someone's manager, refusing a management cycle (A manages B manages A)."""
+    if manager is not None and User.manager_chain_contains(manager, person.pk):
+        raise ValidationError(
+            _("This would make a management cycle: %(manager)s reports to %(person)s.")
+            % {"manager": manager, "person": person}
+        )
+    person.manager = manager
+    person.save(update_fields=["manager"])
+    audit.record(actor=changed_by, action="people.change", target=person, fields=["manager"])
+
+
+@dataclass
+class ImportResult:
+    created: list[User] = field(default_factory=list)
+    updated: list[User] = field(default_factory=list)
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def people_import(*, data: bytes, imported_by=None, invite: bool = False) -> ImportResult:
+    """Upsert people from an HRIS export: all rows or none.
+
+    Every bad row is reported with its line number; with any error nothing is written.
+    """
+    plan: ImportPlan = read_people_csv(data)
+    result = ImportResult(errors=plan.errors, ignored_columns=plan.ignored_columns)
+    if not plan.is_valid:
+        return result
+
+    with transaction.atomic():
+        by_key: dict[str, User] = {}
+        for row in plan.rows:
+            person = row.existing or User(email=row.email)
+            before = {name: getattr(person, name) for name in (*PERSON_FIELDS, "email")}
+            person.email = row.email
+            for name in PERSON_FIELDS:
+                setattr(person, name, getattr(row, name))
+            if person.pk is None:
+                person.set_unusable_password()
+                person.save()
+                email_mark_verified(person=person)
+                result.created.append(person)
+            elif before != {name: getattr(person, name) for name in (*PERSON_FIELDS, "email")}:
+                person.save()
+                email_mark_verified(person=person)
+                result.updated.append(person)
+            else:
+                result.unchanged += 1
+            by_key[row.email] = person
+            if row.employee_number:
+                by_key[row.employee_number] = person
+
+        # Managers in a second pass: a manager may be further down the file.
+        refs = {row.manager_ref for row in plan.rows if row.manager_ref}
+        outside = refs - set(by_key)
+        for manager in User.objects.filter(email__in={r.lower() for r in outside}):
+            by_key.setdefault(manager.email, manager)
+        for manager in User.objects.filter(employee_number__in=outside):
+            by_key.setdefault(manager.employee_number, manager)
+        updated_ids = {p.pk for p in result.updated}
+        for row in plan.rows:
+            person = by_key[row.email]
+            ref = row.manager_ref
+            manager = (by_key.get(ref) or by_key.get(ref.lower())) if ref else None
+            if person.manager_id != (manager.pk if manager else None):
+                person.manager = manager
+                person.save(update_fields=["manager"])
+                if person.pk not in updated_ids and person not in result.created:
+                    result.updated.append(person)
+                    result.unchanged -= 1
+                    updated_ids.add(person.pk)
+
+        audit.record(
+            actor=imported_by,
+            action="people.import",
+            created=len(result.created),
+            updated=len(result.updated),
+            unchanged=result.unchanged,
+        )
+        if invite:
+            for person in result.created:
+                if person.is_active:
+                    person_invite(person=person, invited_by=imported_by)
+    return result

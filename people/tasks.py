@@ -1,0 +1,15 @@
+from celery import shared_task
+
+from people import services
+from people.models import User
+
+
+@shared_task(bind=True, max_retries=5, retry_backoff=True, retry_backoff_max=600)
+def send_invitation(self, person_id: int) -> None:
+    person = User.objects.filter(pk=person_id).first()
+    if person is None:
+        return
+    try:
+        services.invitation_send(person=person)
+    except OSError as error:  # SMTP down or refusing: try again later
+        raise self.retry(exc=error) from error
