@@ -211,9 +211,7 @@ if env.str("GOOGLE_CLIENT_ID", default=""):
 
 # A provider is installed when it is configured above or named in SSO_PROVIDERS (to configure
 # it as a "social application" in the admin instead). With none, there are no SSO pages.
-SSO_PROVIDERS = sorted(
-    set(SOCIALACCOUNT_PROVIDERS) | set(env.list("SSO_PROVIDERS", default=[]))
-)
+SSO_PROVIDERS = sorted(set(SOCIALACCOUNT_PROVIDERS) | set(env.list("SSO_PROVIDERS", default=[])))
 _KNOWN_PROVIDERS = {"openid_connect", "microsoft", "google"}
 if set(SSO_PROVIDERS) - _KNOWN_PROVIDERS:
     raise ImproperlyConfigured(f"SSO_PROVIDERS may only name {sorted(_KNOWN_PROVIDERS)}.")
@@ -289,7 +287,6 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Forms and front end ----------------------------------------------------------------------
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, today
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"

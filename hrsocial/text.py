@@ -35,4 +35,4 @@ def render_markdown(text: str | None) -> SafeString:
         return mark_safe("")
     html = markdown_lib.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
     html = re.sub(r"<(/?)h1\b", r"<\1h2", html)
-    return mark_safe(sanitise_html(html))  # noqa: S308 - cleaned by nh3 just above
+    return mark_safe(sanitise_html(html))

@@ -9,7 +9,11 @@ from people.models import User
 def seed(ctx):
     """A welcome message for each demo account, so the notification centre has something."""
     people = User.objects.filter(email__in=[email for email, _role in DEMO_ACCOUNTS])
-    new = [p for p in people if not Notification.objects.filter(recipient=p, category="general").exists()]
+    new = [
+        p
+        for p in people
+        if not Notification.objects.filter(recipient=p, category="general").exists()
+    ]
     notify(
         new,
         "general",

@@ -63,9 +63,7 @@ class Notification(models.Model):
 
     # Delivery by e-mail (the outbox part).
     delivery = models.CharField(max_length=20, choices=Delivery, default=Delivery.IMMEDIATE)
-    email_status = models.CharField(
-        max_length=10, choices=EmailStatus, default=EmailStatus.PENDING
-    )
+    email_status = models.CharField(max_length=10, choices=EmailStatus, default=EmailStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)

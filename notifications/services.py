@@ -57,9 +57,9 @@ def notify(
     if not people:
         return []
     preferences = dict(
-        NotificationPreference.objects.filter(
-            user_id__in=people, category=category
-        ).values_list("user_id", "delivery")
+        NotificationPreference.objects.filter(user_id__in=people, category=category).values_list(
+            "user_id", "delivery"
+        )
     )
     texts = {}
     rows = []
@@ -107,7 +107,9 @@ def schedule_delivery(notification_ids: list[int]) -> None:
         try:
             deliver_notifications.delay(batch)
         except Exception:  # kombu raises several kinds; all mean "not queued now"
-            logger.warning("Could not queue delivery of %d notifications", len(batch), exc_info=True)
+            logger.warning(
+                "Could not queue delivery of %d notifications", len(batch), exc_info=True
+            )
             return
 
 
@@ -187,13 +189,15 @@ def notifications_sweep(*, now=None) -> int:
     now = now or timezone.now()
     Status = Notification.EmailStatus
     # Rows stuck "being sent" go back to what they were waiting for.
-    stuck = Notification.objects.filter(email_status=Status.SENDING, claimed_at__lt=now - SENDING_TIMEOUT)
+    stuck = Notification.objects.filter(
+        email_status=Status.SENDING, claimed_at__lt=now - SENDING_TIMEOUT
+    )
     stuck.filter(delivery=Delivery.DIGEST).update(email_status=Status.DIGEST)
     stuck.update(email_status=Status.PENDING)
     due = list(
-        Notification.objects.filter(
-            email_status=Status.PENDING, created_at__lt=now - PENDING_GRACE
-        ).order_by("pk").values_list("pk", flat=True)[:10_000]
+        Notification.objects.filter(email_status=Status.PENDING, created_at__lt=now - PENDING_GRACE)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:10_000]
     )
     if due:
         schedule_delivery(due)
@@ -266,4 +270,3 @@ def preferences_save(*, user, choices: dict[str, str]) -> None:
 
 def unread_count(user) -> int:
     return Notification.objects.for_user(user).unread().count()
-

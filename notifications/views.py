@@ -47,7 +47,10 @@ def notification_read(request, pk):
         return render(
             request,
             "notifications/partials/notification_item.html",
-            {"notification": notification, "unread_notifications": services.unread_count(request.user)},
+            {
+                "notification": notification,
+                "unread_notifications": services.unread_count(request.user),
+            },
         )
     return redirect("notifications:list")
 

@@ -29,9 +29,7 @@ class JobRoleAdmin(admin.ModelAdmin):
 class PersonCreationForm(forms.ModelForm):
     """HR adds a person; they set their own password from the invitation e-mail."""
 
-    invite = forms.BooleanField(
-        label=_("Send an invitation e-mail"), required=False, initial=True
-    )
+    invite = forms.BooleanField(label=_("Send an invitation e-mail"), required=False, initial=True)
 
     class Meta:
         model = User
@@ -42,7 +40,11 @@ class PersonCreationForm(forms.ModelForm):
 class PersonChangeForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = "__all__"
+        fields = [
+            "email", "full_name", "kind", "preferred_language", "employee_number", "department",
+            "job_role", "manager", "start_date", "end_date", "bio", "linkedin_url", "x_url",
+            "is_active", "is_staff", "is_superuser", "groups", "user_permissions",
+        ]  # fmt: skip
 
     def clean_manager(self):
         manager = self.cleaned_data.get("manager")
@@ -71,17 +73,32 @@ class UserAdmin(DjangoUserAdmin):
     actions = ["send_invitations"]
     fieldsets = [
         (None, {"fields": ["email", "full_name", "kind", "preferred_language"]}),
-        (_("Organisation"), {"fields": ["employee_number", "department", "job_role", "manager",
-                                         "start_date", "end_date"]}),  # fmt: skip
+        (
+            _("Organisation"),
+            {
+                "fields": [
+                    "employee_number",
+                    "department",
+                    "job_role",
+                    "manager",
+                    "start_date",
+                    "end_date",
+                ]
+            },
+        ),  # fmt: skip
         (_("Profile"), {"fields": ["bio", "linkedin_url", "x_url"]}),
-        (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser", "groups",
-                                   "user_permissions"]}),  # fmt: skip
+        (
+            _("Access"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),  # fmt: skip
         (_("History"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (None, {"fields": ["email", "full_name", "kind", "preferred_language", "invite"]}),
-        (_("Organisation"), {"fields": ["employee_number", "department", "job_role", "manager",
-                                         "start_date"]}),  # fmt: skip
+        (
+            _("Organisation"),
+            {"fields": ["employee_number", "department", "job_role", "manager", "start_date"]},
+        ),  # fmt: skip
     ]
 
     def get_readonly_fields(self, request, obj=None):

@@ -36,13 +36,20 @@ class SignupForm(AllauthSignupForm):
 class ProfileForm(forms.ModelForm):
     """What people maintain themselves; HR data (department, manager...) comes from HR."""
 
+    linkedin_url = forms.URLField(
+        label=_("LinkedIn profile"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("For example https://www.linkedin.com/in/your-name"),
+    )
+    x_url = forms.URLField(label=_("X profile"), required=False, assume_scheme="https")
+
     class Meta:
         model = User
         fields = ["full_name", "bio", "linkedin_url", "x_url", "preferred_language"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4, "maxlength": 500})}
         help_texts = {
             "bio": _("A few lines colleagues see on your profile card (at most 500 characters)."),
-            "linkedin_url": _("For example https://www.linkedin.com/in/your-name"),
         }
 
     def clean_linkedin_url(self):

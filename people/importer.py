@@ -140,9 +140,7 @@ def read_people_csv(data: bytes) -> ImportPlan:
             plan.ignored_columns.append(name.strip())
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
-        plan.errors.append(
-            RowError(1, _("Required column missing: %s.") % ", ".join(missing))
-        )
+        plan.errors.append(RowError(1, _("Required column missing: %s.") % ", ".join(missing)))
         return plan
 
     raw_rows = []
@@ -206,10 +204,14 @@ def _check_rows(plan: ImportPlan, raw_rows: list[tuple[int, dict]]) -> None:
         try:
             validate_email(email)
         except ValidationError:
-            fail(_("“%s” is not a valid e-mail address.") % email if email else _("E-mail is empty."))
+            fail(
+                _("“%s” is not a valid e-mail address.") % email if email else _("E-mail is empty.")
+            )
         if email in seen_emails:
-            fail(_("Duplicate e-mail %(email)s (also on line %(other)d).")
-                 % {"email": email, "other": seen_emails[email]})
+            fail(
+                _("Duplicate e-mail %(email)s (also on line %(other)d).")
+                % {"email": email, "other": seen_emails[email]}
+            )
         seen_emails.setdefault(email, line)
 
         full_name = record.get("full_name", "")
@@ -223,20 +225,26 @@ def _check_rows(plan: ImportPlan, raw_rows: list[tuple[int, dict]]) -> None:
             if len(number) > 30:
                 fail(_("Employee number is longer than 30 characters."))
             if number in seen_numbers:
-                fail(_("Duplicate employee number %(number)s (also on line %(other)d).")
-                     % {"number": number, "other": seen_numbers[number]})
+                fail(
+                    _("Duplicate employee number %(number)s (also on line %(other)d).")
+                    % {"number": number, "other": seen_numbers[number]}
+                )
             seen_numbers.setdefault(number, line)
 
         # Match: by employee number first, then by e-mail.
         existing = existing_by_number.get(number) if number else None
         by_email = existing_by_email.get(email)
         if existing and by_email and by_email.pk != existing.pk:
-            fail(_("E-mail %(email)s belongs to another person (%(name)s).")
-                 % {"email": email, "name": by_email})
+            fail(
+                _("E-mail %(email)s belongs to another person (%(name)s).")
+                % {"email": email, "name": by_email}
+            )
         if existing is None and by_email is not None:
             if number and by_email.employee_number and by_email.employee_number != number:
-                fail(_("E-mail %(email)s belongs to employee number %(number)s.")
-                     % {"email": email, "number": by_email.employee_number})
+                fail(
+                    _("E-mail %(email)s belongs to employee number %(number)s.")
+                    % {"email": email, "number": by_email.employee_number}
+                )
             existing = by_email
 
         department = None
@@ -256,8 +264,10 @@ def _check_rows(plan: ImportPlan, raw_rows: list[tuple[int, dict]]) -> None:
                 dates[column] = parse_date(record.get(column, ""))
             except ValueError:
                 dates[column] = None
-                fail(_("“%(value)s” in %(column)s is not a date (use YYYY-MM-DD).")
-                     % {"value": record[column], "column": column})
+                fail(
+                    _("“%(value)s” in %(column)s is not a date (use YYYY-MM-DD).")
+                    % {"value": record[column], "column": column}
+                )
         if dates["start_date"] and dates["end_date"] and dates["end_date"] < dates["start_date"]:
             fail(_("The end date is before the start date."))
 
@@ -306,9 +316,9 @@ def _check_managers_exist(plan: ImportPlan) -> None:
     )
     for row in plan.rows:
         ref = row.manager_ref
-        if ref and ref not in in_file and ref.lower() not in in_file:
-            if ref not in known and ref.lower() not in known:
-                plan.errors.append(RowError(row.line, _("Unknown manager “%s”.") % ref))
+        if not ref or {ref, ref.lower()} & (in_file | known):
+            continue
+        plan.errors.append(RowError(row.line, _("Unknown manager “%s”.") % ref))
 
 
 def _check_manager_cycles(plan: ImportPlan) -> None:
@@ -343,6 +353,4 @@ def _check_manager_cycles(plan: ImportPlan) -> None:
             continue
         reported.add(cycle)
         description = " → ".join([*path, row.email])
-        plan.errors.append(
-            RowError(line_of[row.email], _("Management cycle: %s.") % description)
-        )
+        plan.errors.append(RowError(line_of[row.email], _("Management cycle: %s.") % description))

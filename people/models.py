@@ -219,8 +219,12 @@ class User(AbstractBaseUser, PermissionsMixin):
                 raise ValidationError({"manager": _("Nobody can be their own manager.")})
             if self.pk and self.manager_chain_contains(self.manager, self.pk):
                 raise ValidationError(
-                    {"manager": _("This would make a management cycle: %(name)s reports to this person.")
-                     % {"name": self.manager}}
+                    {
+                        "manager": _(
+                            "This would make a management cycle: %(name)s reports to this person."
+                        )
+                        % {"name": self.manager}
+                    }
                 )
 
     @staticmethod

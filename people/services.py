@@ -46,6 +46,8 @@ def person_create(*, created_by, email: str, full_name: str, invite: bool = Fals
 
 
 def email_mark_verified(*, person) -> None:
+    """The person's address as the HRIS knows it becomes their only, verified sign-in address."""
+    EmailAddress.objects.filter(user=person).exclude(email__iexact=person.email).delete()
     EmailAddress.objects.update_or_create(
         user=person, email=person.email, defaults={"verified": True, "primary": True}
     )

@@ -1,7 +1,7 @@
 """Shared fixtures. The personas make access tests read naturally:
 
-    emma (employee) reports to milan (manager); hanna is HR (and HR lead); cas is an
-    employee in another department; anouk is an alumna; femke a freelancer.
+emma (employee) reports to milan (manager); hanna is HR (and HR lead); cas is an
+employee in another department; anouk is an alumna; femke a freelancer.
 """
 
 import os
@@ -49,7 +49,9 @@ def communication(db):
 
 @pytest.fixture
 def milan(communication):
-    return UserFactory(email="milan@example.com", full_name="Milan de Vries", department=communication)
+    return UserFactory(
+        email="milan@example.com", full_name="Milan de Vries", department=communication
+    )
 
 
 @pytest.fixture
@@ -90,3 +92,12 @@ def personas(emma, milan, hanna, cas, anouk, femke):
     return SimpleNamespace(
         employee=emma, manager=milan, hr=hanna, colleague=cas, alumnus=anouk, freelancer=femke
     )
+
+
+@pytest.fixture
+def in_english():
+    """Run the test with English active (Dutch is the default), for readable assertions."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -61,10 +61,15 @@ def build_world(setups) -> SimpleNamespace:
                           department=communication)  # fmt: skip
     world = SimpleNamespace(
         manager=manager,
-        employee=UserFactory(email="employee@example.com", full_name="Emma Jansen",
-                             department=communication, manager=manager),  # fmt: skip
-        hr=make_hr(UserFactory(email="hr@example.com", full_name="Hanna Bakker", is_staff=True),
-                   lead=True),  # fmt: skip
+        employee=UserFactory(
+            email="employee@example.com",
+            full_name="Emma Jansen",
+            department=communication,
+            manager=manager,
+        ),  # fmt: skip
+        hr=make_hr(
+            UserFactory(email="hr@example.com", full_name="Hanna Bakker", is_staff=True), lead=True
+        ),  # fmt: skip
         colleague=UserFactory(email="colleague@example.com", full_name="Cas Peters"),
         alumnus=AlumnusFactory(email="alumnus@example.com", full_name="Anouk Visser"),
         freelancer=FreelancerFactory(email="freelancer@example.com", full_name="Femke Smit"),
@@ -124,8 +129,10 @@ class AccessMapTest(TestCase):
                 self.client.force_login(getattr(self.world, role))
             data = route.data(self.world) if callable(route.data) else (route.data or {})
             send = getattr(self.client, route.method)
-            response = send(url, data, headers=route.headers) if route.method == "post" else send(
-                url, headers=route.headers
+            response = (
+                send(url, data, headers=route.headers)
+                if route.method == "post"
+                else send(url, headers=route.headers)
             )
             transaction.set_rollback(True)
         return response.status_code, response.get("Location", "")

@@ -14,13 +14,25 @@ ROUTES = [
     Route("notifications:list", signed_in(200)),
     Route("notifications:list", signed_in(200), query="?show=unread&page=3"),
     Route("notifications:preferences", signed_in(200)),
-    Route("notifications:preferences", signed_in(302), method="post",
-          data={"category-general": "digest"}),  # fmt: skip
+    Route(
+        "notifications:preferences",
+        signed_in(302),
+        method="post",
+        data={"category-general": "digest"},
+    ),  # fmt: skip
     Route("notifications:read-all", signed_in(302), method="post"),
     Route("notifications:read-all", signed_in(405)),
-    Route("notifications:open", OWN_NOTIFICATION, method="post",
-          kwargs=lambda w: {"pk": w.notification.pk}),  # fmt: skip
-    Route("notifications:read", OWN_NOTIFICATION, method="post",
-          kwargs=lambda w: {"pk": w.notification.pk}),  # fmt: skip
+    Route(
+        "notifications:open",
+        OWN_NOTIFICATION,
+        method="post",
+        kwargs=lambda w: {"pk": w.notification.pk},
+    ),  # fmt: skip
+    Route(
+        "notifications:read",
+        OWN_NOTIFICATION,
+        method="post",
+        kwargs=lambda w: {"pk": w.notification.pk},
+    ),  # fmt: skip
     Route("notifications:read", signed_in(405), kwargs=lambda w: {"pk": w.notification.pk}),
 ]

@@ -26,8 +26,9 @@ class Command(BaseCommand):
         # Demo data is not news: whatever it notifies is not e-mailed to anyone.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             self._seed_apps(ctx)
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Demo accounts (password "
-                                             f"{DEMO_PASSWORD}):"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready. Demo accounts (password {DEMO_PASSWORD}):")
+        )
         for email, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {email:<26} {role}")
 

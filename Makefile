@@ -1,0 +1,68 @@
+# hrsocial — `make run` to try it, `make test` to check it. `make help` lists everything.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.9
+MAKEMESSAGES_IGNORE := -i ".venv/*" -i "staticfiles/*" -i "tests/*" -i "bench/*" -i "media/*"
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve test test-fast lint format lock messages compile-messages \
+        worker beat periodic bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements-dev.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(UV) pip sync --quiet --python $(PY) requirements-dev.lock
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+
+compile-messages: install ## Compile the Dutch translations
+	@$(PY) manage.py compilemessages --ignore ".venv" -v 0
+
+run: install compile-messages ## Migrate, load the demo data and serve http://127.0.0.1:8000
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install compile-messages ## The whole suite (unit, integration, browser journeys)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install compile-messages ## The suite without the browser journeys
+	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+lint: install ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Format and fix what ruff can
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+lock: install ## Regenerate the lock files from pyproject.toml
+	$(UV) pip compile --quiet pyproject.toml -o requirements.lock
+	$(UV) pip compile --quiet pyproject.toml --extra dev -o requirements-dev.lock
+
+messages: install ## Update the Dutch catalogues (APP=guidelines for one app's only)
+	$(PY) manage.py makemessages -l nl --no-obsolete $(MAKEMESSAGES_IGNORE) $(if $(APP),--app $(APP))
+
+worker: install ## A Celery worker (needs REDIS_URL)
+	$(VENV)/bin/celery -A hrsocial worker --loglevel=INFO
+
+beat: install ## Celery beat, the schedule in settings.CELERY_BEAT_SCHEDULE (needs REDIS_URL)
+	$(VENV)/bin/celery -A hrsocial beat --loglevel=INFO
+
+periodic: install ## Run every scheduled task once, now (the embedded mode has no beat)
+	$(PY) manage.py run_periodic_tasks
+
+bench: install compile-messages ## Seed PostgreSQL at scale and measure the pages under load
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+clean: ## Remove the virtualenv, the SQLite database and compiled files
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
+	find . -name "*.mo" -not -path "./.venv/*" -delete
