@@ -302,8 +302,32 @@ BIOS = {
     "hr@example.com": "HR-adviseur en vraagbaak voor alles rond sociale media.",
 }
 
-FIRST_NAMES = "Anna Bas Chantal Dirk Esra Frank Gerda Hugo Inge Joost Karin Leon Mila".split()
-LAST_NAMES = "Aalders Boer Claassen Dijkstra Evers Franken Goossens Hoekstra Jacobs".split()
+FIRST_NAMES = [
+    "Anna",
+    "Bas",
+    "Chantal",
+    "Dirk",
+    "Esra",
+    "Frank",
+    "Gerda",
+    "Hugo",
+    "Inge",
+    "Joost",
+    "Karin",
+    "Leon",
+    "Mila",
+]
+LAST_NAMES = [
+    "Aalders",
+    "Boer",
+    "Claassen",
+    "Dijkstra",
+    "Evers",
+    "Franken",
+    "Goossens",
+    "Hoekstra",
+    "Jacobs",
+]
 
 
 def _date(value):
