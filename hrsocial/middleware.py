@@ -1,23 +1,33 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
-class UserLanguageMiddleware:
-    """Speak the signed-in user's preferred language, whatever the browser asks for.
+class LanguageMiddleware:
+    """Choose the page language: Dutch unless the person chose otherwise.
 
-    Runs after LocaleMiddleware (which serves visitors by cookie or Accept-Language) and
-    after authentication. The preference is saved by the language switch.
+    The choice is the signed-in user's preferred language, else the language cookie set by
+    the language switch, else LANGUAGE_CODE (nl). The browser's Accept-Language is ignored on
+    purpose: the portal is Dutch-first, and many Dutch people run English browsers.
+    Replaces Django's LocaleMiddleware; it must run after AuthenticationMiddleware.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.languages = {code for code, _name in settings.LANGUAGES}
 
-    def __call__(self, request):
+    def language_for(self, request) -> str:
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            language = user.preferred_language
-            if language in self.languages:
-                translation.activate(language)
-                request.LANGUAGE_CODE = language
-        return self.get_response(request)
+        if user is not None and user.is_authenticated and user.preferred_language in self.languages:
+            return user.preferred_language
+        cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        return cookie if cookie in self.languages else settings.LANGUAGE_CODE
+
+    def __call__(self, request):
+        language = self.language_for(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Cookie",))
+        return response

@@ -118,6 +118,16 @@ def register(source: SearchSource) -> None:
     _sources[source.key] = source
 
 
+def search_source(key: str, user, query: str, limit: int = 5) -> list:
+    """The best matches of one registered source for this user ([] if not registered or not
+    visible to them). Lets one app suggest another app's records without importing it."""
+    source = _sources.get(key)
+    queryset = source.queryset(user) if source else None
+    if queryset is None or not clean_query(query):
+        return []
+    return list(search(queryset, query, source.fields)[:limit])
+
+
 def search_everything(user, query: str) -> list[dict]:
     """The best matches per source this user may search: one query per source."""
     query = clean_query(query)

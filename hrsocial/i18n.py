@@ -1,0 +1,18 @@
+"""Content that HR writes in two languages: a Dutch field and an optional English twin.
+
+class Competency(models.Model):
+    name = models.CharField(...)         # Dutch, required
+    name_en = models.CharField(blank=True)
+
+localized(competency, "name")  # English when English is active and filled in, else Dutch
+"""
+
+from django.utils import translation
+
+
+def localized(obj, field: str) -> str:
+    if translation.get_language() == "en":
+        english = getattr(obj, f"{field}_en", "")
+        if english:
+            return english
+    return getattr(obj, field)

@@ -1,0 +1,91 @@
+"""Browser journeys: Playwright's Python API driving Debian's Chromium (/usr/bin/chromium).
+
+Browsers cannot be downloaded here, so we point Playwright at the system Chromium. Where it
+is missing the journeys skip with the reason; CI sets HRSOCIAL_REQUIRE_BROWSER=1, which
+turns that skip into a failure.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from tests.factories import TEST_PASSWORD
+
+CHROMIUM = os.environ.get("HRSOCIAL_CHROMIUM", "/usr/bin/chromium")
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+
+
+def pytest_collection_modifyitems(config, items):
+    here = str(Path(__file__).parent)
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("HRSOCIAL_REQUIRE_BROWSER") == "1":
+            pytest.fail(message + "; HRSOCIAL_REQUIRE_BROWSER=1 forbids skipping.")
+        pytest.skip(message)
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture
+def page(page):
+    page.set_default_timeout(10_000)
+    return page
+
+
+def sign_in(page, live_server, user, password=TEST_PASSWORD):
+    """Sign in through the real form, as a person would."""
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("E-mailadres").fill(user.email)
+    page.get_by_label("Wachtwoord", exact=False).first.fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(live_server.url + "/")
+
+
+def use_session_of(page, live_server, user):
+    """A quick sign-in for journeys that are not about signing in: copy a session cookie."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+
+
+def assert_accessible(page, *, context=None):
+    """axe-core's WCAG 2.1 A/AA rules on the current page: no violations."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async (context) => {
+            const result = await axe.run(context || document, {
+                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+            });
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ")),
+            }));
+        }""",
+        context,
+    )
+    assert violations == [], f"Accessibility problems on {page.url}: {violations}"
