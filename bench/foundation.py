@@ -14,9 +14,8 @@ def seed(ctx):
     for number in range(max(missing, 0)):
         notify([emma], "general", f"Bench-melding {number}", "Tekst van de melding.", url="/")
     Notification.objects.filter(recipient=emma).update(email_status="none")
-    ctx.log(
-        f"foundation: employee has {Notification.objects.filter(recipient=emma).count()} notifications"
-    )
+    count = Notification.objects.filter(recipient=emma).count()
+    ctx.log(f"foundation: the employee has {count} notifications")
 
 
 def pages(ctx):

@@ -301,8 +301,8 @@ def main():
         lines += [
             "",
             f"Notification fan-out: {result['recipients']} recipients written in "
-            f"{result['written_s']:.2f} s, all {result['emails']} e-mails delivered by a real Celery "
-            f"worker (2 processes, SMTP sink) after {result['delivered_s']:.1f} s "
+            f"{result['written_s']:.2f} s, all {result['emails']} e-mails delivered by a real "
+            f"Celery worker (2 processes, SMTP sink) after {result['delivered_s']:.1f} s "
             f"({result['per_second']:.0f} per second).",
         ]
     report = "\n".join(lines)
