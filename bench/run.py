@@ -6,7 +6,8 @@
 
 Steps: create the database `hrsocial_bench` (PostgreSQL at 127.0.0.1, Redis db 14), migrate,
 `seed_demo --scale N`, then each `bench/<module>.py` seeds its own large data (`seed(ctx)`)
-and names its pages (`pages(ctx)`). The portal runs under gunicorn with DEBUG off; `wrk`
+and names its pages (`pages(ctx)`); `measure(ctx)` may return more lines of figures.
+The portal runs under gunicorn with DEBUG off; `wrk`
 (Debian package) loads each page with N concurrent connections. The table shows requests/s,
 p50/p95 latency, SQL queries per request, and each page's throughput as a share of the
 trivial view (/health/) on the same server: the floor every page is compared with.
@@ -270,6 +271,12 @@ def main():
     for module in modules:
         pages += module.pages(ctx)
 
+    # Modules may measure more than pages (a service's own speed, a POST endpoint): lines of text.
+    measurements = []
+    for module in modules:
+        if hasattr(module, "measure"):
+            measurements += module.measure(ctx)
+
     server = start_server(args)
     rows = []
     try:
@@ -296,6 +303,8 @@ def main():
             f"| {page.name} | {result['rps']:.0f} | {result['p50']:.1f} | {result['p95']:.1f} | "
             f"{queries} | {status}{errors} | {100 * result['rps'] / floor:.0f} % |"
         )
+    if measurements:
+        lines += ["", *measurements]
     if not args.no_fanout and not args.only:
         result = fanout(args)
         lines += [

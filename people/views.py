@@ -13,6 +13,7 @@ from people import services
 from people.forms import LanguageForm, ProfileForm
 from people.models import User
 from people.permissions import employee_required, get_person_for_user
+from people.sections import sections_for
 
 PAGE_SIZE = 24
 
@@ -31,7 +32,11 @@ def directory(request):
 
 def profile(request, pk):
     person = get_person_for_user(request, pk)
-    return render(request, "people/user_detail.html", {"person": person})
+    return render(
+        request,
+        "people/user_detail.html",
+        {"person": person, "sections": sections_for(request, person)},
+    )
 
 
 def profile_edit(request):

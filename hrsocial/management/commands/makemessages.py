@@ -1,6 +1,7 @@
 """makemessages with one Dutch catalogue per app.
 
-Strings from an app's code and from its templates (templates/<app>/) go to <app>/locale/;
+Strings from an app's code, its templates (templates/<app>/) and its e-mails
+(templates/emails/<app>_*) go to <app>/locale/;
 everything else (hrsocial/, base.html, e-mails, allauth overrides) goes to locale/. Django
 loads every installed app's locale/ by itself. With `--app guidelines` only that app's
 catalogue is rebuilt, so people working on different apps never rewrite each other's file.
@@ -46,10 +47,15 @@ class Command(makemessages.Command):
         self.apps = own_apps()
         return super().handle(*args, **options)
 
-    def _catalogue_of(self, dirpath: str) -> str:
+    def _catalogue_of(self, dirpath: str, filename: str) -> str:
         parts = Path(dirpath).resolve().relative_to(self.base).parts
         if parts and parts[0] == "templates" and len(parts) > 1 and parts[1] in self.apps:
             return parts[1]
+        if parts == ("templates", "emails"):
+            # templates/emails/<app>_<name>.txt belongs to that app.
+            prefix = filename.split("_", 1)[0]
+            if prefix in self.apps:
+                return prefix
         if parts and parts[0] in self.apps:
             return parts[0]
         return ROOT
@@ -57,7 +63,7 @@ class Command(makemessages.Command):
     def find_files(self, root):
         files = []
         for translatable in super().find_files(root):
-            catalogue = self._catalogue_of(translatable.dirpath)
+            catalogue = self._catalogue_of(translatable.dirpath, translatable.file)
             if self.only_apps and catalogue not in self.only_apps:
                 continue
             locale = self.base / "locale" if catalogue == ROOT else self.base / catalogue / "locale"

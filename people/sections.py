@@ -1,0 +1,25 @@
+"""Sections on a person's profile page, contributed by other apps.
+
+    @people.sections.register
+    def completed_trainings(request, person) -> Panel | None: ...
+
+Return None when there is nothing to show or the viewer may not see it; decide visibility
+with the app's own permission rules. A section should run a fixed, small number of queries.
+"""
+
+from collections.abc import Callable
+
+from hrsocial.home import Panel
+
+_providers: list[Callable] = []
+
+
+def register(provider: Callable) -> Callable:
+    if provider not in _providers:
+        _providers.append(provider)
+    return provider
+
+
+def sections_for(request, person) -> list[Panel]:
+    sections = [s for s in (provider(request, person) for provider in _providers) if s is not None]
+    return sorted(sections, key=lambda s: s.order)
