@@ -25,6 +25,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 _fast = override_settings(
     PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    # Tasks run in-process in tests, on every database; tests/notifications/test_worker.py
+    # switches to a real worker.
+    CELERY_TASK_ALWAYS_EAGER=True,
     CELERY_TASK_EAGER_PROPAGATES=True,
     EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     SECURE_SSL_REDIRECT=False,
@@ -33,6 +36,9 @@ _fast = override_settings(
 
 def pytest_configure(config):
     _fast.enable()
+    from hrsocial.celery import app
+
+    app.conf.update(task_always_eager=True, task_eager_propagates=True)
 
 
 @pytest.fixture(autouse=True)
