@@ -69,9 +69,21 @@ def worker(real_services, smtp_sink):
         "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "hrsocial", "worker", "--pool=solo",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=WARNING",
-         "-Q", settings.CELERY_TASK_DEFAULT_QUEUE],  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "hrsocial",
+            "worker",
+            "--pool=solo",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel=WARNING",
+            "-Q",
+            settings.CELERY_TASK_DEFAULT_QUEUE,
+        ],  # fmt: skip
         cwd=Path(settings.BASE_DIR),
         env=env,
     )

@@ -14,6 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("names", nargs="*", help="only these schedule entries")
 
     def handle(self, *args, names, **options):
+        app.autodiscover_tasks(force=True)  # a worker does this at start; we are not one
         for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
             if names and name not in names:
                 continue
