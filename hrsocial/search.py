@@ -8,9 +8,10 @@
 * on SQLite (the embedded default), every word must occur in one of the fields,
   case-insensitively.
 
-Large tables should keep a stored, GIN-indexed `SearchVectorField` and pass its name as
-`vector`, and give their short fields a trigram index; small tables can let the vector be
-computed on the fly.
+For speed on large tables, either keep a stored, GIN-indexed `SearchVectorField` and pass
+its name as `vector`, or create (in a PostgreSQL-only migration) a GIN index on exactly the
+expression `search()` builds from `fields` — see `people/migrations/0003_search_indexes.py` —
+and give the `trigram_fields` a `gin_trgm_ops` index. Small tables need nothing.
 
 The global search page asks every registered `SearchSource` for its best matches.
 """
@@ -32,8 +33,6 @@ from django.db.models.functions import Greatest
 
 MAX_QUERY_LENGTH = 200
 SEARCH_CONFIG = "dutch"
-# 0.5 lets one or two wrong letters through in a word of six or more, not much more.
-TRIGRAM_THRESHOLD = 0.5
 
 
 def clean_query(query: str | None) -> str:
@@ -77,10 +76,13 @@ def search(
     ordering = ["-search_rank"]
     similar_fields = list(trigram_fields if trigram_fields is not None else fields[:1])
     if similar_fields:
+        # The %> operator (word similarity above pg_trgm's threshold) can use a trigram
+        # index; the similarity itself is only computed to order the matches.
+        for field in similar_fields:
+            matches |= Q(**{f"{field}__trigram_word_similar": query})
         similarities = [TrigramWordSimilarity(query, field) for field in similar_fields]
         similarity = similarities[0] if len(similarities) == 1 else Greatest(*similarities)
         queryset = queryset.annotate(search_similarity=similarity)
-        matches |= Q(search_similarity__gte=TRIGRAM_THRESHOLD)
         ordering.append("-search_similarity")
     return queryset.filter(matches).order_by(*ordering, "-pk")
 

@@ -10,7 +10,7 @@ class PeopleConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from hrsocial import navigation, search
-        from people.models import User
+        from people.models import User, UserQuerySet
         from people.signals import grant_hr_permissions
 
         # Every app's post_migrate, so permissions of apps after "people" are included too.
@@ -30,7 +30,7 @@ class PeopleConfig(AppConfig):
                 key="people",
                 label=_("Colleagues"),
                 queryset=lambda user: User.objects.directory() if user.is_employee else None,
-                fields=("full_name", "job_role__title", "department__name", "bio"),
+                fields=UserQuerySet.SEARCH_FIELDS,
                 snippet="job_role",
                 order=90,
             )

@@ -3,7 +3,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from people.models import User
+from people.models import Department, User
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -72,6 +72,15 @@ def _profile_link(url: str, domains: tuple[str, ...]) -> str:
             _("Use a https:// link to %(domain)s.") % {"domain": " / ".join(domains)}
         )
     return url
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or words from the bio"), required=False, max_length=200)
+    department = forms.ModelChoiceField(
+        widget=forms.Select(attrs={"class": "form-select"}),
+        label=_("Department"), queryset=Department.objects.all(), required=False,
+        empty_label=_("All departments"),
+    )  # fmt: skip
 
 
 class LanguageForm(forms.Form):

@@ -78,6 +78,9 @@ class UserQuerySet(models.QuerySet):
         """The colleague directory: active employees with what their card shows."""
         return self.employees().select_related("department", "job_role").order_by("full_name")
 
+    # Searched by hrsocial.search; PostgreSQL indexes this exact pair (migration 0003).
+    SEARCH_FIELDS = ("full_name", "bio")
+
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True

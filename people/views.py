@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from hrsocial.search import search
 from people import services
-from people.forms import LanguageForm, ProfileForm
-from people.models import User
+from people.forms import DirectoryFilterForm, LanguageForm, ProfileForm
+from people.models import User, UserQuerySet
 from people.permissions import employee_required, get_person_for_user
 from people.sections import sections_for
 
@@ -20,14 +20,14 @@ PAGE_SIZE = 24
 
 @employee_required
 def directory(request):
-    query = request.GET.get("q", "")
-    people = search(
-        User.objects.directory(),
-        query,
-        ("full_name", "job_role__title", "department__name", "bio"),
-    )
+    form = DirectoryFilterForm(request.GET or None)
+    people = User.objects.directory()
+    if form.is_valid() and form.cleaned_data["department"]:
+        people = people.filter(department=form.cleaned_data["department"])
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    people = search(people, query, UserQuerySet.SEARCH_FIELDS)
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "people/user_list.html", {"page": page, "query": query})
+    return render(request, "people/user_list.html", {"page": page, "form": form, "query": query})
 
 
 def profile(request, pk):

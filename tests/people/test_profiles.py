@@ -21,7 +21,7 @@ def test_the_directory_runs_a_fixed_number_of_queries(client, emma, django_asser
     client.force_login(emma)
     UserFactory.create_batch(5, verified=False)
     client.get(reverse("people:directory"))
-    with django_assert_num_queries(4) as few:
+    with django_assert_num_queries(5) as few:
         client.get(reverse("people:directory"))
     UserFactory.create_batch(45, verified=False)
     with django_assert_num_queries(len(few.captured_queries)):
@@ -142,3 +142,37 @@ def test_roles_follow_groups_and_reports(emma, milan, hanna, anouk):
     assert milan.is_manager
     assert hanna.is_hr and hanna.is_hr_lead
     assert anouk.is_alumnus and not anouk.is_employee
+
+
+def test_the_directory_filters_by_department(client, emma, cas):
+    client.force_login(emma)
+    response = client.get(reverse("people:directory"), {"department": cas.department_id})
+    assert list(response.context["page"].object_list) == [cas]
+
+
+def test_a_bad_department_filter_is_ignored_not_an_error(client, emma):
+    client.force_login(emma)
+    assert client.get(reverse("people:directory"), {"department": "abc"}).status_code == 200
+
+
+def test_the_colleague_search_uses_its_indexes_on_postgresql(emma):
+    import pytest
+    from django.db import connection
+
+    from hrsocial.search import search
+    from people.models import User, UserQuerySet
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL indexes")
+    queryset = search(User.objects.directory(), "jansen", UserQuerySet.SEARCH_FIELDS)
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # A tiny test table would be scanned whole; leave the planner only bitmap index scans.
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute("SET enable_indexscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("RESET enable_seqscan")
+        cursor.execute("RESET enable_indexscan")
+    assert "people_user_search_fts" in plan, plan
+    assert "people_user_name_trgm" in plan
