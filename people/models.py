@@ -179,6 +179,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["full_name"]
+        indexes = [
+            # The colleague directory: active employees in name order, paged.
+            models.Index(
+                fields=["full_name"],
+                condition=Q(is_active=True, kind="employee"),
+                name="people_user_directory",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="people_user_email_ci_unique"),
             models.CheckConstraint(
