@@ -1,0 +1,25 @@
+"""Practice 1: tips for social media (guidelines), their versions and acknowledgements, and
+the rules of the "may I post this?" draft checker."""
+
+from guidelines.models.rules import Rule, RuleSetState, Severity, Term
+from guidelines.models.tips import (
+    Acknowledgement,
+    AcknowledgementReminder,
+    Category,
+    ChangeKind,
+    Guideline,
+    GuidelineVersion,
+)
+
+__all__ = [
+    "Acknowledgement",
+    "AcknowledgementReminder",
+    "Category",
+    "ChangeKind",
+    "Guideline",
+    "GuidelineVersion",
+    "Rule",
+    "RuleSetState",
+    "Severity",
+    "Term",
+]
