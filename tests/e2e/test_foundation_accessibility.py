@@ -1,0 +1,28 @@
+"""The shared pages pass axe-core's WCAG 2.1 AA rules, signed out and signed in."""
+
+import pytest
+
+from notifications.services import notify
+from tests.e2e.conftest import assert_accessible, use_session_of
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PUBLIC_PAGES = ["/accounts/login/", "/accounts/password/reset/"]
+SIGNED_IN_PAGES = ["/", "/people/", "/people/me/", "/notifications/", "/notifications/preferences/",
+                   "/search/?q=jansen", "/no-such-page/"]  # fmt: skip
+
+
+def test_public_pages_are_accessible(live_server, page):
+    for path in PUBLIC_PAGES:
+        page.goto(live_server.url + path)
+        assert_accessible(page)
+
+
+def test_signed_in_pages_are_accessible(live_server, page):
+    emma = UserFactory(email="emma@example.com", full_name="Emma Jansen", bio="Schrijft.")
+    notify([emma], "general", lambda: "Nieuwe tips", "Lees ze.", url="/")
+    use_session_of(page, live_server, emma)
+    for path in [*SIGNED_IN_PAGES, f"/people/{emma.pk}/"]:
+        page.goto(live_server.url + path)
+        assert_accessible(page)
