@@ -4,6 +4,7 @@ People choose per category how they hear about it (immediately by e-mail, in a d
 or only in the portal); the category's default applies until they choose.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
@@ -23,13 +24,18 @@ class Category:
     default: str = Delivery.IMMEDIATE
     description: str = ""
     order: int = 100
+    # Optional: notification -> [(filename, content, mimetype)] attached to its e-mail (say, an
+    # iCalendar event); computed at delivery, so it is always current.
+    attachments: Callable | None = None
 
 
 _categories: dict[str, Category] = {}
 
 
-def register(key: str, label, *, default=Delivery.IMMEDIATE, description="", order=100):
-    _categories[key] = Category(key, label, default, description, order)
+def register(
+    key: str, label, *, default=Delivery.IMMEDIATE, description="", order=100, attachments=None
+):
+    _categories[key] = Category(key, label, default, description, order, attachments)
 
 
 def get(key: str) -> Category:

@@ -147,6 +147,7 @@ def notifications_deliver(*, notification_ids: list[int]) -> list[int]:
                     context={"notification": notification},
                     connection=connection,
                 )
+                _attach(message, notification)
                 try:
                     message.send()
                     sent.append(notification.pk)
@@ -158,6 +159,17 @@ def notifications_deliver(*, notification_ids: list[int]) -> list[int]:
         error = str(exc)
     _finish(sent, failed, error, back_to=Notification.EmailStatus.PENDING)
     return _retryable(failed)
+
+
+def _attach(message, notification) -> None:
+    """Files the notification's category adds to its e-mail (an iCalendar event, say)."""
+    try:
+        category = categories.get(notification.category)
+    except LookupError:  # a category no longer registered: the e-mail goes out without
+        return
+    if category.attachments:
+        for filename, content, mimetype in category.attachments(notification):
+            message.attach(filename, content, mimetype)
 
 
 def _finish(sent: list[int], failed: list[int], error: str, *, back_to: str) -> None:

@@ -7,3 +7,59 @@ class TrainingsConfig(AppConfig):
 
     name = "trainings"
     verbose_name = _("Trainings")
+
+    def ready(self):
+        from hrsocial import navigation, search
+        from notifications import categories
+        from trainings import home, sections  # noqa: F401  (they register themselves)
+        from trainings.attachments import enrolment_calendar_attachment
+        from trainings.models import Training
+
+        navigation.register(
+            navigation.NavItem(
+                key="trainings",
+                label=_("Trainings"),
+                url_name="trainings:index",
+                visible=navigation.employees,
+                order=20,
+            )
+        )
+        navigation.register(
+            navigation.NavItem(
+                key="trainings",
+                label=_("Trainings and sessions"),
+                url_name="trainings:hr-sessions",
+                visible=navigation.hr_staff,
+                order=20,
+                section="hr",
+            )
+        )
+        search.register(
+            search.SearchSource(
+                key="trainings",
+                label=_("Trainings"),
+                queryset=lambda user: Training.objects.published() if user.is_employee else None,
+                fields=("title", "title_en", "summary", "summary_en", "provider_name"),
+                snippet="display_summary",
+                order=20,
+            )
+        )
+        categories.register(
+            "trainings.enrolment",
+            _("Your trainings: confirmations, seats from the waitlist, changes"),
+            description=_("The confirmation e-mail has the calendar invitation attached."),
+            order=20,
+            attachments=enrolment_calendar_attachment,
+        )
+        categories.register("trainings.reminder", _("Training reminders a day before"), order=21)
+        categories.register(
+            "trainings.feedback", _("Requests for feedback after a training"), order=22
+        )
+        categories.register(
+            "trainings.proposal",
+            _("Trainings your manager proposes, and answers to your proposals"),
+            order=23,
+        )
+        categories.register(
+            "trainings.approval", _("Requests to approve a paid training (managers)"), order=24
+        )

@@ -1,0 +1,29 @@
+"""The iCalendar file attached to the e-mails about a seat (registered in apps.py)."""
+
+from django.urls import Resolver404, resolve
+from django.utils import translation
+
+from trainings import ical
+from trainings.models import Enrolment
+
+
+def enrolment_calendar_attachment(notification) -> list[tuple[str, bytes, str]]:
+    """For a notification that links to a confirmed enrolment of its recipient: the session
+    as an .ics file, built when the e-mail goes out, so it shows the current time and place.
+    Anything else (a waitlist message, a seat the manager still has to approve) gets none."""
+    try:
+        match = resolve(notification.url)
+    except Resolver404:
+        return []
+    if match.view_name != "trainings:enrolment-detail":
+        return []
+    enrolment = (
+        Enrolment.objects.select_related("session__training")
+        .filter(pk=match.kwargs["pk"], person_id=notification.recipient_id)
+        .first()
+    )
+    if enrolment is None or not enrolment.is_confirmed or enrolment.session.is_cancelled:
+        return []
+    with translation.override(notification.recipient.language_for_email):
+        content = ical.enrolment_calendar(enrolment)
+    return [(ical.filename_for(enrolment.session), content, "text/calendar")]

@@ -1,0 +1,337 @@
+"""HR runs the trainings: catalogue, sessions with fill rate and waitlist, attendance,
+completion and satisfaction per training and department, CSV exports, self-scan questions."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hrsocial import audit
+from hrsocial.search import clean_query
+from people.permissions import hr_required
+from trainings import permissions, reports, services
+from trainings.forms import (
+    AttendanceForm,
+    CompetencyFormSet,
+    ReportFilterForm,
+    ScanQuestionForm,
+    SessionCancelForm,
+    SessionForm,
+    TrainingForm,
+)
+from trainings.models import Feedback, ScanQuestion, Session, Training
+from trainings.services.followup import sessions_needing_attendance
+
+PAGE_SIZE = 50
+WHEN = ("upcoming", "past", "attendance", "all")
+
+
+def _sessions(request):
+    when = request.GET.get("when")
+    when = when if when in WHEN else "upcoming"
+    now = timezone.now()
+    sessions = Session.objects.with_waitlist().select_related("training")
+    if when == "upcoming":
+        sessions = sessions.filter(ends_at__gt=now).order_by("starts_at", "pk")
+    elif when == "past":
+        sessions = sessions.filter(ends_at__lte=now).order_by("-starts_at", "-pk")
+    elif when == "attendance":
+        needing = sessions_needing_attendance(now).values("pk")
+        sessions = sessions.filter(pk__in=needing).order_by("-starts_at", "-pk")
+    else:
+        sessions = sessions.order_by("-starts_at", "-pk")
+    query = clean_query(request.GET.get("q"))
+    if query:
+        sessions = sessions.filter(training__title__icontains=query)
+    return sessions, when, query
+
+
+@hr_required
+def session_list(request):
+    sessions, when, query = _sessions(request)
+    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "trainings/session_list.html", {"page": page, "when": when, "query": query}
+    )
+
+
+def _csv_response(filename: str) -> tuple[HttpResponse, object]:
+    """A CSV that Excel opens correctly in the Netherlands: UTF-8 with a byte-order mark and
+    semicolons (a Dutch Excel reads commas as decimal separators)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    return response, csv.writer(response, delimiter=";")
+
+
+def _cell(value) -> str:
+    """Guard against formula injection: a cell starting with = + - @ is text, not a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+@hr_required
+def session_list_csv(request):
+    sessions, when, _query = _sessions(request)
+    response, writer = _csv_response(f"sessions-{when}.csv")
+    writer.writerow(
+        [
+            _("Training"),
+            _("Start"),
+            _("End"),
+            _("Place"),
+            _("Trainer"),
+            _("Seats"),
+            _("Taken"),
+            _("Fill rate %"),
+            _("Waitlist"),
+            _("Cancelled"),
+        ]  # fmt: skip
+    )
+    for session in sessions.iterator(chunk_size=1000):
+        writer.writerow(
+            [
+                _cell(session.training.title),
+                timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M"),
+                timezone.localtime(session.ends_at).strftime("%Y-%m-%d %H:%M"),
+                _cell(session.location or session.online_url),
+                _cell(session.trainer),
+                session.capacity,
+                session.seats_taken,
+                session.fill_rate,
+                session.waitlist_count,
+                _("yes") if session.is_cancelled else "",
+            ]
+        )
+    audit.record(actor=request.user, action="trainings.export_sessions", when=when)
+    return response
+
+
+@hr_required
+def session_attendance(request, pk):
+    session = permissions.get_session_for_hr(request, pk)
+    booked = list(
+        session.enrolments.booked()
+        .select_related("person__department")
+        .order_by("person__full_name")
+    )
+    waitlist = list(session.enrolments.waitlisted().select_related("person"))
+    form = AttendanceForm(request.POST or None, enrolments=booked)
+    started = session.has_started()
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.attendance_register(
+                session=session, registered_by=request.user, attendance=form.attendance()
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Attendance saved (%(n)d changed).") % {"n": changed})
+            return redirect("trainings:hr-session-attendance", pk=session.pk)
+    return render(
+        request,
+        "trainings/session_attendance.html",
+        {
+            "session": session,
+            "form": form,
+            "waitlist": waitlist,
+            "started": started,
+            "cancel_form": SessionCancelForm(),
+        },
+    )
+
+
+@hr_required
+def session_create(request, pk):
+    training = get_object_or_404(Training, pk=pk)
+    if training.is_elearning:
+        messages.error(request, _("An e-learning has no sessions."))
+        return redirect(training)
+    form = SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.session_create(
+                training=training, created_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The session has been added."))
+            return redirect("trainings:hr-session-attendance", pk=session.pk)
+    return render(request, "trainings/session_form.html", {"form": form, "training": training})
+
+
+@hr_required
+def session_edit(request, pk):
+    session = permissions.get_session_for_hr(request, pk)
+    form = SessionForm(request.POST or None, instance=Session.objects.get(pk=session.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_update(session=session, changed_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The session has been saved."))
+            return redirect("trainings:hr-session-attendance", pk=session.pk)
+    return render(
+        request,
+        "trainings/session_form.html",
+        {"form": form, "training": session.training, "session": session},
+    )
+
+
+@hr_required
+@require_POST
+def session_cancel(request, pk):
+    session = permissions.get_session_for_hr(request, pk)
+    form = SessionCancelForm(request.POST)
+    form.is_valid()
+    try:
+        services.session_cancel(
+            session=session,
+            cancelled_by=request.user,
+            reason=form.cleaned_data.get("reason", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The session is cancelled; the participants have been told."))
+    return redirect("trainings:hr-session-attendance", pk=session.pk)
+
+
+@hr_required
+def report(request):
+    form = ReportFilterForm(request.GET or None)
+    start, end = form.period()
+    by_training = reports.report(start, end, by=("training",))
+    by_department = reports.report(start, end, by=("department",))
+    return render(
+        request,
+        "trainings/training_report.html",
+        {
+            "form": form,
+            "start": start,
+            "end": end,
+            "by_training": by_training,
+            "by_department": by_department,
+            "total": reports.totals(by_training),
+            "min_ratings": reports.MIN_RATINGS,
+        },
+    )
+
+
+@hr_required
+def report_csv(request):
+    start, end = ReportFilterForm(request.GET or None).period()
+    rows = reports.report(start, end, by=("training", "department"))
+    response, writer = _csv_response(f"trainings-{start:%Y%m%d}-{end:%Y%m%d}.csv")
+    writer.writerow(
+        [
+            _("Training"),
+            _("Department"),
+            _("Sessions"),
+            _("Seats"),
+            _("Present"),
+            _("No-show"),
+            _("Completion %"),
+            _("Completed"),
+            _("Ratings"),
+            _("Average rating"),
+        ]  # fmt: skip
+    )
+    for row in rows:
+        writer.writerow(
+            [
+                _cell(row.training.title if row.training else ""),
+                _cell(row.department.name if row.department else _("No department")),
+                row.sessions,
+                row.seats,
+                row.present,
+                row.no_show,
+                "" if row.completion_rate is None else row.completion_rate,
+                row.completions,
+                row.ratings,
+                "" if row.average_rating is None else str(row.average_rating).replace(".", ","),
+            ]
+        )
+    audit.record(actor=request.user, action="trainings.export_report", start=str(start))
+    return response
+
+
+@hr_required
+def training_feedback(request, pk):
+    """The comments on one training, without names."""
+    training = get_object_or_404(Training, pk=pk)
+    feedback = list(
+        Feedback.objects.filter(training=training)
+        .select_related("session")
+        .only("rating", "comment", "created_at", "session__starts_at")[:200]
+    )
+    return render(
+        request, "trainings/feedback_list.html", {"training": training, "feedback": feedback}
+    )
+
+
+def _training_form(request, training):
+    form = TrainingForm(request.POST or None, instance=training)
+    competencies = CompetencyFormSet(request.POST or None, instance=training, prefix="competencies")
+    if request.method == "POST" and form.is_valid() and competencies.is_valid():
+        training = services.training_save(
+            form=form, competencies=competencies, saved_by=request.user
+        )
+        messages.success(request, _("The training has been saved."))
+        return redirect(training)
+    return render(
+        request,
+        "trainings/training_form.html",
+        {"form": form, "competencies": competencies, "training": training},
+    )
+
+
+@hr_required
+def training_create(request):
+    return _training_form(request, Training())
+
+
+@hr_required
+def training_edit(request, pk):
+    return _training_form(request, get_object_or_404(Training, pk=pk))
+
+
+@hr_required
+def question_list(request):
+    questions = ScanQuestion.objects.select_related("competency__category").order_by(
+        "-is_active", "competency__category__order", "competency__order", "order", "pk"
+    )
+    return render(request, "trainings/scanquestion_list.html", {"questions": list(questions)})
+
+
+def _question_form(request, question):
+    form = ScanQuestionForm(request.POST or None, instance=question)
+    if request.method == "POST" and form.is_valid():
+        created = question.pk is None
+        question = form.save()
+        audit.record(
+            actor=request.user,
+            action="trainings.question_create" if created else "trainings.question_update",
+            target=question,
+        )
+        messages.success(request, _("The statement has been saved."))
+        return redirect("trainings:hr-questions")
+    return render(request, "trainings/scanquestion_form.html", {"form": form, "question": question})
+
+
+@hr_required
+def question_create(request):
+    return _question_form(request, ScanQuestion())
+
+
+@hr_required
+def question_edit(request, pk):
+    return _question_form(request, get_object_or_404(ScanQuestion, pk=pk))
