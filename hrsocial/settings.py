@@ -283,12 +283,24 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    # guidelines: remind who has not acknowledged tips in time.
+    "guidelines-acknowledgement-reminders": {
+        "task": "guidelines.tasks.send_acknowledgement_reminders",
+        "schedule": crontab(hour=9, minute=30),
+    },
 }
 
 # --- Forms and front end ----------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# --- Guidelines (practice 1) -------------------------------------------------------------------
+# Employees are reminded of tips they have not acknowledged after this many days (and at
+# most once per this many days).
+GUIDELINES_REMINDER_DAYS = env.int("GUIDELINES_REMINDER_DAYS", default=14)
+# The draft checker (page and JSON endpoint together), per person per minute.
+GUIDELINES_CHECKS_PER_MINUTE = env.int("GUIDELINES_CHECKS_PER_MINUTE", default=60)
 
 # --- Security ---------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -8,6 +8,7 @@ from guidelines.models.tips import (
     Category,
     ChangeKind,
     Guideline,
+    GuidelineQuerySet,
     GuidelineVersion,
 )
 
@@ -17,6 +18,7 @@ __all__ = [
     "Category",
     "ChangeKind",
     "Guideline",
+    "GuidelineQuerySet",
     "GuidelineVersion",
     "Rule",
     "RuleSetState",

@@ -100,6 +100,14 @@ class GuidelineQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Guideline.Status.PUBLISHED)
 
+    def visible_to(self, user):
+        """HR sees drafts too; employees the published tips; nobody else any."""
+        if user.is_authenticated and user.is_hr:
+            return self.all()
+        if user.is_authenticated and user.is_employee:
+            return self.published()
+        return self.none()
+
     def in_reading_order(self):
         """The golden rule first, then by category and the order HR chose."""
         return self.select_related("category").order_by(

@@ -1,0 +1,25 @@
+"""A small rate limit on the shared cache: so many requests per person per minute.
+
+Counting in the cache (Redis in production) makes the limit hold across all web processes.
+"""
+
+import time
+
+from django.core.cache import cache
+
+
+def rate_limited(*, key: str, limit: int, period: int = 60) -> bool:
+    """Count one request for `key`; True when it goes over `limit` in the current period."""
+    bucket = int(time.time() // period)
+    cache_key = f"guidelines:rate:{key}:{bucket}"
+    cache.add(cache_key, 0, period + 5)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # the key expired between add() and incr()
+        cache.set(cache_key, 1, period + 5)
+        count = 1
+    return count > limit
+
+
+def seconds_until_next_period(period: int = 60) -> int:
+    return max(1, int(period - time.time() % period))

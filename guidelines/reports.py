@@ -1,0 +1,212 @@
+"""HR's view of the acknowledgements: the rate per tip and per department, and who is missing.
+
+Only current employees count, and only acknowledgements that still count (of the tip's
+latest material version or later). Every figure comes from a fixed number of aggregate
+queries, whatever the number of employees.
+"""
+
+import csv
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from guidelines.models import Acknowledgement, Guideline
+from people.models import Department, User
+
+
+def _percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+@dataclass
+class TipRate:
+    guideline: Guideline
+    acknowledged: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return _percent(self.acknowledged, self.total)
+
+    @property
+    def missing(self) -> int:
+        return self.total - self.acknowledged
+
+
+@dataclass
+class DepartmentRate:
+    name: str
+    department_id: int | None
+    members: int
+    complete: int  # people who acknowledged every published tip
+    pairs_done: int  # (person, tip) pairs acknowledged
+    tips: int
+
+    @property
+    def percent_complete(self) -> int:
+        return _percent(self.complete, self.members)
+
+    @property
+    def percent_pairs(self) -> int:
+        return _percent(self.pairs_done, self.members * self.tips)
+
+
+def _staff(department=None):
+    staff = User.objects.employees()
+    return staff.filter(department=department) if department else staff
+
+
+def _done_count():
+    """Per person (OuterRef): how many published tips they acknowledged in a current version."""
+    return Coalesce(
+        Subquery(
+            Acknowledgement.objects.current()
+            .filter(person=OuterRef("pk"))
+            .values("person")
+            .annotate(done=Count("guideline", distinct=True))
+            .values("done")[:1],
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def rates_per_tip(*, department=None) -> list[TipRate]:
+    """Two queries: the number of employees, and the published tips with their count."""
+    staff = _staff(department)
+    total = staff.count()
+    valid = Q(
+        acknowledgements__version__gte=F("ack_version"),
+        acknowledgements__person__in=staff.values("pk"),
+    )
+    tips = (
+        Guideline.objects.published()
+        .in_reading_order()
+        .annotate(done=Count("acknowledgements__person", filter=valid, distinct=True))
+    )
+    return [TipRate(tip, tip.done, total) for tip in tips]
+
+
+def rates_per_department() -> list[DepartmentRate]:
+    """Three queries, however many people and departments."""
+    tip_count = Guideline.objects.published().count()
+    people = (
+        User.objects.employees()
+        .annotate(done=_done_count())
+        .values("department")
+        .annotate(members=Count("pk"), complete=Count("pk", filter=Q(done__gte=tip_count)))
+    )
+    pairs = {}
+    for department_id, _tip, done in (
+        Acknowledgement.objects.current()
+        .values_list("person__department", "guideline")
+        .annotate(done=Count("person", distinct=True))
+        .order_by()
+    ):
+        pairs[department_id] = pairs.get(department_id, 0) + done
+    names = dict(Department.objects.values_list("pk", "name"))
+    rows = [
+        DepartmentRate(
+            name=names.get(row["department"]) or _("No department"),
+            department_id=row["department"],
+            members=row["members"],
+            complete=row["complete"],
+            pairs_done=pairs.get(row["department"], 0),
+            tips=tip_count,
+        )
+        for row in people.order_by()
+    ]
+    return sorted(rows, key=lambda r: (r.department_id is None, r.name))
+
+
+def missing_people(*, department=None, guideline=None):
+    """Employees who still have to acknowledge a tip (the given one, or any), by name."""
+    staff = _staff(department).select_related("department")
+    if guideline is not None:
+        done = Acknowledgement.objects.filter(
+            person=OuterRef("pk"), guideline=guideline, version__gte=guideline.ack_version
+        )
+        return staff.exclude(Exists(done)).order_by("full_name", "pk")
+    tip_count = Guideline.objects.published().count()
+    return staff.annotate(done=_done_count()).filter(done__lt=tip_count).order_by("full_name", "pk")
+
+
+def attach_missing_tips(people, tips: list[Guideline]) -> None:
+    """Set `missing_tips` on each person of a page: one query for the whole page."""
+    done = set(
+        Acknowledgement.objects.current()
+        .filter(person__in=[p.pk for p in people])
+        .values_list("person_id", "guideline_id")
+    )
+    for person in people:
+        person.missing_tips = [t for t in tips if (person.pk, t.pk) not in done]
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_lines(*, department=None, guideline=None, chunk: int = 1000):
+    """The export, one line per employee and tip, generated in chunks of people so that a
+    large organisation streams instead of filling memory."""
+    writer = csv.writer(_Echo())
+    tips = list(Guideline.objects.published().in_reading_order())
+    if guideline is not None:
+        tips = [t for t in tips if t.pk == guideline.pk]
+    yield writer.writerow(
+        [
+            _("Name"),
+            _("E-mail"),
+            _("Department"),
+            _("Tip"),
+            _("Status"),
+            _("Version acknowledged"),
+            _("Acknowledged on"),
+        ]  # fmt: skip
+    )
+    statuses = {
+        "done": _("acknowledged"),
+        "again": _("to acknowledge again"),
+        "never": _("not acknowledged"),
+    }
+    staff = _staff(department).select_related("department").order_by("pk")
+    last_pk = 0
+    while True:
+        people = list(staff.filter(pk__gt=last_pk)[:chunk])
+        if not people:
+            return
+        last_pk = people[-1].pk
+        latest: dict[tuple[int, int], Acknowledgement] = {}
+        for ack in Acknowledgement.objects.filter(person__in=people, guideline__in=tips).order_by(
+            "version"
+        ):
+            latest[(ack.person_id, ack.guideline_id)] = ack
+        for person in people:
+            for tip in tips:
+                ack = latest.get((person.pk, tip.pk))
+                if ack is None:
+                    status, version, when = statuses["never"], "", ""
+                else:
+                    status = statuses[
+                        "done" if tip.counts_as_acknowledged(ack.version) else "again"
+                    ]
+                    version, when = ack.version, ack.acknowledged_at.date().isoformat()
+                yield writer.writerow(
+                    [
+                        _safe(person.full_name),
+                        person.email,
+                        _safe(person.department.name if person.department else ""),
+                        _safe(tip.display_title),
+                        status,
+                        version,
+                        when,
+                    ]  # fmt: skip
+                )
+
+
+def _safe(value: str) -> str:
+    """Spreadsheet programs run cells that start with = + - @ as formulas: neutralise them."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -1,0 +1,165 @@
+"""The tips as employees read them: overview, one tip, what changed, acknowledging."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from guidelines import services
+from guidelines.diff import versions_diff
+from guidelines.forms import SearchForm
+from guidelines.models import Acknowledgement, Guideline, GuidelineQuerySet
+from guidelines.permissions import get_guideline_for_user, reader_required
+from hrsocial.search import search
+
+
+def _reading_order(tip):
+    return (not tip.is_golden_rule, tip.category.order, tip.category.name, tip.order, tip.title)
+
+
+@reader_required
+def overview(request):
+    """All published tips grouped by category, the golden rule first; searchable, printable,
+    with the reader's acknowledgement per tip. One query, however many tips."""
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    tips = Guideline.objects.published().with_acknowledgement(request.user).in_reading_order()
+    tips = sorted(search(tips, query, GuidelineQuerySet.SEARCH_FIELDS), key=_reading_order)
+    golden = next((t for t in tips if t.is_golden_rule), None)
+    groups: dict = {}
+    for tip in tips:
+        if tip is not golden:
+            groups.setdefault(tip.category, []).append(tip)
+    outstanding = [t for t in tips if not t.acknowledged]
+    return render(
+        request,
+        "guidelines/guideline_list.html",
+        {
+            "form": form,
+            "query": query,
+            "tips": tips,
+            "golden": golden,
+            "groups": list(groups.items()),
+            "outstanding": outstanding,
+        },
+    )
+
+
+@reader_required
+def detail(request, pk):
+    guideline = get_guideline_for_user(request, pk)
+    latest = (
+        Acknowledgement.objects.filter(person=request.user, guideline=guideline)
+        .order_by("-version")
+        .first()
+    )
+    versions = list(guideline.versions.select_related("published_by"))
+    return render(
+        request,
+        "guidelines/guideline_detail.html",
+        {
+            "guideline": guideline,
+            "acknowledgement": latest,
+            "acknowledged": guideline.counts_as_acknowledged(latest and latest.version),
+            "versions": versions,
+        },
+    )
+
+
+def _number(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@reader_required
+def changes(request, pk):
+    """A readable difference between two versions (by default: the latest and the one before)."""
+    guideline = get_guideline_for_user(request, pk)
+    versions = {v.number: v for v in guideline.versions.select_related("published_by")}
+    newest = max(versions, default=None)
+    new_number = _number(request.GET.get("to"))
+    new_number = new_number if new_number in versions else newest
+    old_number = _number(request.GET.get("from"))
+    if old_number not in versions or (new_number and old_number >= new_number):
+        old_number = max((n for n in versions if new_number and n < new_number), default=None)
+    old, new = versions.get(old_number), versions.get(new_number)
+    return render(
+        request,
+        "guidelines/guideline_changes.html",
+        {
+            "guideline": guideline,
+            "versions": sorted(versions.values(), key=lambda v: -v.number),
+            "old": old,
+            "new": new,
+            "rows": versions_diff(old, new) if old and new else [],
+        },
+    )
+
+
+@reader_required
+@require_POST
+def acknowledge(request, pk):
+    """ "Gelezen en begrepen" for one tip, in the version the reader saw."""
+    guideline = get_guideline_for_user(request, pk)
+    error = None
+    try:
+        services.guideline_acknowledge(
+            guideline=guideline, person=request.user, version=_number(request.POST.get("version"))
+        )
+    except ValidationError as exc:
+        error = exc.messages[0]
+    if request.htmx:
+        return render(
+            request,
+            "guidelines/partials/ack_status.html",
+            {"tip": guideline, "acknowledged": error is None, "error": error},
+        )
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(
+            request, _("Thank you: you acknowledged “%(title)s”.") % {"title": guideline}
+        )
+    return redirect(_back(request, guideline))
+
+
+def _back(request, guideline) -> str:
+    if request.POST.get("next") == "detail":
+        return guideline.get_absolute_url()
+    return reverse("guidelines:index") + f"#tip-{guideline.pk}"
+
+
+@reader_required
+@require_POST
+def acknowledge_all(request):
+    """Every outstanding tip in one click; `seen` says which version of each was on screen."""
+    seen = {}
+    for value in request.POST.getlist("seen"):
+        pk, _sep, version = value.partition(":")
+        if _number(pk) is not None and _number(version) is not None:
+            seen[int(pk)] = int(version)
+    count, changed = services.guidelines_acknowledge_all(person=request.user, seen=seen)
+    if count:
+        messages.success(
+            request,
+            ngettext(
+                "Thank you: you acknowledged one tip.",
+                "Thank you: you acknowledged %(count)s tips.",
+                count,
+            )
+            % {"count": count},
+        )
+    elif not changed:
+        messages.info(request, _("There was nothing left to acknowledge."))
+    if changed:
+        messages.warning(
+            request,
+            _("Changed while you were reading, please read again: %(titles)s")
+            % {"titles": ", ".join(str(g) for g in changed)},
+        )
+    return redirect("guidelines:index")

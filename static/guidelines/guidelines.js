@@ -1,0 +1,32 @@
+// Practice 1, small enhancements; every page works without them.
+(function () {
+  function openAllExplanations() {
+    document.querySelectorAll("details.tip-body").forEach(function (details) {
+      details.open = true;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        openAllExplanations();
+        window.print();
+      });
+    });
+  });
+  // Printing from the browser's menu shows the explanations too.
+  window.addEventListener("beforeprint", openAllExplanations);
+  // After htmx swaps in an answer, move focus to it so keyboard and screen-reader users follow.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target && event.detail.target.id
+      ? document.getElementById(event.detail.target.id) : null;
+    var focus = document.querySelector("[data-focus-after-swap]");
+    if (focus) {
+      focus.focus();
+      focus.removeAttribute("data-focus-after-swap");
+    } else if (target) {
+      var invalid = target.querySelector(".is-invalid");
+      if (invalid) { invalid.focus(); }
+    }
+  });
+})();
