@@ -288,6 +288,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "guidelines.tasks.send_acknowledgement_reminders",
         "schedule": crontab(hour=9, minute=30),
     },
+    # competencies: newcomers join open review cycles; reminders before the deadlines.
+    "competencies-deadline-reminders": {
+        "task": "competencies.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=8, minute=45),
+    },
 }
 
 # --- Forms and front end ----------------------------------------------------------------------
@@ -301,6 +306,15 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 GUIDELINES_REMINDER_DAYS = env.int("GUIDELINES_REMINDER_DAYS", default=14)
 # The draft checker (page and JSON endpoint together), per person per minute.
 GUIDELINES_CHECKS_PER_MINUTE = env.int("GUIDELINES_CHECKS_PER_MINUTE", default=60)
+
+# --- Competencies (practices 4 and 8) ----------------------------------------------------------
+# Managers see the competency profiles of their direct reports; with this on, of the whole
+# line below them (their reports' reports too). Reviewing stays with the direct manager.
+COMPETENCIES_MANAGER_SEES_WHOLE_LINE = env.bool(
+    "COMPETENCIES_MANAGER_SEES_WHOLE_LINE", default=False
+)
+# Reminders go out this many days before the self-assessment and review deadlines.
+COMPETENCIES_REMINDER_DAYS = env.int("COMPETENCIES_REMINDER_DAYS", default=3)
 
 # --- Security ---------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

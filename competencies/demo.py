@@ -1,0 +1,549 @@
+"""Demo data: the social-media competency framework of "Zuiderlicht", role profiles, a
+finished spring cycle and an autumn cycle in progress (self-assessments done, the manager's
+reviews waiting for manager@example.com), and a few colleagues in "wie weet wat".
+
+Idempotent: everything is looked up by name first; a second run changes nothing.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from competencies.models import (
+    AssessedLevel,
+    AssessmentLine,
+    Competency,
+    CompetencyCategory,
+    CompetencyLevel,
+    ExpertiseTag,
+    ExpertProfile,
+    Review,
+    ReviewCycle,
+    RoleRequirement,
+)
+from people.models import Department, JobRole, User
+
+# (Dutch, English)
+CATEGORIES = [
+    ("Communiceren", "Communicating"),
+    ("Verbinden en samenwerken", "Connecting and collaborating"),
+    ("Bewust handelen", "Acting with awareness"),
+]
+
+# category, (name nl, name en), (description nl, en), four levels of (behaviour nl, en)
+FRAMEWORK = [
+    (
+        "Communiceren",
+        ("Online communicatie", "Online communication"),
+        (
+            "Het gesprek aangaan in plaats van zenden: luisteren, reageren en uitleggen waarom.",
+            "Holding a conversation instead of broadcasting: listening, responding and "
+            "explaining why.",
+        ),
+        [
+            (
+                "Leest mee op de kanalen van de organisatie en deelt af en toe een bericht.",
+                "Follows the organisation's channels and now and then shares a post.",
+            ),
+            (
+                "Schrijft eigen berichten over het werk, in de toon van de richtlijnen, en "
+                "reageert op vragen.",
+                "Writes own posts about the work, in the tone of the guidelines, and answers "
+                "questions.",
+            ),
+            (
+                "Gaat het gesprek aan, ook bij kritiek; legt het waarom van beleid uit en weet "
+                "wanneer een gesprek offline verder moet.",
+                "Engages in conversation, also when criticised; explains the why of policy "
+                "and knows when to take a conversation offline.",
+            ),
+            (
+                "Is een herkenbare stem namens de organisatie en helpt collega's hun eigen "
+                "verhaal te vertellen.",
+                "Is a recognised voice of the organisation and helps colleagues tell their "
+                "own story.",
+            ),
+        ],
+    ),
+    (
+        "Communiceren",
+        ("Content maken", "Content creation"),
+        (
+            "Berichten, beeld en video maken die passen bij het kanaal en de doelgroep.",
+            "Making posts, images and video that suit the channel and the audience.",
+        ),
+        [
+            (
+                "Maakt een eenvoudig bericht met een foto, met hulp van een voorbeeld.",
+                "Makes a simple post with a photo, with the help of an example.",
+            ),
+            (
+                "Past tekst en beeld aan per kanaal (LinkedIn is geen TikTok) en let op "
+                "beeldrechten.",
+                "Adapts text and images per channel (LinkedIn is not TikTok) and minds image "
+                "rights.",
+            ),
+            (
+                "Plant content rond een thema, maakt korte video's en leert van de cijfers.",
+                "Plans content around a theme, makes short videos and learns from the figures.",
+            ),
+            (
+                "Ontwikkelt formats die collega's kunnen hergebruiken en coacht anderen.",
+                "Develops formats colleagues can reuse and coaches others.",
+            ),
+        ],
+    ),
+    (
+        "Verbinden en samenwerken",
+        ("Netwerken", "Networking"),
+        (
+            "Via LinkedIn en andere kanalen contact leggen met vakgenoten en klanten, en "
+            "elkaar verder helpen.",
+            "Connecting with peers and clients through LinkedIn and other channels, and "
+            "helping each other along.",
+        ),
+        [
+            (
+                "Heeft een actueel profiel en is verbonden met directe collega's.",
+                "Has an up-to-date profile and is connected with close colleagues.",
+            ),
+            (
+                "Volgt vakgenoten en groepen in het eigen vak en deelt af en toe iets nuttigs.",
+                "Follows peers and groups in their field and shares something useful now and then.",
+            ),
+            (
+                "Legt bewust nieuwe contacten buiten de organisatie, vraagt en geeft hulp.",
+                "Deliberately makes new contacts outside the organisation, asks for and gives "
+                "help.",
+            ),
+            (
+                "Brengt mensen bij elkaar en haalt kennis van buiten de organisatie binnen.",
+                "Brings people together and brings knowledge from outside into the organisation.",
+            ),
+        ],
+    ),
+    (
+        "Verbinden en samenwerken",
+        ("Digitaal samenwerken", "Digital collaboration"),
+        (
+            "Samenwerken en kennis delen met interne sociale tools in plaats van volle mailboxen.",
+            "Working together and sharing knowledge with internal social tools instead of "
+            "overflowing mailboxes.",
+        ),
+        [
+            (
+                "Gebruikt de interne tools om te lezen en vragen te stellen.",
+                "Uses the internal tools to read and to ask questions.",
+            ),
+            (
+                "Deelt documenten en updates in de teamomgeving in plaats van per mail.",
+                "Shares documents and updates in the team space instead of by e-mail.",
+            ),
+            (
+                "Werkt over afdelingen heen samen in groepen en houdt kennis vindbaar.",
+                "Collaborates across departments in groups and keeps knowledge findable.",
+            ),
+            (
+                "Richt samenwerkingsruimtes in, stelt afspraken op en helpt anderen op weg.",
+                "Sets up collaboration spaces, agrees the ground rules and helps others get "
+                "started.",
+            ),
+        ],
+    ),
+    (
+        "Bewust handelen",
+        ("Online reputatiebewustzijn", "Online reputation awareness"),
+        (
+            "Weten wat een bericht doet met de eigen reputatie en die van de organisatie.",
+            "Knowing what a post does to your own reputation and the organisation's.",
+        ),
+        [
+            (
+                "Kent de richtlijnen en weet dat berichten openbaar en blijvend zijn.",
+                "Knows the guidelines and that posts are public and lasting.",
+            ),
+            (
+                "Scheidt privé en werk bewust en twijfelt op tijd: vraagt het na bij HR.",
+                "Deliberately separates private and work and doubts in time: checks with HR.",
+            ),
+            (
+                "Herkent gevoelige onderwerpen en klanten, en signaleert risico's voor de "
+                "organisatie.",
+                "Recognises sensitive topics and clients, and flags risks to the organisation.",
+            ),
+            (
+                "Adviseert anderen bij lastige situaties en helpt bij een online crisis.",
+                "Advises others in difficult situations and helps in an online crisis.",
+            ),
+        ],
+    ),
+    (
+        "Bewust handelen",
+        ("Privacybewustzijn", "Privacy awareness"),
+        (
+            "Zorgvuldig omgaan met persoonsgegevens van collega's, klanten en kandidaten (AVG).",
+            "Handling the personal data of colleagues, clients and candidates with care (GDPR).",
+        ),
+        [
+            (
+                "Plaatst geen foto's of namen van anderen zonder te vragen.",
+                "Does not post photos or names of others without asking.",
+            ),
+            (
+                "Kent de hoofdregels van de AVG voor het eigen werk en past privacy-"
+                "instellingen toe.",
+                "Knows the main GDPR rules for their own work and uses privacy settings.",
+            ),
+            (
+                "Richt werkwijzen privacyvriendelijk in en herkent een datalek.",
+                "Designs ways of working with privacy in mind and recognises a data breach.",
+            ),
+            (
+                "Is aanspreekpunt voor privacyvragen in het team en traint collega's.",
+                "Is the team's contact for privacy questions and trains colleagues.",
+            ),
+        ],
+    ),
+]
+
+# Role profiles: job role -> {competency (Dutch name): level}
+ALL = [c[1][0] for c in FRAMEWORK]
+ROLE_PROFILES = {
+    "Directeur": dict.fromkeys(ALL, 3),
+    "Teamleider": {**dict.fromkeys(ALL, 2), "Online communicatie": 3, "Netwerken": 3},
+    "Communicatieadviseur": {
+        "Online communicatie": 4,
+        "Content maken": 3,
+        "Netwerken": 3,
+        "Digitaal samenwerken": 2,
+        "Online reputatiebewustzijn": 3,
+        "Privacybewustzijn": 2,
+    },  # fmt: skip
+    "HR-adviseur": {
+        "Online communicatie": 3,
+        "Netwerken": 2,
+        "Digitaal samenwerken": 3,
+        "Online reputatiebewustzijn": 3,
+        "Privacybewustzijn": 4,
+    },  # fmt: skip
+    "Recruiter": {
+        "Online communicatie": 3,
+        "Content maken": 2,
+        "Netwerken": 4,
+        "Online reputatiebewustzijn": 3,
+        "Privacybewustzijn": 3,
+    },  # fmt: skip
+    "Online marketeer": {
+        "Online communicatie": 3,
+        "Content maken": 4,
+        "Netwerken": 2,
+        "Online reputatiebewustzijn": 3,
+        "Privacybewustzijn": 2,
+    },  # fmt: skip
+    "Contentmaker": {
+        "Online communicatie": 3,
+        "Content maken": 4,
+        "Digitaal samenwerken": 2,
+        "Online reputatiebewustzijn": 2,
+        "Privacybewustzijn": 2,
+    },  # fmt: skip
+    "Accountmanager": {
+        "Online communicatie": 2,
+        "Netwerken": 3,
+        "Online reputatiebewustzijn": 2,
+        "Privacybewustzijn": 2,
+    },  # fmt: skip
+    "Klantenservicemedewerker": {
+        "Online communicatie": 3,
+        "Online reputatiebewustzijn": 2,
+        "Privacybewustzijn": 3,
+    },  # fmt: skip
+    "Software developer": {"Digitaal samenwerken": 3, "Privacybewustzijn": 3},
+    "Financieel adviseur": {"Digitaal samenwerken": 2, "Privacybewustzijn": 3},
+}
+
+SPRING = "Competentiegesprekken voorjaar 2026"
+AUTUMN = "Competentiegesprekken najaar 2026"
+
+# The spring cycle's outcome: e-mail -> {competency: (own level, manager's level)}.
+SPRING_OUTCOMES = {
+    "employee@example.com": {
+        "Online communicatie": (3, 3),
+        "Content maken": (3, 2),
+        "Netwerken": (2, 2),
+        "Digitaal samenwerken": (3, 3),
+        "Online reputatiebewustzijn": (3, 3),
+        "Privacybewustzijn": (2, 2),
+    },  # fmt: skip
+    "sanne.bos@example.com": {
+        "Online communicatie": (3, 3),
+        "Content maken": (4, 4),
+        "Netwerken": (2, 2),
+        "Digitaal samenwerken": (2, 2),
+        "Online reputatiebewustzijn": (2, 2),
+        "Privacybewustzijn": (1, 2),
+    },  # fmt: skip
+    "daan.mulder@example.com": {
+        "Online communicatie": (4, 4),
+        "Content maken": (3, 3),
+        "Netwerken": (4, 3),
+        "Digitaal samenwerken": (2, 2),
+        "Online reputatiebewustzijn": (3, 3),
+        "Privacybewustzijn": (2, 2),
+    },  # fmt: skip
+    "lotte.peters@example.com": {
+        "Online communicatie": (2, 2),
+        "Content maken": (3, 3),
+        "Netwerken": (1, 1),
+        "Digitaal samenwerken": (2, 2),
+        "Online reputatiebewustzijn": (2, 1),
+        "Privacybewustzijn": (2, 2),
+    },  # fmt: skip
+    "lucas.dejong@example.com": {
+        "Online communicatie": (3, 3),
+        "Content maken": (4, 4),
+        "Netwerken": (2, 2),
+        "Digitaal samenwerken": (3, 3),
+        "Online reputatiebewustzijn": (3, 3),
+        "Privacybewustzijn": (2, 2),
+    },  # fmt: skip
+}
+EVIDENCE = {
+    1: "Ik lees mee en deel af en toe een bericht van de organisatie.",
+    2: "Ik schrijf zelf berichten over mijn werk en beantwoord vragen die binnenkomen.",
+    3: "Ik ga het gesprek aan, ook als er kritiek is, en leg uit waarom we iets doen.",
+    4: "Collega's vragen mij om hulp; ik heb hun verhalen helpen vertellen.",
+}
+# The autumn self-assessments (done; the manager's reviews are pending).
+AUTUMN_SELF = {
+    "employee@example.com": {
+        "Online communicatie": 3,
+        "Content maken": 3,
+        "Netwerken": 3,
+        "Digitaal samenwerken": 3,
+        "Online reputatiebewustzijn": 3,
+        "Privacybewustzijn": 2,
+    },  # fmt: skip
+    "sanne.bos@example.com": {
+        "Online communicatie": 3,
+        "Content maken": 4,
+        "Netwerken": 2,
+        "Digitaal samenwerken": 3,
+        "Online reputatiebewustzijn": 2,
+        "Privacybewustzijn": 2,
+    },  # fmt: skip
+    "daan.mulder@example.com": {
+        "Online communicatie": 4,
+        "Content maken": 3,
+        "Netwerken": 4,
+        "Digitaal samenwerken": 3,
+        "Online reputatiebewustzijn": 3,
+        "Privacybewustzijn": 3,
+    },  # fmt: skip
+}
+
+EXPERTS = {
+    "employee@example.com": (
+        ["LinkedIn", "Nieuwsbrief schrijven", "Storytelling"],
+        "Hulp bij je LinkedIn-profiel of een goed verhaal over je werk.",
+    ),
+    "sanne.bos@example.com": (
+        ["TikTok", "Korte video", "Canva"],
+        "Een korte video maken met je telefoon, van idee tot montage.",
+    ),
+    "lucas.dejong@example.com": (
+        ["LinkedIn-advertenties", "Google Analytics", "A/B-testen"],
+        "Campagnes op LinkedIn opzetten en meten wat ze opleveren.",
+    ),
+    "youssef.elamrani@example.com": (
+        ["Recruitment via LinkedIn", "Employer branding"],
+        "Vacatures delen zodat de juiste mensen ze zien.",
+    ),
+    "noor.hendriks@example.com": (
+        ["Privacy-instellingen", "Teams en SharePoint"],
+        "Je privacy-instellingen op orde brengen en samenwerken in Teams.",
+    ),
+}
+
+
+def seed(ctx):
+    competencies = _framework()
+    _role_profiles(competencies)
+    _cycles(ctx, competencies)
+    _experts()
+    ctx.log(
+        f"competencies: {len(competencies)} competencies, {ReviewCycle.objects.count()} "
+        f"review cycles, {ExpertProfile.objects.filter(is_listed=True).count()} experts"
+    )
+
+
+def _framework() -> dict:
+    categories = {}
+    for order, (name, name_en) in enumerate(CATEGORIES, start=1):
+        categories[name], _created = CompetencyCategory.objects.get_or_create(
+            name=name, defaults={"name_en": name_en, "order": order}
+        )
+    competencies = {}
+    for order, (category, names, descriptions, levels) in enumerate(FRAMEWORK, start=1):
+        competency, _created = Competency.objects.get_or_create(
+            name=names[0],
+            defaults={
+                "name_en": names[1],
+                "category": categories[category],
+                "description": descriptions[0],
+                "description_en": descriptions[1],
+                "order": order,
+            },
+        )
+        for level, (behaviour, behaviour_en) in enumerate(levels, start=1):
+            CompetencyLevel.objects.get_or_create(
+                competency=competency,
+                level=level,
+                defaults={"behaviour": behaviour, "behaviour_en": behaviour_en},
+            )
+        competencies[names[0]] = competency
+    return competencies
+
+
+def _role_profiles(competencies) -> None:
+    roles = {role.title: role for role in JobRole.objects.filter(title__in=ROLE_PROFILES)}
+    for title, levels in ROLE_PROFILES.items():
+        if title not in roles:
+            continue
+        for name, level in levels.items():
+            RoleRequirement.objects.get_or_create(
+                job_role=roles[title], competency=competencies[name], defaults={"level": level}
+            )
+
+
+def _cycles(ctx, competencies) -> None:
+    today = timezone.localdate()
+    departments = list(Department.objects.filter(code__in=["COM", "MKT"]))
+    people = {
+        p.email: p
+        for p in User.objects.filter(
+            email__in=[*SPRING_OUTCOMES, *AUTUMN_SELF, "manager@example.com"]
+        ).select_related("manager")
+    }
+    if "manager@example.com" not in people:
+        return
+    hr = User.objects.filter(email="hr@example.com").first()
+    framework = list(Competency.objects.active().prefetch_related("levels"))
+
+    spring, created = ReviewCycle.objects.get_or_create(
+        name=SPRING,
+        defaults={
+            "starts_on": datetime.date(today.year, 3, 1)
+            if today.month > 6
+            else today - datetime.timedelta(days=240),
+            "self_assessment_due": datetime.date(today.year, 3, 21)
+            if today.month > 6
+            else today - datetime.timedelta(days=220),
+            "ends_on": datetime.date(today.year, 4, 15)
+            if today.month > 6
+            else today - datetime.timedelta(days=200),
+            "status": ReviewCycle.Status.CLOSED,
+            "created_by": hr,
+            "closed_at": timezone.now(),
+        },
+    )
+    if created:
+        spring.departments.set(departments)
+        for email, outcome in SPRING_OUTCOMES.items():
+            person = people.get(email)
+            if person:
+                _reviewed(spring, person, framework, outcome)
+
+    autumn, created = ReviewCycle.objects.get_or_create(
+        name=AUTUMN,
+        defaults={
+            "starts_on": today - datetime.timedelta(days=14),
+            "self_assessment_due": today + datetime.timedelta(days=7),
+            "ends_on": today + datetime.timedelta(days=30),
+            "created_by": hr,
+        },
+    )
+    if created:
+        autumn.departments.set(departments)
+        members = User.objects.employees().filter(department__in=departments)
+        Review.objects.bulk_create([Review(cycle=autumn, employee=p) for p in members])
+        for email, levels in AUTUMN_SELF.items():
+            person = people.get(email)
+            if person:
+                _self_assessed(autumn, person, framework, levels)
+
+
+def _self_assessed(cycle, person, framework, levels) -> Review:
+    review = Review.objects.get(cycle=cycle, employee=person)
+    required = dict(
+        RoleRequirement.objects.filter(job_role_id=person.job_role_id).values_list(
+            "competency_id", "level"
+        )
+    )
+    AssessmentLine.objects.bulk_create(
+        [
+            AssessmentLine(
+                review=review,
+                competency=competency,
+                self_level=levels[competency.name],
+                evidence=EVIDENCE[levels[competency.name]],
+                required_level=required.get(competency.pk),
+                framework=competency.snapshot(),
+            )
+            for competency in framework
+        ]
+    )
+    review.status = Review.Status.AWAITING_REVIEW
+    review.self_assessed_at = timezone.now() - datetime.timedelta(days=3)
+    review.save(update_fields=["status", "self_assessed_at"])
+    return review
+
+
+def _reviewed(cycle, person, framework, outcome) -> None:
+    review = Review.objects.create(cycle=cycle, employee=person)
+    _self_assessed(cycle, person, framework, {name: own for name, (own, _m) in outcome.items()})
+    lines = list(review.lines.select_related("competency"))
+    for line in lines:
+        line.manager_level = outcome[line.competency.name][1]
+        if line.manager_level != line.self_level:
+            line.manager_comment = (
+                "Ik zie dit nog niet vaak genoeg terug; laten we er samen een doel van maken."
+                if line.manager_level < line.self_level
+                else "Je doet meer dan je zelf denkt: dit is echt je kracht."
+            )
+    AssessmentLine.objects.bulk_update(lines, ["manager_level", "manager_comment"])
+    reviewed_at = timezone.make_aware(
+        datetime.datetime.combine(cycle.ends_on, datetime.time(10, 0))
+    )
+    Review.objects.filter(pk=review.pk).update(
+        status=Review.Status.REVIEWED, reviewed_at=reviewed_at, reviewed_by=person.manager
+    )
+    for line in lines:
+        AssessedLevel.objects.update_or_create(
+            person=person,
+            competency=line.competency,
+            defaults={
+                "level": line.manager_level,
+                "self_level": line.self_level,
+                "review": review,
+                "assessed_on": cycle.ends_on,
+            },
+        )
+
+
+def _experts() -> None:
+    people = {p.email: p for p in User.objects.filter(email__in=EXPERTS)}
+    for email, (tags, ask_me_about) in EXPERTS.items():
+        person = people.get(email)
+        if person is None or ExpertProfile.objects.filter(person=person).exists():
+            continue
+        profile = ExpertProfile.objects.create(
+            person=person, is_listed=True, ask_me_about=ask_me_about, tags_text=", ".join(tags)
+        )
+        profile.tags.set(
+            [
+                ExpertiseTag.objects.filter(name__iexact=name).first()
+                or ExpertiseTag.objects.create(name=name)
+                for name in tags
+            ]
+        )
