@@ -288,6 +288,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "guidelines.tasks.send_acknowledgement_reminders",
         "schedule": crontab(hour=9, minute=30),
     },
+    # trainings: the reminder a day before, the feedback request after a session.
+    "trainings-reminders": {
+        "task": "trainings.tasks.send_reminders",
+        "schedule": crontab(minute=5),
+    },
+    "trainings-feedback-requests": {
+        "task": "trainings.tasks.send_feedback_requests",
+        "schedule": crontab(minute=35),
+    },
     # competencies: newcomers join open review cycles; reminders before the deadlines.
     "competencies-deadline-reminders": {
         "task": "competencies.tasks.send_deadline_reminders",
