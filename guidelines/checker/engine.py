@@ -122,7 +122,8 @@ class Finding:
 
 @dataclass
 class CheckResult:
-    """The answer for one draft. Iterating gives the findings, in the order of the text."""
+    """The answer for one draft. Iterating gives the findings, in the order of the text; the
+    result itself is always true, also when there are no findings (use `.findings`)."""
 
     text: str
     network: str = ""
@@ -131,9 +132,6 @@ class CheckResult:
 
     def __iter__(self):
         return iter(self.findings)
-
-    def __len__(self):
-        return len(self.findings)
 
     @property
     def verdict(self) -> str:

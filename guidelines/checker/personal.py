@@ -74,7 +74,9 @@ def find_ibans(text: str):
 
 
 # --- Phone numbers -------------------------------------------------------------------------
-PHONE_START = re.compile(r"(?<![\w+(])(?:(?P<intl>\+31|0031)|\(?0(?=[\s().\-/]*[1-9]))")
+PHONE_START = re.compile(
+    r"(?<![\w+(])(?<!\d[\-./])(?:(?P<intl>\+31|0031)|\(?0(?=[\s().\-/]*[1-9]))"
+)
 SEPARATORS = " -./()"
 # Free and paid information numbers belong to organisations, not people.
 NOT_PERSONAL_PREFIXES = ("0800", "0900", "0906", "0909")

@@ -11,7 +11,7 @@ from functools import lru_cache
 from django.utils.translation import gettext as _
 
 WILDCARD = "*"
-MIN_TERM_CHARACTERS = 2
+MIN_TERM_LENGTH = 2
 MIN_WILDCARD_PREFIX = 3
 
 
@@ -61,8 +61,8 @@ def term_problem(term: str) -> str | None:
         return _("A term can be at most 200 characters.")
     if WILDCARD in body:
         return _("A * can only stand at the end of a term.")
-    if sum(char.isalnum() for char in body) < MIN_TERM_CHARACTERS:
-        return _("A term needs at least two letters or digits.")
+    if len(body) < MIN_TERM_LENGTH or not any(char.isalnum() for char in body):
+        return _("A term needs at least two characters, one of them a letter or digit.")
     if term.endswith(WILDCARD) and len(body) < MIN_WILDCARD_PREFIX:
         return _("Put at least three characters before a *.")
     return None
