@@ -56,9 +56,11 @@ INSTALLED_APPS = [
     "people",
     "notifications",
     "guidelines",
+    # Before trainings: seed_demo follows this order, and the demo trainings link to the
+    # demo competency framework.
+    "competencies",
     "trainings",
     "helpdesk",
-    "competencies",
 ]
 
 MIDDLEWARE = [
@@ -283,6 +285,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    # helpdesk: SLA warnings and breaches, news for anonymous askers, waiting questions.
+    "helpdesk-sla": {
+        "task": "helpdesk.tasks.check_response_targets",
+        "schedule": 600.0,
+    },
+    "helpdesk-anonymous-news": {
+        "task": "helpdesk.tasks.notify_anonymous_askers",
+        "schedule": 900.0,
+    },
+    "helpdesk-waiting": {
+        "task": "helpdesk.tasks.follow_up_waiting_questions",
+        "schedule": crontab(hour=8, minute=15),
+    },
     # guidelines: remind who has not acknowledged tips in time.
     "guidelines-acknowledgement-reminders": {
         "task": "guidelines.tasks.send_acknowledgement_reminders",
@@ -324,6 +339,21 @@ COMPETENCIES_MANAGER_SEES_WHOLE_LINE = env.bool(
 )
 # Reminders go out this many days before the self-assessment and review deadlines.
 COMPETENCIES_REMINDER_DAYS = env.int("COMPETENCIES_REMINDER_DAYS", default=3)
+
+# --- Helpdesk (practice 3) -------------------------------------------------------------------
+# Working hours for response targets (Mon–Fri; public holidays are edited in the admin).
+HELPDESK_WORKDAY_START = env.int("HELPDESK_WORKDAY_START", default=9)
+HELPDESK_WORKDAY_END = env.int("HELPDESK_WORKDAY_END", default=17)
+# The assignee is warned this many working hours before the first-response target.
+HELPDESK_SLA_WARNING_HOURS = env.int("HELPDESK_SLA_WARNING_HOURS", default=4)
+# A question waiting for the asker: a reminder after this many days, closed after that many.
+HELPDESK_WAITING_REMINDER_DAYS = env.int("HELPDESK_WAITING_REMINDER_DAYS", default=5)
+HELPDESK_WAITING_CLOSE_DAYS = env.int("HELPDESK_WAITING_CLOSE_DAYS", default=10)
+# Attachments live outside MEDIA_ROOT: they are only served by a permission-checked view.
+HELPDESK_ATTACHMENTS_ROOT = env.path(
+    "HELPDESK_ATTACHMENTS_ROOT", default=BASE_DIR / "private" / "helpdesk"
+)
+HELPDESK_ATTACHMENT_MAX_BYTES = env.int("HELPDESK_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 
 # --- Security ---------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
