@@ -7,3 +7,66 @@ class HelpdeskConfig(AppConfig):
 
     name = "helpdesk"
     verbose_name = _("Helpdesk")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from helpdesk import home  # noqa: F401  (the panels register themselves)
+        from helpdesk.models import Attachment, FaqEntry, PublicHoliday, Question
+        from helpdesk.models.faq import FaqEntryQuerySet
+        from helpdesk.queue import counts_changed
+        from helpdesk.services.files import attachment_file_delete
+        from helpdesk.sla import forget_public_holidays
+        from hrsocial import navigation, search
+        from notifications import categories
+
+        navigation.register(
+            navigation.NavItem(
+                key="helpdesk",
+                label=_("Helpdesk"),
+                url_name="helpdesk:index",
+                visible=navigation.employees,
+                order=30,
+            )
+        )
+        navigation.register(
+            navigation.NavItem(
+                key="helpdesk",
+                label=_("Helpdesk queue"),
+                url_name="helpdesk:queue",
+                visible=navigation.hr_staff,
+                order=30,
+                section="hr",
+            )
+        )
+        search.register(
+            search.SearchSource(
+                key="faq",
+                label=_("Frequently asked questions"),
+                queryset=lambda user: FaqEntry.objects.published() if user.is_employee else None,
+                fields=FaqEntryQuerySet.SEARCH_FIELDS,
+                snippet="display_answer",
+                order=30,
+            )
+        )
+        for key, label, order in (
+            ("helpdesk.answer", _("Answers to your questions to HR"), 30),
+            ("helpdesk.anonymous", _("News about questions you asked anonymously"), 31),
+            ("helpdesk.new_question", _("New questions to HR (HR staff)"), 32),
+            ("helpdesk.assigned", _("Questions assigned to you (HR staff)"), 33),
+            ("helpdesk.follow_up", _("Askers replying to your questions (HR staff)"), 34),
+            ("helpdesk.response_target", _("Response targets about to pass (HR staff)"), 35),
+            ("helpdesk.rating", _("Ratings of your answers (HR staff)"), 36),
+        ):
+            categories.register(key, label, order=order)
+
+        # The queue's cached counts and the cached holiday list follow every change.
+        post_save.connect(lambda **kw: counts_changed(), sender=Question, weak=False,
+                          dispatch_uid="helpdesk.counts.save")  # fmt: skip
+        post_delete.connect(lambda **kw: counts_changed(), sender=Question, weak=False,
+                            dispatch_uid="helpdesk.counts.delete")  # fmt: skip
+        for signal in (post_save, post_delete):
+            signal.connect(forget_public_holidays, sender=PublicHoliday,
+                           dispatch_uid=f"helpdesk.holidays.{signal is post_save}")  # fmt: skip
+        post_delete.connect(attachment_file_delete, sender=Attachment,
+                            dispatch_uid="helpdesk.attachment.file")  # fmt: skip

@@ -1,0 +1,310 @@
+"""Forms of the helpdesk. Rules that are not about one field live in the services."""
+
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from helpdesk.attachments import check_upload
+from helpdesk.models import Category, FaqEntry
+from helpdesk.models.questions import MAX_TEXT_LENGTH, SlaState, Status
+from helpdesk.services.answering import REPLY_STATUSES
+from helpdesk.services.asking import check_text
+from people.models import User
+
+TEXTAREA = {"rows": 8, "maxlength": MAX_TEXT_LENGTH}
+ATTACHMENT_HELP = _("Optional. A PDF, PNG, JPEG or Word (DOCX) file of at most 10 MB.")
+
+
+class OnceForm(forms.Form):
+    """A form with a one-time key: submitted twice, it does its work once."""
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4())
+        super().__init__(*args, **kwargs)
+
+
+class AttachmentMixin(forms.Form):
+    attachment = forms.FileField(label=_("Attachment"), required=False, help_text=ATTACHMENT_HELP)
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        return check_upload(upload) if upload else None
+
+
+class TextMixin:
+    text_label = _("Text")
+
+    def clean_body(self):
+        return check_text(self.cleaned_data.get("body", ""), field_label=self.text_label)
+
+
+class AskForm(TextMixin, AttachmentMixin, OnceForm):
+    text_label = _("Your question")
+
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=200,
+        help_text=_("In one line, for example: May I tweet about the project I work on?"),
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.none(), empty_label=None
+    )
+    body = forms.CharField(
+        label=_("Your question"),
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=_("Markdown is allowed. At most 10,000 characters."),
+        # The service says "cannot be empty" in the same words everywhere.
+        required=False,
+    )
+    anonymous = forms.BooleanField(
+        label=_("Ask anonymously"),
+        required=False,
+        help_text=_(
+            "HR will not see who asked. You follow your question through a private link and "
+            "your notifications. Files lose their author details where possible; a PDF may "
+            "still contain your name."
+        ),
+    )
+    confidential = forms.BooleanField(
+        label=_("Confidential"),
+        required=False,
+        help_text=_("Only the HR colleague handling it and the HR leads can read it."),
+    )
+    field_order = ["subject", "category", "body", "attachment", "anonymous", "confidential"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.active()
+        # The fields live outside the <form> element; see helpdesk/question_form.html.
+        for field in self.fields.values():
+            field.widget.attrs["form"] = "ask-form"
+
+
+class FollowUpForm(TextMixin, AttachmentMixin, OnceForm):
+    text_label = _("Your message")
+    body = forms.CharField(
+        label=_("Your message"), widget=forms.Textarea(attrs={**TEXTAREA, "rows": 4}),
+        required=False,
+    )  # fmt: skip
+
+
+class ReplyForm(TextMixin, AttachmentMixin, OnceForm):
+    text_label = _("The reply")
+    body = forms.CharField(
+        label=_("Reply to the asker"),
+        widget=forms.Textarea(attrs=TEXTAREA),
+        required=False,
+        help_text=_("The asker sees this. Markdown is allowed."),
+    )
+    status = forms.ChoiceField(
+        label=_("After sending"),
+        choices=[(s.value, s.label) for s in REPLY_STATUSES],
+        initial=Status.ANSWERED,
+        widget=forms.RadioSelect,
+    )
+
+
+class NoteForm(TextMixin, AttachmentMixin, OnceForm):
+    text_label = _("The note")
+    body = forms.CharField(
+        label=_("Internal note"),
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3}),
+        required=False,
+        help_text=_("Only HR sees this; never the asker."),
+    )
+
+
+def hr_staff_choices():
+    """Assignee choices: HR staff only (a few dozen people), never all employees."""
+    return User.objects.hr_staff().order_by("full_name")
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=_("Assigned to"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Nobody"),
+    )
+
+    def __init__(self, *args, staff=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["assignee"]
+        field.queryset = hr_staff_choices()
+        if staff is not None:  # a list the page already loaded: render from it, no query
+            field.choices = [("", field.empty_label)] + [(p.pk, p.full_name) for p in staff]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+
+
+class CategoryForm(forms.Form):
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.active(), empty_label=None
+    )
+
+
+class ConfidentialForm(forms.Form):
+    confidential = forms.BooleanField(label=_("Confidential"), required=False)
+
+
+class GuidelinesForm(forms.Form):
+    guidelines = forms.ModelMultipleChoiceField(
+        label=_("Related tips"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, guidelines=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from guidelines.models import Guideline
+
+        field = self.fields["guidelines"]
+        field.queryset = Guideline.objects.published()
+        if guidelines is not None:  # a list the page already loaded: render from it
+            field.choices = [(g.pk, str(g)) for g in guidelines]
+
+
+class RatingForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("How satisfied are you with the answer?"),
+        choices=[(n, str(n)) for n in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose a rating from 1 to 5."),
+            "invalid_choice": _("Choose a rating from 1 to 5."),
+        },
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+    )
+
+
+class QueueFilterForm(forms.Form):
+    """The queue's filters. Invalid values are ignored, not an error: it is a list page."""
+
+    SORTS = {
+        "newest": ("-created_at", "-id"),
+        "oldest": ("created_at", "id"),
+        "due": ("response_due_at", "id"),
+        "updated": ("-updated_at", "-id"),
+    }
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), ("active", _("Not answered or closed")), *Status.choices],
+    )
+    category = forms.TypedChoiceField(label=_("Category"), required=False, coerce=int,
+                                      empty_value=None)  # fmt: skip
+    assignee = forms.ChoiceField(label=_("Assigned to"), required=False)
+    sla = forms.ChoiceField(
+        label=_("Response target"), required=False, choices=[("", _("All")), *SlaState.choices]
+    )
+    anonymous = forms.ChoiceField(
+        label=_("Anonymous"),
+        required=False,
+        choices=[("", _("All")), ("yes", _("Anonymous only")), ("no", _("Named only"))],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("", _("Best match, else newest")),
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("due", _("Response due first")),
+            ("updated", _("Recently changed")),
+        ],
+    )
+
+    def __init__(self, *args, staff=(), categories=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [
+            ("", _("Anyone")),
+            ("me", _("Me")),
+            ("none", _("Nobody")),
+            *((str(person.pk), person.full_name) for person in staff),
+        ]
+        if categories is None:
+            categories = Category.objects.all()
+        self.fields["category"].choices = [("", _("All"))] + [(c.pk, str(c)) for c in categories]
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
+
+    def values(self) -> dict:
+        """The valid filters (an invalid one counts as not set)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {
+            name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors
+        }
+
+
+class BulkAssignForm(forms.Form):
+    questions = forms.TypedMultipleChoiceField(coerce=int, choices=())
+    assignee = forms.ChoiceField(label=_("Assign the selected questions to"))
+
+    def __init__(self, *args, staff=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.staff = {str(person.pk): person for person in staff}
+        self.fields["assignee"].choices = [("none", _("Nobody")), *(
+            (pk, person.full_name) for pk, person in self.staff.items()
+        )]  # fmt: skip
+        self.fields["questions"].choices = [
+            (value, value) for value in (self.data.getlist("questions") if self.data else [])
+        ]
+
+    def clean_questions(self):
+        chosen = self.cleaned_data["questions"]
+        if not chosen:
+            raise ValidationError(_("Select at least one question."))
+        return chosen[:100]
+
+    @property
+    def chosen_assignee(self):
+        """The HR colleague chosen, or None for "nobody"."""
+        return self.staff.get(self.cleaned_data["assignee"])
+
+
+class FaqEntryForm(forms.ModelForm):
+    class Meta:
+        model = FaqEntry
+        fields = ["category", "title", "title_en", "answer", "answer_en", "is_published"]
+        widgets = {
+            "answer": forms.Textarea(attrs={"rows": 8}),
+            "answer_en": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "title": _("Phrase the question in general terms, without names."),
+        }
+
+
+class FaqFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search the FAQ"), required=False, max_length=200)
+    category = forms.ModelChoiceField(
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        required=False,
+        empty_label=_("All"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+
+class DraftForm(forms.Form):
+    """What the "May I post this?" checker sends: the draft and the network it is for."""
+
+    draft = forms.CharField(required=False)
+    network = forms.CharField(required=False, max_length=100)

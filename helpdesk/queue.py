@@ -1,0 +1,153 @@
+"""HR's queue: the questions a person may handle, filtered, searched, sorted, counted.
+
+The counts per status must not cost a scan of every question on each page view (a helpdesk
+keeps years of questions). They are computed once for everyone — for all questions and for
+the non-confidential ones — and cached until a question changes status (`counts_changed`);
+each request then adds what only this person sees (confidential questions assigned to them)
+and removes their own questions, with one small query on indexed columns.
+"""
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from helpdesk.anonymity import mailbox_for
+from helpdesk.models import Question
+from helpdesk.models.questions import OPEN_STATUSES, Status
+from hrsocial.search import clean_query, search
+
+PAGE_SIZE = 25
+COUNTS_VERSION_KEY = "helpdesk:queue-counts-version"
+COUNTS_TIMEOUT = 300
+# Searched on PostgreSQL through the stored, GIN-indexed vector (migration 0002).
+SEARCH_FIELDS = ("subject", "body")
+
+
+def counts_changed() -> None:
+    """Call when questions are created, deleted or change status or confidentiality."""
+
+    def bump():
+        try:
+            cache.incr(COUNTS_VERSION_KEY)
+        except ValueError:  # not set yet
+            cache.set(COUNTS_VERSION_KEY, 1, None)
+
+    transaction.on_commit(bump, robust=True)
+
+
+def shared_counts() -> dict:
+    """{"all": {status: n}, "public": {status: n}} for every question, from the cache."""
+    version = cache.get_or_set(COUNTS_VERSION_KEY, 1, None)
+    key = f"helpdesk:queue-counts:{version}"
+    counts = cache.get(key)
+    if counts is None:
+        totals = Question.objects.aggregate(
+            **{f"all_{s}": Count("pk", filter=Q(status=s)) for s in Status.values},
+            **{
+                f"public_{s}": Count("pk", filter=Q(status=s, is_confidential=False))
+                for s in Status.values
+            },
+        )
+        counts = {
+            scope: {s: totals[f"{scope}_{s}"] or 0 for s in Status.values}
+            for scope in ("all", "public")
+        }
+        cache.set(key, counts, COUNTS_TIMEOUT)
+    return counts
+
+
+def counts_for(user) -> dict:
+    """{status: n} of the questions `user` may handle (visible_to_staff), in one query."""
+    own = Q(asker=user) | Q(asker_mailbox=mailbox_for(user))
+    extra = Q(is_confidential=True, assignee=user) & ~own
+    if user.is_hr_lead:
+        base, add, remove = shared_counts()["all"], None, own
+    else:
+        base = shared_counts()["public"]
+        add, remove = extra, own & Q(is_confidential=False)
+    conditions = {f"remove_{s}": Count("pk", filter=remove & Q(status=s)) for s in Status.values}
+    if add is not None:
+        conditions |= {f"add_{s}": Count("pk", filter=add & Q(status=s)) for s in Status.values}
+    relevant = own | Q(is_confidential=True, assignee=user)
+    totals = Question.objects.filter(relevant).aggregate(**conditions)
+    return {
+        s: base[s] - (totals[f"remove_{s}"] or 0) + (totals.get(f"add_{s}") or 0)
+        for s in Status.values
+    }
+
+
+class CountedPaginator(Paginator):
+    """A paginator that is told its count instead of asking the database."""
+
+    def __init__(self, *args, known_count=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._known_count = known_count
+
+    @cached_property
+    def count(self):
+        if self._known_count is not None:
+            return self._known_count
+        return super().count
+
+
+def filtered(user, values: dict):
+    """The questions `user` may handle, with the queue's filters applied (unsorted)."""
+    questions = Question.objects.visible_to_staff(user)
+    status = values.get("status")
+    if status == "active":
+        questions = questions.filter(status__in=OPEN_STATUSES)
+    elif status:
+        questions = questions.filter(status=status)
+    if values.get("category"):
+        questions = questions.filter(category_id=values["category"])
+    assignee = values.get("assignee")
+    if assignee == "me":
+        questions = questions.filter(assignee=user)
+    elif assignee == "none":
+        questions = questions.filter(assignee__isnull=True)
+    elif assignee:
+        questions = questions.filter(assignee_id=assignee)
+    if values.get("sla"):
+        questions = questions.in_sla_state(values["sla"], timezone.now())
+    if values.get("anonymous") == "yes":
+        questions = questions.filter(is_anonymous=True)
+    elif values.get("anonymous") == "no":
+        questions = questions.filter(is_anonymous=False)
+    return questions
+
+
+def only_status_filtered(values: dict) -> bool:
+    return not any(values.get(k) for k in ("q", "category", "assignee", "sla", "anonymous"))
+
+
+def queue_page(user, values: dict, page_number, *, counts: dict):
+    """One page of the queue, with a count from `counts` when only the status is filtered."""
+    from helpdesk.forms import QueueFilterForm
+
+    questions = filtered(user, values)
+    query = clean_query(values.get("q"))
+    if query.lstrip("#").isdigit():
+        questions = questions.filter(pk=int(query.lstrip("#")))
+    elif query:
+        questions = search(
+            questions, query, SEARCH_FIELDS, trigram_fields=("subject",), vector="search_vector"
+        )
+    # Without a chosen order: best matches first when searching, else newest first.
+    sort = values.get("sort") or ("" if query else "newest")
+    if sort in QueueFilterForm.SORTS:
+        questions = questions.order_by(*QueueFilterForm.SORTS[sort])
+    known = None
+    if only_status_filtered(values):
+        status = values.get("status")
+        if status == "active":
+            known = sum(counts[s] for s in OPEN_STATUSES)
+        elif status:
+            known = counts[status]
+        else:
+            known = sum(counts.values())
+    questions = questions.select_related("category", "assignee", "asker")
+    paginator = CountedPaginator(questions, PAGE_SIZE, known_count=known)
+    return paginator.get_page(page_number)

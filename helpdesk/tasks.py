@@ -1,0 +1,20 @@
+"""Periodic work; the schedule is CELERY_BEAT_SCHEDULE in hrsocial/settings.py."""
+
+from celery import shared_task
+
+from helpdesk import services
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def check_response_targets():
+    return services.response_targets_check()
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def notify_anonymous_askers():
+    return services.anonymous_askers_notify()
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def follow_up_waiting_questions():
+    return services.waiting_questions_follow_up()

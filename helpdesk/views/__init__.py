@@ -1,0 +1,1 @@
+"""Views by audience: asking.py (the asker), staff.py (HR), faq.py, files.py."""

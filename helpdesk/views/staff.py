@@ -1,0 +1,330 @@
+"""HR's pages: the queue, the question page and one POST view per action on a question."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from helpdesk import queue, services
+from helpdesk.forms import (
+    AssignForm,
+    BulkAssignForm,
+    CategoryForm,
+    ConfidentialForm,
+    GuidelinesForm,
+    NoteForm,
+    QueueFilterForm,
+    ReplyForm,
+    StatusForm,
+    hr_staff_choices,
+)
+from helpdesk.models import Attachment, Category, Question, SavedReply
+from helpdesk.permissions import get_question_for_staff
+from helpdesk.services.export import queue_export_rows
+from helpdesk.sla import working_calendar
+from people.permissions import hr_required
+
+
+def _queue_form(data, staff, categories):
+    return QueueFilterForm(data, staff=staff, categories=categories)
+
+
+@hr_required
+def queue_list(request):
+    staff = list(hr_staff_choices())
+    categories = list(Category.objects.all())
+    data = request.GET if request.GET else {"status": "active"}
+    form = _queue_form(data, staff, categories)
+    values = form.values()
+    counts = queue.counts_for(request.user)
+    page = queue.queue_page(request.user, values, request.GET.get("page"), counts=counts)
+    now = timezone.now()
+    calendar = working_calendar()
+    rows = [
+        {"question": q, "sla": q.sla_state(now), "hours": _hours_left(calendar, now, q)}
+        for q in page.object_list
+    ]
+    return render(
+        request,
+        "helpdesk/queue.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "counts": counts,
+            "status_tabs": _status_tabs(counts, values.get("status")),
+            "staff": staff,
+            "query_string": request.GET.urlencode(),
+        },
+    )
+
+
+def _hours_left(calendar, now, question) -> float | None:
+    if question.first_responded_at or question.is_closed:
+        return None
+    return calendar.hours_between(now, question.response_due_at)
+
+
+def _status_tabs(counts, current) -> list[dict]:
+    from helpdesk.models.questions import OPEN_STATUSES, Status
+
+    tabs = [
+        {"value": "active", "label": _("To do"), "count": sum(counts[s] for s in OPEN_STATUSES)}
+    ]
+    tabs += [{"value": s.value, "label": s.label, "count": counts[s.value]} for s in Status]
+    tabs.append({"value": "", "label": _("All"), "count": sum(counts.values())})
+    for tab in tabs:
+        tab["current"] = (current or "") == tab["value"]
+    return tabs
+
+
+@hr_required
+@require_POST
+def queue_assign(request):
+    staff = list(hr_staff_choices())
+    form = BulkAssignForm(request.POST, staff=staff)
+    back = request.POST.get("next", "")
+    target = "helpdesk:queue"
+    if form.is_valid():
+        questions = Question.objects.visible_to_staff(request.user).filter(
+            pk__in=form.cleaned_data["questions"]
+        )
+        try:
+            changed = services.questions_assign(
+                questions=list(questions), assignee=form.chosen_assignee, assigned_by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                ngettext("%(count)s question assigned.", "%(count)s questions assigned.", changed)
+                % {"count": changed},
+            )
+    else:
+        messages.error(request, next(iter(form.errors.values()))[0])
+    response = redirect(target)
+    if back and "\n" not in back and len(back) < 1000:
+        response["Location"] += "?" + back.lstrip("?")
+    return response
+
+
+@hr_required
+@require_POST
+def queue_export(request):
+    """The queue as CSV, with the filters of the page it was asked from. Audited."""
+    form = _queue_form(request.POST, hr_staff_choices(), None)
+    values = form.values()
+    questions = queue.filtered(request.user, values).order_by("-created_at", "-id")
+    rows = queue_export_rows(user=request.user, questions=questions, filters=values)
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    filename = f"helpdesk-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _manage_page(request, question, *, status=200, **forms):
+    """The question page for HR: the whole conversation (notes included) and every action."""
+    conversation = list(
+        question.messages.select_related("author").prefetch_related(
+            Prefetch("attachments", queryset=Attachment.objects.all())
+        )
+    )
+    from guidelines.models import Guideline
+
+    guidelines = list(Guideline.objects.published().order_by("title"))
+    linked = list(question.related_guidelines.all())
+    staff = list(hr_staff_choices())
+    categories = list(Category.objects.active())
+    saved_replies = services.saved_replies_for(question)
+    reply_initial = {}
+    chosen = request.GET.get("reply")
+    if chosen and chosen.isdigit():
+        saved = next((r for r in saved_replies if r.pk == int(chosen)), None)
+        if saved:
+            reply_initial = {"body": services.reply_text_fill(text=saved.body, question=question)}
+    now = timezone.now()
+    context = {
+        "question": question,
+        "conversation": conversation,
+        "question_files": list(Attachment.objects.filter(question=question, message=None)),
+        "rating": getattr(question, "rating", None) if question.first_responded_at else None,
+        "faq_entries": list(question.faq_entries.all()),
+        "linked_guidelines": linked,
+        "saved_replies": saved_replies,
+        "sla": question.sla_state(now),
+        "hours_left": _hours_left(working_calendar(), now, question),
+        "reply_form": forms.get("reply_form") or ReplyForm(initial=reply_initial),
+        "note_form": forms.get("note_form") or NoteForm(),
+        "assign_form": AssignForm(initial={"assignee": question.assignee_id}, staff=staff),
+        "status_form": StatusForm(initial={"status": question.status}),
+        "category_form": _category_form(question, categories),
+        "confidential_form": ConfidentialForm(initial={"confidential": question.is_confidential}),
+        "guidelines_form": GuidelinesForm(
+            initial={"guidelines": [g.pk for g in linked]}, guidelines=guidelines
+        ),
+        "guideline_choices": guidelines,
+    }
+    return render(request, "helpdesk/question_manage.html", context, status=status)
+
+
+def _category_form(question, categories):
+    form = CategoryForm(initial={"category": question.category_id})
+    form.fields["category"].choices = [(c.pk, str(c)) for c in categories]
+    return form
+
+
+@hr_required
+def question_manage(request, pk):
+    question = get_question_for_staff(request, pk, record_read=True)
+    return _manage_page(request, question)
+
+
+@hr_required
+def saved_reply(request, pk):
+    """A saved reply with its placeholders filled, for the reply box (htmx)."""
+    question = get_question_for_staff(request, pk)
+    saved = get_object_or_404(SavedReply, pk=request.GET.get("reply") or 0)
+    form = ReplyForm(initial={"body": services.reply_text_fill(text=saved.body, question=question)})
+    return render(request, "helpdesk/partials/reply_body.html", {"reply_form": form})
+
+
+def _message_action(request, pk, form_class, service, form_name, success):
+    question = get_question_for_staff(request, pk)
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        extra = {"status": data["status"]} if "status" in data else {}
+        try:
+            service(
+                question=question,
+                author=request.user,
+                body=data["body"],
+                upload=data["attachment"],
+                submission_key=data["submission_key"],
+                **extra,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect(question.get_manage_url())
+    return _manage_page(request, question, status=400, **{form_name: form})
+
+
+@hr_required
+@require_POST
+def question_reply(request, pk):
+    return _message_action(
+        request, pk, ReplyForm, services.question_reply, "reply_form",
+        _("Your reply has been sent to the asker."),
+    )  # fmt: skip
+
+
+@hr_required
+@require_POST
+def question_note(request, pk):
+    return _message_action(
+        request, pk, NoteForm, services.question_note, "note_form", _("The note has been saved.")
+    )
+
+
+def _small_action(request, question, action):
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect(question.get_manage_url())
+
+
+@hr_required
+@require_POST
+def question_assign(request, pk):
+    question = get_question_for_staff(request, pk)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose an HR colleague from the list."))
+        return redirect(question.get_manage_url())
+
+    def assign():
+        services.question_assign(
+            question=question, assignee=form.cleaned_data["assignee"], assigned_by=request.user
+        )
+        messages.success(request, _("The assignment has been saved."))
+
+    return _small_action(request, question, assign)
+
+
+@hr_required
+@require_POST
+def question_status(request, pk):
+    question = get_question_for_staff(request, pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Unknown status."))
+        return redirect(question.get_manage_url())
+
+    def change():
+        services.question_set_status(
+            question=question, status=form.cleaned_data["status"], changed_by=request.user
+        )
+        messages.success(request, _("The status has been changed."))
+
+    return _small_action(request, question, change)
+
+
+@hr_required
+@require_POST
+def question_category(request, pk):
+    question = get_question_for_staff(request, pk)
+    form = CategoryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a category from the list."))
+        return redirect(question.get_manage_url())
+
+    def change():
+        services.question_set_category(
+            question=question, category=form.cleaned_data["category"], changed_by=request.user
+        )
+        messages.success(request, _("The category has been changed."))
+
+    return _small_action(request, question, change)
+
+
+@hr_required
+@require_POST
+def question_confidential(request, pk):
+    question = get_question_for_staff(request, pk)
+    form = ConfidentialForm(request.POST)
+    form.is_valid()
+
+    def change():
+        services.question_set_confidential(
+            question=question,
+            confidential=form.cleaned_data.get("confidential", False),
+            changed_by=request.user,
+        )
+        messages.success(request, _("Saved."))
+
+    return _small_action(request, question, change)
+
+
+@hr_required
+@require_POST
+def question_guidelines(request, pk):
+    question = get_question_for_staff(request, pk)
+    form = GuidelinesForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose tips from the list."))
+        return redirect(question.get_manage_url())
+    services.question_set_guidelines(
+        question=question, guidelines=form.cleaned_data["guidelines"], changed_by=request.user
+    )
+    messages.success(request, _("The related tips have been saved."))
+    return redirect(question.get_manage_url())
