@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -235,6 +235,8 @@ def rule_edit(request, kind):
 @require_POST
 def terms_add(request, kind):
     rule = get_rule_for_user(request, kind)
+    if not rule.has_terms:
+        raise Http404
     form = TermsAddForm(request.POST)
     if form.is_valid():
         try:

@@ -76,18 +76,34 @@ def _number(value) -> int | None:
         return None
 
 
+def _versions_to_compare(numbers: list[int], old, new) -> tuple[int | None, int | None]:
+    """The two version numbers to compare; anything odd falls back to the latest change."""
+    if not numbers:
+        return None, None
+    new = new if new in numbers else numbers[-1]
+    old = old if old in numbers else None
+    if old is not None and old > new:
+        old, new = new, old
+    if old is None or old == new:
+        older = [n for n in numbers if n < new]
+        if older:
+            old = older[-1]
+        elif len(numbers) > 1:
+            old, new = numbers[-2], numbers[-1]
+        else:
+            old = None
+    return old, new
+
+
 @reader_required
 def changes(request, pk):
     """A readable difference between two versions (by default: the latest and the one before)."""
     guideline = get_guideline_for_user(request, pk)
     versions = {v.number: v for v in guideline.versions.select_related("published_by")}
-    newest = max(versions, default=None)
-    new_number = _number(request.GET.get("to"))
-    new_number = new_number if new_number in versions else newest
-    old_number = _number(request.GET.get("from"))
-    if old_number not in versions or (new_number and old_number >= new_number):
-        old_number = max((n for n in versions if new_number and n < new_number), default=None)
-    old, new = versions.get(old_number), versions.get(new_number)
+    old, new = _versions_to_compare(
+        sorted(versions), _number(request.GET.get("from")), _number(request.GET.get("to"))
+    )
+    old, new = versions.get(old), versions.get(new)
     return render(
         request,
         "guidelines/guideline_changes.html",

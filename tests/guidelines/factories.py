@@ -52,15 +52,15 @@ def published_tip(*, by=None, **fields) -> Guideline:
     return tip
 
 
-def change_tip(tip, *, kind, by=None, **changes) -> Guideline:
+def change_tip(guideline, *, kind, by=None, **changes) -> Guideline:
     for name, value in changes.items():
-        setattr(tip, name, value)
+        setattr(guideline, name, value)
     with committed():
         services.guideline_publish(
-            guideline=tip, published_by=by, kind=kind, change_note="Aangepast"
+            guideline=guideline, published_by=by, kind=kind, change_note="Aangepast"
         )
-    tip.refresh_from_db()
-    return tip
+    guideline.refresh_from_db()
+    return guideline
 
 
 def add_terms(kind, *texts, note="") -> Rule:

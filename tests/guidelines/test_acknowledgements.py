@@ -1,0 +1,160 @@
+"""Acknowledging tips one by one or all at once, and a material change asking for one tip again."""
+
+import pytest
+
+from guidelines.models import Acknowledgement, ChangeKind, Guideline
+from tests.guidelines.factories import change_tip, published_tip
+
+pytestmark = pytest.mark.django_db
+
+
+def outstanding(person):
+    return {g.title for g in Guideline.objects.outstanding_for(person)}
+
+
+@pytest.fixture
+def tips():
+    return [published_tip(title=f"Tip {n}") for n in range(3)]
+
+
+def test_an_employee_acknowledges_one_tip(client, emma, tips):
+    client.force_login(emma)
+    response = client.post(f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1})
+    assert response.status_code == 302
+    assert response["Location"] == f"/guidelines/#tip-{tips[0].pk}"
+    assert outstanding(emma) == {"Tip 1", "Tip 2"}
+
+
+def test_with_htmx_the_tip_shows_it_is_done_in_place(client, emma, tips):
+    client.force_login(emma)
+    response = client.post(
+        f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith(f'<div class="ack-status" id="ack-{tips[0].pk}">')
+    assert "Gelezen en begrepen" in html and "<form" not in html
+
+
+def test_acknowledging_twice_records_it_once(client, emma, tips):
+    client.force_login(emma)
+    for _attempt in range(2):
+        client.post(f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1})
+    assert Acknowledgement.objects.filter(person=emma).count() == 1
+
+
+def test_a_tip_that_changed_while_reading_is_not_acknowledged(client, emma, tips):
+    change_tip(tips[0], kind=ChangeKind.MATERIAL, tip="Nieuwe inhoud")
+    client.force_login(emma)
+    response = client.post(f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1}, follow=True)
+    assert "is gewijzigd terwijl je hem las" in response.content.decode()
+    assert not Acknowledgement.objects.exists()
+
+
+@pytest.mark.parametrize("version", ["", "abc", "-1"])
+def test_a_missing_or_odd_version_is_refused_kindly(client, emma, tips, version):
+    client.force_login(emma)
+    response = client.post(f"/guidelines/{tips[0].pk}/acknowledge/", {"version": version})
+    assert response.status_code == 302
+    assert not Acknowledgement.objects.exists()
+
+
+def test_one_click_acknowledges_every_tip_on_the_overview(client, emma, tips):
+    client.force_login(emma)
+    seen = [f"{t.pk}:{t.version}" for t in tips]
+    response = client.post("/guidelines/acknowledge/", {"seen": seen}, follow=True)
+    assert "je hebt 3 tips bevestigd" in response.content.decode()
+    assert outstanding(emma) == set()
+    assert "Je hebt alle tips gelezen en begrepen" in response.content.decode()
+
+
+def test_one_click_skips_a_tip_that_changed_since_the_page_was_shown(client, emma, tips):
+    seen = [f"{t.pk}:{t.version}" for t in tips]
+    change_tip(tips[2], kind=ChangeKind.MATERIAL, tip="Intussen gewijzigd")
+    client.force_login(emma)
+    response = client.post("/guidelines/acknowledge/", {"seen": seen + ["zzz", "5:x"]}, follow=True)
+    html = response.content.decode()
+    assert "je hebt 2 tips bevestigd" in html and "Gewijzigd terwijl je las" in html
+    assert outstanding(emma) == {"Tip 2"}
+
+
+def test_one_click_with_nothing_left_says_so(client, emma):
+    client.force_login(emma)
+    response = client.post("/guidelines/acknowledge/", {}, follow=True)
+    assert "Er viel niets meer te bevestigen." in response.content.decode()
+
+
+def test_alumni_and_freelancers_do_not_acknowledge(client, anouk, tips):
+    client.force_login(anouk)
+    assert client.post(f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1}).status_code == 403
+    assert not Acknowledgement.objects.exists()
+
+
+def test_a_material_change_asks_only_that_tip_again(client, emma, tips):
+    client.force_login(emma)
+    client.post("/guidelines/acknowledge/", {"seen": [f"{t.pk}:1" for t in tips]})
+    change_tip(tips[1], kind=ChangeKind.MATERIAL, tip="Belangrijk anders")
+    assert outstanding(emma) == {"Tip 1"}
+    [changed] = Guideline.objects.outstanding_for(emma)
+    assert changed.acknowledged_before  # named as "changed" on the overview and home page
+
+
+def test_an_editorial_change_keeps_the_acknowledgement(client, emma, tips):
+    client.force_login(emma)
+    client.post("/guidelines/acknowledge/", {"seen": [f"{t.pk}:1" for t in tips]})
+    change_tip(tips[1], kind=ChangeKind.EDITORIAL, tip="Typfout hersteld")
+    assert outstanding(emma) == set()
+
+
+def test_after_acknowledging_a_newer_version_the_older_still_counts_for_history(emma, tips):
+    Acknowledgement.objects.create(person=emma, guideline=tips[0], version=1)
+    change_tip(tips[0], kind=ChangeKind.MATERIAL, tip="v2")
+    Acknowledgement.objects.create(person=emma, guideline=tips[0], version=2)
+    assert list(
+        emma.guideline_acknowledgements.values_list("version", flat=True).order_by("version")
+    ) == [1, 2]
+    assert "Tip 0" not in outstanding(emma)
+
+
+def test_the_home_page_lists_the_tips_to_do_naming_the_changed_ones(client, emma, tips):
+    Acknowledgement.objects.create(person=emma, guideline=tips[0], version=1)
+    Acknowledgement.objects.create(person=emma, guideline=tips[1], version=1)
+    change_tip(tips[0], kind=ChangeKind.MATERIAL, tip="v2")
+    client.force_login(emma)
+    html = client.get("/").content.decode()
+    assert "Tips om te lezen" in html
+    assert "Er wachten 2 tips op je ‘gelezen en begrepen’." in html
+    assert 'Tip 0</a> <span class="badge text-bg-warning">gewijzigd</span>' in html
+    assert "Tip 2</a></li>" in html
+    assert "Deze tip is gewijzigd sinds je hem las" in html
+
+
+def test_the_home_panel_goes_away_when_everything_is_done(client, emma, tips):
+    for tip in tips:
+        Acknowledgement.objects.create(person=emma, guideline=tip, version=1)
+    client.force_login(emma)
+    assert "Tips om te lezen" not in client.get("/").content.decode()
+
+
+def test_the_home_panel_costs_one_query_however_many_tips(client, emma, rf):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from guidelines.home import acknowledgement_todo
+
+    def queries_for_panel():
+        request = rf.get("/")
+        request.user = emma
+        with CaptureQueriesContext(connection) as queries:
+            acknowledgement_todo(request)
+        return len(queries)
+
+    published_tip()
+    few = queries_for_panel()
+    for _n in range(10):
+        published_tip()
+    assert queries_for_panel() == few == 1
+
+
+def test_people_outside_the_staff_get_no_home_panel(client, femke, tips):
+    client.force_login(femke)
+    assert "Tips om te lezen" not in client.get("/").content.decode()

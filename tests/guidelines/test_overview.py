@@ -1,0 +1,123 @@
+"""The overview employees read: grouped, golden rule first, searchable, printable, quick."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from guidelines.models import Acknowledgement
+from hrsocial.search import search_source
+from tests.guidelines.factories import CategoryFactory, published_tip
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_shows_the_golden_rule_first_then_the_tips_by_category(client, emma):
+    later = CategoryFactory(name="Werving", order=20)
+    first = CategoryFactory(name="Je eigen accounts", order=10)
+    published_tip(title="Deel vacatures", category=later)
+    published_tip(title="Vertel waar je werkt", category=first)
+    published_tip(title="Gebruik je gezond verstand", category=later, is_golden_rule=True)
+    client.force_login(emma)
+    html = client.get("/guidelines/").content.decode()
+    in_order = (
+        "De gouden regel", "Gebruik je gezond verstand", "Je eigen accounts",
+        "Vertel waar je werkt", "Werving", "Deel vacatures",
+    )  # fmt: skip
+    positions = [html.index(text) for text in in_order]
+    assert positions == sorted(positions)
+
+
+def test_it_shows_do_and_rather_not_examples_and_the_explanation(client, emma):
+    published_tip(
+        do_examples="Bedank een collega", dont_examples="Klagen over een klant", body="*Uitleg*"
+    )
+    client.force_login(emma)
+    html = client.get("/guidelines/").content.decode()
+    assert "Wel doen" in html and "Bedank een collega" in html
+    assert "Liever niet" in html and "Klagen over een klant" in html
+    assert "<em>Uitleg</em>" in html and "Lees de uitleg" in html
+
+
+def test_it_is_in_english_for_english_readers(client, emma):
+    published_tip(title="Gebruik je gezond verstand", title_en="Use your common sense")
+    emma.preferred_language = "en"
+    emma.save()
+    client.force_login(emma)
+    html = client.get("/guidelines/", headers={"Accept-Language": "en"}).content.decode()
+    assert "Use your common sense" in html and "Tips for social media" in html
+
+
+def test_search_finds_tips_by_their_words(client, emma):
+    published_tip(title="Deel vacatures in je netwerk", tip="Een collega die deelt, werkt beter.")
+    published_tip(title="Klanten", tip="Complimenten online, kritiek binnen.")
+    client.force_login(emma)
+    html = client.get("/guidelines/?q=vacatures").content.decode()
+    assert "Deel vacatures in je netwerk" in html and "Complimenten online" not in html
+    assert "1 tip gevonden voor ‘vacatures’." in html
+
+
+def test_a_search_without_results_says_so(client, emma):
+    published_tip()
+    client.force_login(emma)
+    assert "Geen tips gevonden" in client.get("/guidelines/?q=blockchain").content.decode()
+
+
+def test_the_global_search_and_other_apps_find_published_tips_only(emma, anouk):
+    published_tip(title="Vacatures delen")
+    published_tip(title="Vacatures concept").__class__.objects.filter(
+        title="Vacatures concept"
+    ).update(status="draft")
+    assert [str(g) for g in search_source("guidelines", emma, "vacatures")] == ["Vacatures delen"]
+    assert search_source("guidelines", anouk, "vacatures") == []
+
+
+def test_the_overview_is_printable(client, emma):
+    published_tip()
+    client.force_login(emma)
+    html = client.get("/guidelines/").content.decode()
+    assert "data-print" in html and "guidelines/guidelines.css" in html
+
+
+def test_the_overview_offers_one_click_for_everything_outstanding(client, emma):
+    tips = [published_tip() for _n in range(2)]
+    Acknowledgement.objects.create(person=emma, guideline=tips[0], version=1)
+    client.force_login(emma)
+    html = client.get("/guidelines/").content.decode()
+    assert "Ik heb alle tips gelezen en begrepen" in html
+    assert f'name="seen" value="{tips[1].pk}:1"' in html
+    assert f'name="seen" value="{tips[0].pk}:1"' not in html
+
+
+def test_the_overview_costs_the_same_queries_for_5_or_50_tips(client, emma):
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/guidelines/").status_code == 200
+        return len(context)
+
+    client.force_login(emma)
+    tips = [published_tip(category=CategoryFactory(name=f"C{n % 3}")) for n in range(5)]
+    Acknowledgement.objects.create(person=emma, guideline=tips[0], version=1)
+    few = queries()
+    for n in range(45):
+        published_tip(category=CategoryFactory(name=f"C{n % 7}"))
+    assert queries() == few
+
+
+def test_the_detail_page_shows_versions_and_the_acknowledgement(client, emma):
+    tip = published_tip(title="Privacy")
+    client.force_login(emma)
+    html = client.get(tip.get_absolute_url()).content.decode()
+    assert (
+        "Versie 1" in html
+        and "Gelezen en begrepen" in html
+        and 'name="next" value="detail"' in html
+    )
+    response = client.post(f"/guidelines/{tip.pk}/acknowledge/", {"version": 1, "next": "detail"})
+    assert response["Location"] == tip.get_absolute_url()
+
+
+def test_alumni_and_freelancers_have_no_tips_page(client, anouk, femke):
+    for person in (anouk, femke):
+        client.force_login(person)
+        assert client.get("/guidelines/").status_code == 403
+        assert client.get("/guidelines/check/").status_code == 403

@@ -1,0 +1,155 @@
+"""HR's acknowledgement report: rates per tip and department, who is missing, the CSV export."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from guidelines import reports
+from guidelines.models import Acknowledgement, ChangeKind
+from hrsocial.models import AuditEntry
+from tests.factories import UserFactory
+from tests.guidelines.factories import change_tip, published_tip
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(emma, milan, hanna, cas, anouk):
+    """Two tips everyone acknowledged; then HR changed the second one materially and only
+    Emma read it again."""
+    first = published_tip(title="Eerste")
+    second = published_tip(title="Tweede")
+    for person in (emma, milan, hanna, cas, anouk):
+        for tip in (first, second):
+            Acknowledgement.objects.create(person=person, guideline=tip, version=1)
+    change_tip(second, kind=ChangeKind.MATERIAL, tip="Nu echt anders")
+    Acknowledgement.objects.create(person=emma, guideline=second, version=2)
+    return first, second
+
+
+def test_the_rate_per_tip_counts_only_current_acknowledgements_of_current_staff(world):
+    rates = {
+        r.guideline.title: (r.acknowledged, r.total, r.percent) for r in reports.rates_per_tip()
+    }
+    # Staff: Emma, Milan, Hanna, Cas (Anouk is an alumna and does not count).
+    assert rates == {"Eerste": (4, 4, 100), "Tweede": (1, 4, 25)}
+
+
+def test_the_rate_per_department(world, communication):
+    rates = {r.name: r for r in reports.rates_per_department()}
+    communicatie = rates["Communicatie"]  # Emma and Milan
+    assert (communicatie.members, communicatie.complete, communicatie.percent_complete) == (
+        2,
+        1,
+        50,
+    )
+    assert communicatie.percent_pairs == 75
+    ict = rates["ICT"]  # Cas
+    assert (ict.members, ict.complete, ict.percent_pairs) == (1, 0, 50)
+
+
+def test_people_who_left_no_longer_count(world, cas):
+    cas.is_active = False
+    cas.save()
+    rates = {r.guideline.title: (r.acknowledged, r.total) for r in reports.rates_per_tip()}
+    assert rates == {"Eerste": (3, 3), "Tweede": (1, 3)}
+
+
+def test_who_is_missing_overall_per_tip_and_per_department(world, communication):
+    first, second = world
+    assert [p.full_name for p in reports.missing_people()] == [
+        "Cas Peters",
+        "Hanna Bakker",
+        "Milan de Vries",
+    ]
+    assert list(reports.missing_people(guideline=first)) == []
+    assert [p.full_name for p in reports.missing_people(department=communication)] == [
+        "Milan de Vries"
+    ]
+
+
+def test_the_report_page_shows_rates_and_missing_people_and_is_audited(client, hanna, world):
+    client.force_login(hanna)
+    html = client.get("/guidelines/manage/acknowledgements/").content.decode()
+    assert "1 / 4" in html and "25%" in html
+    assert "Milan de Vries" in html and "Cas Peters" in html
+    assert "Emma Jansen" not in html
+    assert AuditEntry.objects.filter(action="guidelines.report-view", actor=hanna).exists()
+
+
+def test_the_report_filters_by_department_and_tip(client, hanna, world, communication):
+    first, second = world
+    client.force_login(hanna)
+    html = client.get(
+        f"/guidelines/manage/acknowledgements/?department={communication.pk}&guideline={second.pk}"
+    ).content.decode()
+    assert "Wie ‘Tweede’ nog niet heeft bevestigd" in html
+    assert "Milan de Vries" in html and "Cas Peters" not in html
+
+
+def test_a_bad_filter_is_ignored_not_an_error(client, hanna, world):
+    client.force_login(hanna)
+    response = client.get(
+        "/guidelines/manage/acknowledgements/?department=abc&guideline=999999&page=x"
+    )
+    assert response.status_code == 200
+
+
+def test_the_report_costs_the_same_number_of_queries_for_5_or_50_people(client, hanna):
+    tip = published_tip()
+
+    def queries():
+        client.force_login(hanna)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/guidelines/manage/acknowledgements/").status_code == 200
+        return len(context)
+
+    for person in UserFactory.create_batch(5):
+        Acknowledgement.objects.create(person=person, guideline=tip, version=1)
+    few = queries()
+    for person in UserFactory.create_batch(45):
+        Acknowledgement.objects.create(person=person, guideline=tip, version=1)
+    UserFactory.create_batch(5)  # and some who did not
+    assert queries() == few
+
+
+def test_the_export_has_a_line_per_employee_and_tip(client, hanna, world):
+    client.force_login(hanna)
+    response = client.get("/guidelines/manage/acknowledgements/export/")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="acknowledgements-')
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0] == [
+        "Naam",
+        "E-mail",
+        "Afdeling",
+        "Tip",
+        "Status",
+        "Bevestigde versie",
+        "Bevestigd op",
+    ]
+    lines = {(r[0], r[3]): (r[4], r[5]) for r in rows[1:]}
+    assert len(lines) == 8  # four employees, two tips
+    assert lines[("Emma Jansen", "Tweede")] == ("bevestigd", "2")
+    assert lines[("Milan de Vries", "Tweede")] == ("opnieuw te bevestigen", "1")
+    assert AuditEntry.objects.filter(action="guidelines.export", actor=hanna).exists()
+
+
+def test_the_export_neutralises_spreadsheet_formulas(client, hanna):
+    published_tip(title='=HYPERLINK("http://evil")')
+    UserFactory(full_name="+Mallory")
+    client.force_login(hanna)
+    body = b"".join(
+        client.get("/guidelines/manage/acknowledgements/export/").streaming_content
+    ).decode()
+    assert "'+Mallory" in body and "'=HYPERLINK" in body
+
+
+def test_only_hr_sees_the_report(client, emma, milan):
+    for person in (emma, milan):
+        client.force_login(person)
+        assert client.get("/guidelines/manage/acknowledgements/").status_code == 403
+        assert client.get("/guidelines/manage/acknowledgements/export/").status_code == 403
