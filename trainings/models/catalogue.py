@@ -1,13 +1,15 @@
 """The catalogue: trainings, what they develop, and the reads that several pages share."""
 
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial.i18n import localized
+from hrsocial.search import SEARCH_CONFIG, search
 
 # The four competency levels (as in competencies: 1 starter … 4 expert). Kept here too, so
 # trainings only depends on the Competency model itself.
@@ -19,7 +21,22 @@ LEVELS = [
 ]
 
 
+# What the catalogue search looks in, most telling first (the title also matches typos).
+SEARCH_FIELDS = ("title", "title_en", "summary", "summary_en", "description", "provider_name")
+
+
 class TrainingQuerySet(models.QuerySet):
+    def refresh_search_vectors(self) -> None:
+        """Store the search vector of these trainings (PostgreSQL only). Called on save();
+        call it after bulk_create or update() that change the searched fields."""
+        if connection.vendor == "postgresql":
+            self.update(search_vector=SearchVector(*SEARCH_FIELDS, config=SEARCH_CONFIG))
+
+    def search(self, query: str | None):
+        """The catalogue search: hrsocial.search on the stored vector where there is one."""
+        vector = "search_vector" if connection.vendor == "postgresql" else None
+        return search(self, query, SEARCH_FIELDS, trigram_fields=("title",), vector=vector)
+
     def published(self):
         return self.filter(is_published=True)
 
@@ -187,6 +204,9 @@ class Training(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The catalogue search on PostgreSQL reads this stored, GIN-indexed vector instead of
+    # computing one per row and request (see save() and migrations/0002); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = TrainingQuerySet.as_manager()
 
@@ -217,6 +237,10 @@ class Training(models.Model):
 
     def __str__(self):
         return self.display_title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Training.objects.filter(pk=self.pk).refresh_search_vectors()
 
     def get_absolute_url(self):
         return reverse("trainings:training-detail", kwargs={"pk": self.pk})

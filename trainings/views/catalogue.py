@@ -7,7 +7,6 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 
-from hrsocial.search import search
 from people.permissions import employee_required
 from trainings import permissions
 from trainings.forms import CatalogueFilterForm, ProposeForm
@@ -15,7 +14,6 @@ from trainings.models import Completion, Enrolment, Proposal, TrainingCompetency
 from trainings.services import feedback_allowed
 
 PAGE_SIZE = 20
-SEARCH_FIELDS = ("title", "title_en", "summary", "summary_en", "description", "provider_name")
 
 
 def end_of_month(now):
@@ -40,7 +38,7 @@ def training_list(request):
         trainings = trainings.with_seats_between(now, end_of_month(now))
     if filters.get("mine"):
         trainings = trainings.for_person(request.user)
-    trainings = search(trainings, filters.get("q"), SEARCH_FIELDS)
+    trainings = trainings.search(filters.get("q"))
     trainings = trainings.with_next_session().prefetch_related(
         Prefetch(
             "competency_links",

@@ -211,6 +211,8 @@ def report(request):
     start, end = form.period()
     by_training = reports.report(start, end, by=("training",))
     by_department = reports.report(start, end, by=("department",))
+    # A large catalogue has a row for each training: fifty a page; the CSV has them all.
+    page = Paginator(by_training, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "trainings/training_report.html",
@@ -218,7 +220,8 @@ def report(request):
             "form": form,
             "start": start,
             "end": end,
-            "by_training": by_training,
+            "page": page,
+            "by_training": page.object_list,
             "by_department": by_department,
             "total": reports.totals(by_training),
             "min_ratings": reports.MIN_RATINGS,
