@@ -16,17 +16,14 @@
   });
   // Printing from the browser's menu shows the explanations too.
   window.addEventListener("beforeprint", openAllExplanations);
-  // After htmx swaps in an answer, move focus to it so keyboard and screen-reader users follow.
-  document.addEventListener("htmx:afterSwap", function (event) {
-    var target = event.detail.target && event.detail.target.id
-      ? document.getElementById(event.detail.target.id) : null;
-    var focus = document.querySelector("[data-focus-after-swap]");
+  // After htmx swaps in an answer, move focus to it (or to the field that needs fixing), so
+  // keyboard and screen-reader users follow.
+  document.addEventListener("htmx:afterSettle", function () {
+    var focus = document.querySelector("[data-focus-after-swap]") ||
+      document.querySelector("form .is-invalid");
     if (focus) {
       focus.focus();
       focus.removeAttribute("data-focus-after-swap");
-    } else if (target) {
-      var invalid = target.querySelector(".is-invalid");
-      if (invalid) { invalid.focus(); }
     }
   });
 })();

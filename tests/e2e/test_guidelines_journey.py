@@ -1,0 +1,106 @@
+"""An employee reads the tips, acknowledges them, and checks a draft before posting it."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from guidelines.models import Guideline, Rule
+from tests.e2e.conftest import assert_accessible, use_session_of
+from tests.factories import UserFactory
+from tests.guidelines.factories import CategoryFactory, add_terms, published_tip
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_employee_reads_acknowledges_and_checks_a_draft(live_server, page):
+    emma = UserFactory(email="emma@example.com", full_name="Emma Jansen")
+    basics = CategoryFactory(name="De basis", order=0)
+    clients = CategoryFactory(name="Klanten en vertrouwelijkheid", order=10)
+    published_tip(
+        title="Gebruik je gezond verstand",
+        tip="Zou je het ook hardop zeggen bij een klant? Dan kun je het meestal posten.",
+        category=basics,
+        is_golden_rule=True,
+    )
+    client_tip = published_tip(
+        title="Vraag eerst of je over een project mag vertellen",
+        tip="Niet elke klant wil dat de buitenwereld weet dat we voor hen werken.",
+        body="Sommige klanten werken met ons **onder geheimhouding**.",
+        category=clients,
+    )
+    privacy = published_tip(
+        title="Persoonsgegevens blijven binnen", tip="Geen telefoonnummers.", category=clients
+    )
+    add_terms(Rule.Kind.CONFIDENTIAL, "Bakkerij Van der Veen", note="Klant onder geheimhouding.")
+    Rule.objects.filter(kind=Rule.Kind.CONFIDENTIAL).update(guideline=client_tip)
+    Rule.objects.filter(kind=Rule.Kind.PHONE).update(guideline=privacy)
+    from guidelines.checker.ruleset import ruleset_changed
+
+    ruleset_changed()
+
+    # The home page says which tips are waiting.
+    use_session_of(page, live_server, emma)
+    page.goto(live_server.url + "/")
+    todo = page.get_by_role("region", name="Tips om te lezen")
+    expect(todo).to_contain_text("Er wachten 3 tips op je ‘gelezen en begrepen’.")
+    todo.get_by_role("link", name="Naar de tips").click()
+
+    # The overview: the golden rule first, tips grouped by category, readable explanations.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tips voor sociale media")
+    expect(page.get_by_role("heading", level=2).nth(1)).to_contain_text(
+        "Gebruik je gezond verstand"
+    )
+    page.locator(f"#tip-{client_tip.pk} summary").click()
+    expect(page.get_by_text("onder geheimhouding")).to_be_visible()
+    assert_accessible(page)
+
+    # One tip acknowledged in place (htmx), then the rest in one click.
+    page.get_by_role("button", name=re.compile("Gelezen en begrepen.*Persoonsgegevens")).click()
+    done = page.locator(f"#ack-{privacy.pk}").get_by_role("status")
+    expect(done).to_contain_text("Gelezen en begrepen")
+    expect(done).to_be_focused()
+    page.get_by_role("button", name="Ik heb alle tips gelezen en begrepen").click()
+    expect(page.get_by_role("status").first).to_contain_text("je hebt 2 tips bevestigd")
+    expect(page.get_by_text("Je hebt alle tips gelezen en begrepen. Dank je wel!")).to_be_visible()
+    assert not Guideline.objects.outstanding_for(emma).exists()
+
+    # "Mag ik dit posten?": a client's name and a phone number are both found.
+    page.get_by_role("link", name="Mag ik dit posten? Check je concept").click()
+    page.get_by_label("Je concept").fill(
+        "Trots op ons nieuwe zonnedak bij bakkerij van der Veen! Vragen? Bel me: 06-12345678 "
+        "<script>alert('x')</script>"
+    )
+    page.get_by_label("Netwerk (optioneel)").select_option("linkedin")
+    page.get_by_role("button", name="Check mijn concept").click()
+    verdict = page.locator("#verdict-heading")
+    expect(verdict).to_contain_text("Niet posten")
+    expect(verdict).to_be_focused()
+    findings = page.get_by_test_id("findings")
+    expect(findings).to_contain_text("Vertrouwelijke termen")
+    expect(findings).to_contain_text("bakkerij van der Veen")
+    expect(findings).to_contain_text("Klant onder geheimhouding.")
+    expect(findings).to_contain_text("Telefoonnummers")
+    expect(findings).to_contain_text("06-12345678")
+    preview = page.get_by_test_id("draft-preview")
+    expect(preview.locator("mark")).to_have_count(2)
+    expect(preview).to_contain_text("<script>alert('x')</script>")  # shown as text, not run
+    assert_accessible(page)
+
+    # Each finding links to the tip it comes from.
+    findings.get_by_role("link", name=re.compile("Vraag eerst of je over een project")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Vraag eerst of je over een project mag vertellen"
+    )
+
+
+def test_the_checker_explains_an_empty_draft_and_works_on_a_phone(live_server, page):
+    emma = UserFactory(email="emma@example.com", full_name="Emma Jansen")
+    page.set_viewport_size({"width": 375, "height": 740})
+    use_session_of(page, live_server, emma)
+    page.goto(live_server.url + "/guidelines/check/")
+    page.get_by_role("button", name="Check mijn concept").click()
+    expect(page.get_by_text("Plak of typ eerst de tekst van je bericht.")).to_be_visible()
+    expect(page.get_by_label("Je concept")).to_be_focused()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(page)
