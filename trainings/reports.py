@@ -11,23 +11,34 @@ from datetime import datetime, time, timedelta
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
-from people.models import Department
-from trainings.models import Completion, Enrolment, Feedback, Training
+from trainings.models import Completion, Enrolment, Feedback
 
 MIN_RATINGS = 3
 
-# How each source is grouped: by training, by department, or by both.
+# How each source is grouped: by training, by department, or by both (id and name, so the
+# names come with the counts instead of from a second query).
 KEYS = {
-    "enrolments": {"training": "session__training_id", "department": "person__department_id"},
-    "completions": {"training": "training_id", "department": "person__department_id"},
-    "feedback": {"training": "training_id", "department": "department_id"},
+    "enrolments": {
+        "training": ("session__training_id", "session__training__title"),
+        "department": ("person__department_id", "person__department__name"),
+    },
+    "completions": {
+        "training": ("training_id", "training__title"),
+        "department": ("person__department_id", "person__department__name"),
+    },
+    "feedback": {
+        "training": ("training_id", "training__title"),
+        "department": ("department_id", "department__name"),
+    },
 }
 
 
 @dataclass
 class Row:
-    training: object = None
-    department: object = None
+    training_id: int | None = None
+    training_name: str = ""
+    department_id: int | None = None
+    department_name: str = ""
     sessions: int = 0
     seats: int = 0
     present: int = 0
@@ -69,10 +80,18 @@ def report(start_date, end_date, by: tuple[str, ...] = ("training",)) -> list[Ro
     rows: dict[tuple, Row] = {}
 
     def row_for(values: dict, source: str) -> Row:
-        key = tuple(values[KEYS[source][name]] for name in by)
+        key = tuple(values[KEYS[source][name][0]] for name in by)
         if key not in rows:
-            rows[key] = Row(**{name: values[KEYS[source][name]] for name in by})
+            fields = {}
+            for name in by:
+                id_field, name_field = KEYS[source][name]
+                fields[f"{name}_id"] = values[id_field]
+                fields[f"{name}_name"] = values[name_field] or ""
+            rows[key] = Row(**fields)
         return rows[key]
+
+    def columns(source):
+        return [column for name in by for column in KEYS[source][name]]
 
     attendance = Enrolment.Attendance
     enrolments = (
@@ -82,7 +101,7 @@ def report(start_date, end_date, by: tuple[str, ...] = ("training",)) -> list[Ro
             session__starts_at__lt=end,
             session__cancelled_at__isnull=True,
         )
-        .values(*(KEYS["enrolments"][name] for name in by))
+        .values(*columns("enrolments"))
         .annotate(
             sessions=Count("session", distinct=True),
             seats=Count("pk"),
@@ -97,7 +116,7 @@ def report(start_date, end_date, by: tuple[str, ...] = ("training",)) -> list[Ro
         row.present, row.no_show = values["present"], values["no_show"]
     completions = (
         Completion.objects.filter(completed_at__gte=start, completed_at__lt=end)
-        .values(*(KEYS["completions"][name] for name in by))
+        .values(*columns("completions"))
         .annotate(n=Count("pk"))
         .order_by()
     )
@@ -105,7 +124,7 @@ def report(start_date, end_date, by: tuple[str, ...] = ("training",)) -> list[Ro
         row_for(values, "completions").completions = values["n"]
     feedback = (
         Feedback.objects.filter(created_at__gte=start, created_at__lt=end)
-        .values(*(KEYS["feedback"][name] for name in by))
+        .values(*columns("feedback"))
         .annotate(n=Count("pk"), average=Avg("rating"))
         .order_by()
     )
@@ -113,25 +132,10 @@ def report(start_date, end_date, by: tuple[str, ...] = ("training",)) -> list[Ro
         row = row_for(values, "feedback")
         row.ratings = values["n"]
         row.rating_sum = float(values["average"]) * values["n"]
-    return _named(list(rows.values()), by)
-
-
-def _named(rows: list[Row], by) -> list[Row]:
-    """Replace ids by trainings and departments: two queries, not one per row."""
-    if "training" in by:
-        trainings = Training.objects.in_bulk({r.training for r in rows if r.training})
-        for row in rows:
-            row.training = trainings.get(row.training)
-    if "department" in by:
-        departments = Department.objects.in_bulk({r.department for r in rows if r.department})
-        for row in rows:
-            row.department = departments.get(row.department)
+    # Alphabetical; people without a department last.
     return sorted(
-        rows,
-        key=lambda r: (
-            str(r.training) if r.training else "",
-            str(r.department) if r.department else "~",
-        ),
+        rows.values(),
+        key=lambda r: (r.training_name.lower(), r.department_id is None, r.department_name),
     )
 
 

@@ -155,3 +155,14 @@ def test_descriptions_are_sanitised(signed_in):
     training = TrainingFactory(description="**Vet** <script>alert(1)</script>")
     page = signed_in.get(training.get_absolute_url()).content.decode()
     assert "<strong>Vet</strong>" in page and "<script>alert(1)" not in page
+
+
+def test_english_speakers_get_the_english_texts(client, emma, training):
+    training.title_en = "LinkedIn for beginners"
+    training.save()
+    emma.preferred_language = "en"
+    emma.save()
+    client.force_login(emma)
+    page = client.get(reverse("trainings:index")).content.decode()
+    assert "LinkedIn for beginners" in page
+    assert "Take the self-scan" in page and "Doe de zelfscan" not in page

@@ -105,7 +105,7 @@ def test_the_report_counts_completion_and_satisfaction(hr, history):
     assert row.completion_rate == 75
     assert row.completions == 2
     assert (row.ratings, row.average_rating) == (3, 4.0)
-    departments = {str(r.department): r for r in response.context["by_department"]}
+    departments = {r.department_name: r for r in response.context["by_department"]}
     assert departments["Communicatie"].average_rating == 4.0
     assert departments["ICT"].ratings == 0 and departments["ICT"].no_show == 1
 

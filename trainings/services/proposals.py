@@ -69,6 +69,7 @@ def proposal_accept(*, proposal, person, session=None, now=None):
             raise ValidationError(_("Choose one of the sessions."), code="session")
         return enrolment_create(session=session, person=person, proposal=proposal, now=now)
     with transaction.atomic():
+        proposal = _locked_open(proposal, person)
         proposal.status = Proposal.Status.ACCEPTED
         proposal.decided_at = now
         proposal.save(update_fields=["status", "decided_at"])
@@ -95,6 +96,7 @@ def proposal_decline(*, proposal, person, reason: str, now=None) -> Proposal:
         raise ValidationError(_("Tell your manager why."), code="reason")
     _check_open(proposal, person)
     with transaction.atomic():
+        proposal = _locked_open(proposal, person)
         proposal.status = Proposal.Status.DECLINED
         proposal.decline_reason = reason[:500]
         proposal.decided_at = now
@@ -112,6 +114,17 @@ def proposal_decline(*, proposal, person, reason: str, now=None) -> Proposal:
                 url=proposal.get_absolute_url(),
             )
     return proposal
+
+
+def _locked_open(proposal, person) -> Proposal:
+    """The proposal as it is now, locked, so two answers at once cannot both count."""
+    fresh = (
+        Proposal.objects.select_for_update()
+        .select_related("training", "proposed_by")
+        .get(pk=proposal.pk)
+    )
+    _check_open(fresh, person)
+    return fresh
 
 
 def _check_open(proposal, person) -> None:

@@ -251,8 +251,8 @@ def report_csv(request):
     for row in rows:
         writer.writerow(
             [
-                _cell(row.training.title if row.training else ""),
-                _cell(row.department.name if row.department else _("No department")),
+                _cell(row.training_name),
+                _cell(row.department_name or _("No department")),
                 row.sessions,
                 row.seats,
                 row.present,
