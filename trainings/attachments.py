@@ -8,9 +8,11 @@ from trainings.models import Enrolment
 
 
 def enrolment_calendar_attachment(notification) -> list[tuple[str, bytes, str]]:
-    """For a notification that links to a confirmed enrolment of its recipient: the session
-    as an .ics file, built when the e-mail goes out, so it shows the current time and place.
-    Anything else (a waitlist message, a seat the manager still has to approve) gets none."""
+    """For a notification that links to an enrolment of its recipient: the session as an
+    .ics file, built when the e-mail goes out, so it shows the current time and place. A
+    confirmed seat gets the event; a seat lost because HR cancelled the session gets the
+    event marked cancelled, so calendars that imported it drop it. Anything else (a waitlist
+    message, a seat the manager still has to approve) gets none."""
     try:
         match = resolve(notification.url)
     except Resolver404:
@@ -22,7 +24,10 @@ def enrolment_calendar_attachment(notification) -> list[tuple[str, bytes, str]]:
         .filter(pk=match.kwargs["pk"], person_id=notification.recipient_id)
         .first()
     )
-    if enrolment is None or not enrolment.is_confirmed or enrolment.session.is_cancelled:
+    if enrolment is None:
+        return []
+    cancelled = enrolment.session.is_cancelled and enrolment.booked_at is not None
+    if not (enrolment.is_confirmed and not enrolment.session.is_cancelled) and not cancelled:
         return []
     with translation.override(notification.recipient.language_for_email):
         content = ical.enrolment_calendar(enrolment)

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from tests.trainings.factories import SessionFactory
@@ -135,3 +136,29 @@ def test_my_trainings_page_shows_and_manages_the_address(client, emma):
     assert f"/trainings/calendar/{token.token}.ics" in response.content.decode()
     client.post(reverse("trainings:calendar-revoke"))
     assert not CalendarToken.objects.exists()
+
+
+def test_a_cancelled_session_sends_the_cancelled_event(
+    emma, hanna, session, django_capture_on_commit_callbacks
+):
+    services.enrolment_create(session=session, person=emma)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.session_cancel(session=session, cancelled_by=hanna)
+    (message,) = mail.outbox
+    ((_filename, content, _mimetype),) = message.attachments
+    assert "STATUS:CANCELLED" in content and "SEQUENCE:1" in content
+
+
+def test_waitlist_messages_carry_no_event(
+    emma, milan, cas, session, django_capture_on_commit_callbacks
+):
+    services.enrolment_create(session=session, person=emma)
+    services.enrolment_create(session=session, person=milan)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrolment_create(session=session, person=cas)  # waitlisted: no e-mail at all
+        services.session_update(session=session, changed_by=milan, location="Zaal 3")
+    by_person = {m.to[0]: m for m in mail.outbox}
+    assert by_person["emma@example.com"].attachments, "a confirmed seat gets the new event"
+    assert not by_person["cas@example.com"].attachments, "a waitlist place gets no event"

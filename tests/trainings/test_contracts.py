@@ -169,3 +169,9 @@ def test_an_unpublished_training_cannot_be_proposed(emma, milan):
         services.training_propose(
             training=TrainingFactory(is_published=False), employee=emma, proposed_by=milan
         )
+
+
+def test_a_training_someone_is_enrolled_in_cannot_be_proposed(emma, milan, session):
+    services.enrolment_create(session=session, person=emma)
+    with pytest.raises(ValidationError, match="al ingeschreven"):
+        services.training_propose(training=session.training, employee=emma, proposed_by=milan)

@@ -108,17 +108,19 @@ def session_cancel(*, session, cancelled_by, reason: str = "", now=None) -> Sess
         locked.sequence += 1
         locked.save(update_fields=["cancelled_at", "seats_taken", "sequence", "updated_at"])
         start = timezone.localtime(locked.starts_at)
-        notify(
-            [e.person for e in active],
-            "trainings.enrolment",
-            format_lazy(
-                _("Cancelled: {title} on {date}"),
-                title=locked.training.display_title,
-                date=start.strftime("%d-%m-%Y"),
-            ),
-            (reason or "").strip()[:500] or _("HR had to cancel this session. Sorry!"),
-            url=locked.training.get_absolute_url(),
-        )
+        for enrolment in active:
+            # Each to their own enrolment: its e-mail carries the cancelled calendar event.
+            notify(
+                [enrolment.person],
+                "trainings.enrolment",
+                format_lazy(
+                    _("Cancelled: {title} on {date}"),
+                    title=locked.training.display_title,
+                    date=start.strftime("%d-%m-%Y"),
+                ),
+                (reason or "").strip()[:500] or _("HR had to cancel this session. Sorry!"),
+                url=enrolment.get_absolute_url(),
+            )
         audit.record(actor=cancelled_by, action="trainings.session_cancel", target=locked)
     return locked
 

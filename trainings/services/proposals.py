@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from notifications.services import notify
 from trainings import permissions
-from trainings.models import Completion, Proposal
+from trainings.models import Completion, Enrolment, Proposal
 from trainings.services.enrolments import enrolment_create
 
 
@@ -20,13 +20,23 @@ def training_propose(*, training, employee, proposed_by, note: str = "") -> Prop
     """Propose `training` to `employee`. Only their own manager may; the employee is told.
 
     Refused (PermissionDenied) for anyone but the manager; refused (ValidationError) for an
-    unpublished training, a training the employee already completed, or a proposal that is
-    still open.
+    unpublished training, one the employee is already enrolled in or completed, or a
+    proposal that is still open.
     """
     if not permissions.can_propose(proposed_by, employee):
         raise PermissionDenied
     if not training.is_published:
         raise ValidationError(_("This training is not in the catalogue."), code="unpublished")
+    if (
+        Enrolment.objects.active()
+        .upcoming()
+        .filter(person=employee, session__training=training)
+        .exists()
+    ):
+        raise ValidationError(
+            format_lazy(_("{name} is already enrolled in this training."), name=employee.full_name),
+            code="enrolled",
+        )
     if Completion.objects.filter(person=employee, training=training).exists():
         raise ValidationError(
             format_lazy(_("{name} has already completed this training."), name=employee.full_name),
