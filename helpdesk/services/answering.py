@@ -35,7 +35,9 @@ def saved_replies_for(question: Question) -> list[SavedReply]:
 
 def _locked(question: Question) -> Question:
     return (
-        Question.objects.select_for_update().select_related("asker", "category").get(pk=question.pk)
+        Question.objects.select_for_update(of=("self",))
+        .select_related("asker", "category")
+        .get(pk=question.pk)
     )
 
 

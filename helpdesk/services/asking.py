@@ -19,6 +19,11 @@ from helpdesk.sla import working_calendar
 
 MAX_DRAFT_LENGTH = 5_000
 DRAFT_SESSION_KEY = "helpdesk_draft"
+# The checker sends the network's code; the subject shows its name.
+NETWORK_NAMES = {
+    "linkedin": "LinkedIn", "x": "X", "twitter": "X", "instagram": "Instagram",
+    "facebook": "Facebook", "tiktok": "TikTok", "bluesky": "Bluesky", "mastodon": "Mastodon",
+}  # fmt: skip
 
 
 def check_text(text: str, *, field_label: str) -> str:
@@ -209,6 +214,7 @@ def draft_prefill(*, draft: str, network: str) -> dict:
             _("A draft can be at most 5,000 characters; shorten it and try again.")
         )
     network = " ".join((network or "").split())[:50]
+    network = NETWORK_NAMES.get(network.lower(), network)
     if network:
         subject = _("May I post this on %(network)s?") % {"network": network}
     else:

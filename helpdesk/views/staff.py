@@ -190,7 +190,8 @@ def question_manage(request, pk):
 def saved_reply(request, pk):
     """A saved reply with its placeholders filled, for the reply box (htmx)."""
     question = get_question_for_staff(request, pk)
-    saved = get_object_or_404(SavedReply, pk=request.GET.get("reply") or 0)
+    chosen = request.GET.get("reply", "")
+    saved = get_object_or_404(SavedReply, pk=int(chosen) if chosen.isdigit() else 0)
     form = ReplyForm(initial={"body": services.reply_text_fill(text=saved.body, question=question)})
     return render(request, "helpdesk/partials/reply_body.html", {"reply_form": form})
 

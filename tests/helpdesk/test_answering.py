@@ -1,0 +1,258 @@
+"""HR answers: the queue, replies, notes, saved replies, assignment, status, export."""
+
+import datetime
+import uuid
+
+import pytest
+from django.core import mail
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+
+from helpdesk import services
+from helpdesk.models import Message, Question
+from helpdesk.models.questions import Status
+from hrsocial.models import AuditEntry
+from notifications.models import Notification
+from tests.helpdesk.factories import (
+    CategoryFactory,
+    QuestionFactory,
+    SavedReplyFactory,
+    ask,
+    hr_colleague,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def reply(client, question, body="Dat mag, zonder klantnamen.", **extra):
+    return client.post(
+        reverse("helpdesk:question-reply", args=[question.pk]),
+        {"body": body, "status": "answered", "submission_key": str(uuid.uuid4()), **extra},
+    )
+
+
+def test_a_reply_answers_the_question_and_emails_the_asker(client, emma, hanna, category):
+    question, _token = ask(emma, category=category)
+    client.force_login(hanna)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = reply(client, question)
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.status == Status.ANSWERED
+    assert question.first_responded_at is not None and question.assignee == hanna
+    notification = Notification.objects.get(recipient=emma, category="helpdesk.answer")
+    assert notification.url == question.get_absolute_url()
+    assert any("emma@example.com" in m.to and "beantwoord" in m.subject for m in mail.outbox)
+
+
+def test_the_asker_sees_an_unread_reply_until_they_open_it(client, emma, hanna):
+    question, _token = ask(emma)
+    services.question_reply(question=question, author=hanna, body="Dat mag.")
+    client.force_login(emma)
+    assert "nieuw antwoord" in client.get(reverse("home")).content.decode()
+    client.get(question.get_absolute_url())
+    question.refresh_from_db()
+    assert not question.has_unread_reply
+
+
+def test_a_reply_to_a_closed_question_is_refused_and_nothing_is_saved(client, emma, hanna):
+    question, _token = ask(emma)
+    services.question_set_status(question=question, status=Status.CLOSED, changed_by=hanna)
+    client.force_login(hanna)
+    response = reply(client, question)
+    assert response.status_code == 400
+    assert "Deze vraag is gesloten" in response.content.decode()
+    assert not Message.objects.exists()
+    question.refresh_from_db()
+    assert question.status == Status.CLOSED and question.first_responded_at is None
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [("", "Het antwoord mag niet leeg zijn."), ("x" * 50_000, "hooguit 10.000 tekens")],
+)
+def test_an_empty_or_overlong_reply_is_refused(client, emma, hanna, body, message):
+    question, _token = ask(emma)
+    client.force_login(hanna)
+    response = reply(client, question, body=body)
+    assert response.status_code == 400 and message in response.content.decode()
+    assert not Message.objects.exists()
+
+
+def test_a_double_submitted_reply_is_sent_once(client, emma, hanna):
+    question, _token = ask(emma)
+    client.force_login(hanna)
+    key = str(uuid.uuid4())
+    reply(client, question, submission_key=key)
+    reply(client, question, submission_key=key)
+    assert question.messages.count() == 1
+    assert Notification.objects.filter(recipient=emma).count() == 1
+
+
+def test_waiting_for_the_asker_starts_the_waiting_clock(client, emma, hanna):
+    question, _token = ask(emma)
+    client.force_login(hanna)
+    reply(client, question, status="waiting", body="Om welk kanaal gaat het?")
+    question.refresh_from_db()
+    assert question.status == Status.WAITING and question.waiting_since is not None
+    assert "meer informatie" in Notification.objects.get(recipient=emma).title
+
+
+def test_a_saved_reply_is_inserted_with_the_askers_first_name(client, emma, hanna):
+    question, _token = ask(emma)
+    saved = SavedReplyFactory(body="Hoi {first_name},\n\nDank je!")
+    client.force_login(hanna)
+    response = client.get(
+        reverse("helpdesk:saved-reply", args=[question.pk]),
+        {"reply": saved.pk},
+        headers={"HX-Request": "true"},
+    )
+    assert "Hoi Emma," in response.content.decode()
+    assert "<html" not in response.content.decode()
+    # Without JavaScript, the question page itself starts with the saved reply.
+    page = client.get(question.get_manage_url(), {"reply": saved.pk}).content.decode()
+    assert "Hoi Emma," in page
+
+
+def test_a_note_is_kept_for_hr_and_does_not_notify_the_asker(client, emma, hanna):
+    question, _token = ask(emma)
+    client.force_login(hanna)
+    client.post(
+        reverse("helpdesk:question-note", args=[question.pk]),
+        {"body": "Even navragen bij Communicatie.", "submission_key": str(uuid.uuid4())},
+    )
+    assert question.messages.get().kind == Message.Kind.NOTE
+    assert not Notification.objects.filter(recipient=emma).exists()
+
+
+def test_assigning_is_audited_and_tells_the_new_assignee(client, emma, hanna):
+    fleur = hr_colleague(full_name="Fleur Dekker")
+    question, _token = ask(emma)
+    client.force_login(hanna)
+    client.post(reverse("helpdesk:question-assign", args=[question.pk]), {"assignee": fleur.pk})
+    question.refresh_from_db()
+    assert question.assignee == fleur
+    entry = AuditEntry.objects.get(action="helpdesk.assign")
+    assert entry.actor == hanna and entry.detail["assignee"] == fleur.pk
+    assert Notification.objects.filter(recipient=fleur, category="helpdesk.assigned").exists()
+
+
+def test_only_hr_staff_can_be_assigned(client, emma, hanna, cas):
+    question, _token = ask(emma)
+    client.force_login(hanna)
+    response = client.post(
+        reverse("helpdesk:question-assign", args=[question.pk]), {"assignee": cas.pk}, follow=True
+    )
+    assert "Kies een HR-collega uit de lijst." in response.content.decode()
+    question.refresh_from_db()
+    assert question.assignee != cas
+
+
+def test_bulk_assignment_from_the_queue(client, emma, hanna):
+    fleur = hr_colleague(full_name="Fleur Dekker")
+    first, second, third = (QuestionFactory(asker=emma) for _ in range(3))
+    client.force_login(hanna)
+    response = client.post(
+        reverse("helpdesk:queue-assign"),
+        {"questions": [first.pk, second.pk], "assignee": fleur.pk, "next": "status=new"},
+    )
+    assert response["Location"] == reverse("helpdesk:queue") + "?status=new"
+    assert set(Question.objects.filter(assignee=fleur)) == {first, second}
+    assert AuditEntry.objects.filter(action="helpdesk.assign").count() == 2
+    response = client.post(reverse("helpdesk:queue-assign"), {"assignee": fleur.pk}, follow=True)
+    assert "Selecteer ten minste één vraag." in response.content.decode()
+
+
+def test_a_status_change_tells_the_asker(client, emma, hanna):
+    question, _token = ask(emma)
+    client.force_login(hanna)
+    client.post(reverse("helpdesk:question-status", args=[question.pk]), {"status": "closed"})
+    question.refresh_from_db()
+    assert question.status == Status.CLOSED and question.closed_at is not None
+    assert "gesloten" in Notification.objects.get(recipient=emma).title
+    response = client.post(
+        reverse("helpdesk:question-status", args=[question.pk]), {"status": "lost"}, follow=True
+    )
+    assert "Onbekende status." in response.content.decode()
+
+
+def test_changing_the_category_recomputes_an_open_target(client, emma, hanna):
+    question, _token = ask(emma, category=CategoryFactory(response_hours=16))
+    fast = CategoryFactory(response_hours=2)
+    client.force_login(hanna)
+    client.post(reverse("helpdesk:question-category", args=[question.pk]), {"category": fast.pk})
+    before = question.response_due_at
+    question.refresh_from_db()
+    assert question.category == fast and question.response_due_at < before
+
+
+def test_related_tips_are_linked(client, emma, hanna):
+    from tests.guidelines.factories import published_tip
+
+    tip = published_tip(title="Noem klanten alleen met toestemming")
+    question, _token = ask(emma)
+    client.force_login(hanna)
+    client.post(
+        reverse("helpdesk:question-guidelines", args=[question.pk]), {"guidelines": [tip.pk]}
+    )
+    assert list(question.related_guidelines.all()) == [tip]
+    assert (
+        "Noem klanten alleen met toestemming"
+        in client.get(question.get_manage_url()).content.decode()
+    )
+
+
+def test_the_queue_filters_searches_and_counts(client, emma, hanna):
+    fleur = hr_colleague(full_name="Fleur Dekker")
+    QuestionFactory(asker=emma, subject="Mag ik over klant De Linde tweeten?")
+    QuestionFactory(asker=emma, subject="Instagram en werktijd", assignee=fleur, status="open")
+    QuestionFactory(asker=emma, subject="Oude vraag", status="closed", closed_at=timezone.now())
+    old = QuestionFactory(asker=emma, subject="Te laat beantwoord")
+    Question.objects.filter(pk=old.pk).update(
+        response_warn_at=timezone.now() - datetime.timedelta(days=2),
+        response_due_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    client.force_login(hanna)
+
+    def subjects(**params):
+        response = client.get(reverse("helpdesk:queue"), params)
+        return {row["question"].subject for row in response.context["rows"]}, response
+
+    found, response = subjects()
+    assert found == {"Mag ik over klant De Linde tweeten?", "Instagram en werktijd",
+                     "Te laat beantwoord"}  # fmt: skip
+    assert response.context["counts"] == {"new": 2, "open": 1, "waiting": 0, "answered": 0,
+                                          "closed": 1}  # fmt: skip
+    assert subjects(q="linde", status="")[0] == {"Mag ik over klant De Linde tweeten?"}
+    assert subjects(assignee=fleur.pk, status="")[0] == {"Instagram en werktijd"}
+    assert subjects(sla="overdue", status="")[0] == {"Te laat beantwoord"}
+    assert subjects(status="closed")[0] == {"Oude vraag"}
+    assert subjects(q=f"#{old.pk}", status="")[0] == {"Te laat beantwoord"}
+    assert subjects(status="", sort="oldest")[1].context["page"].paginator.count == 4
+
+
+def test_the_cached_counts_follow_changes(client, emma, hanna):
+    question = QuestionFactory(asker=emma)
+    client.force_login(hanna)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert client.get(reverse("helpdesk:queue")).context["counts"]["new"] == 1
+        services.question_set_status(question=question, status="closed", changed_by=hanna)
+    counts = client.get(reverse("helpdesk:queue")).context["counts"]
+    assert counts["new"] == 0 and counts["closed"] == 1
+
+
+def test_the_export_is_audited_and_safe_to_open_in_a_spreadsheet(client, emma, hanna):
+    QuestionFactory(asker=emma, subject='=HYPERLINK("http://evil.example")')
+    client.force_login(hanna)
+    response = client.post(reverse("helpdesk:queue-export"), {"status": ""})
+    text = b"".join(response.streaming_content).decode()
+    assert response["Content-Type"].startswith("text/csv")
+    assert "'=HYPERLINK" in text and "Emma Jansen" in text
+    entry = AuditEntry.objects.get(action="helpdesk.export")
+    assert entry.actor == hanna and entry.detail["rows"] == 1
+
+
+def test_the_export_is_post_only(client, hanna):
+    client.force_login(hanna)
+    assert client.get(reverse("helpdesk:queue-export")).status_code == 405
