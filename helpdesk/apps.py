@@ -49,9 +49,16 @@ class HelpdeskConfig(AppConfig):
                 order=30,
             )
         )
+        # News for anonymous askers is private: the outbox in the admin would otherwise show
+        # who has an anonymous question (see helpdesk.anonymity).
+        categories.register(
+            "helpdesk.anonymous",
+            _("News about questions you asked anonymously"),
+            order=31,
+            private=True,
+        )
         for key, label, order in (
             ("helpdesk.answer", _("Answers to your questions to HR"), 30),
-            ("helpdesk.anonymous", _("News about questions you asked anonymously"), 31),
             ("helpdesk.new_question", _("New questions to HR (HR staff)"), 32),
             ("helpdesk.assigned", _("Questions assigned to you (HR staff)"), 33),
             ("helpdesk.follow_up", _("Askers replying to your questions (HR staff)"), 34),

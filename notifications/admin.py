@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from notifications import categories
 from notifications.models import Notification, NotificationPreference
 
 
@@ -13,6 +14,10 @@ class NotificationAdmin(admin.ModelAdmin):
     list_select_related = ["recipient"]
     raw_id_fields = ["recipient"]
     date_hierarchy = "created_at"
+
+    def get_queryset(self, request):
+        """Rows of private categories are not for browsing (see categories.Category)."""
+        return super().get_queryset(request).exclude(category__in=categories.private_keys())
 
     def has_add_permission(self, request):
         return False

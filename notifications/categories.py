@@ -27,15 +27,29 @@ class Category:
     # Optional: notification -> [(filename, content, mimetype)] attached to its e-mail (say, an
     # iCalendar event); computed at delivery, so it is always current.
     attachments: Callable | None = None
+    # Private: the rows are left out of the admin's outbox list, because even that a person got
+    # one says something (that they asked an anonymous helpdesk question, say).
+    private: bool = False
 
 
 _categories: dict[str, Category] = {}
 
 
 def register(
-    key: str, label, *, default=Delivery.IMMEDIATE, description="", order=100, attachments=None
+    key: str,
+    label,
+    *,
+    default=Delivery.IMMEDIATE,
+    description="",
+    order=100,
+    attachments=None,
+    private=False,
 ):
-    _categories[key] = Category(key, label, default, description, order, attachments)
+    _categories[key] = Category(key, label, default, description, order, attachments, private)
+
+
+def private_keys() -> list[str]:
+    return [c.key for c in _categories.values() if c.private]
 
 
 def get(key: str) -> Category:

@@ -171,3 +171,13 @@ def test_hr_staff_never_see_their_own_anonymous_question(client, hanna, fleur, c
     assert client.get(question.get_manage_url()).status_code == 404
     client.force_login(hanna)
     assert "Mijn eigen zorg" in client.get(reverse("helpdesk:queue")).content.decode()
+
+
+def test_the_outbox_in_the_admin_does_not_show_who_has_anonymous_news(client, anonymous, hanna):
+    question, _token = anonymous
+    services.question_reply(question=question, author=hanna, body="Dank je, we pakken het op.")
+    services.anonymous_askers_notify()
+    assert Notification.objects.filter(category="helpdesk.anonymous").exists()
+    client.force_login(hanna)
+    page = client.get(reverse("admin:notifications_notification_changelist")).content.decode()
+    assert "Emma" not in page and "nieuws voor je in de vraagbaak" not in page
