@@ -8,8 +8,7 @@ queries, whatever the number of employees.
 import csv
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from guidelines.models import Acknowledgement, Guideline
@@ -58,67 +57,76 @@ def _staff(department=None):
     return staff.filter(department=department) if department else staff
 
 
-def _done_count():
-    """Per person (OuterRef): how many published tips they acknowledged in a current version."""
-    return Coalesce(
-        Subquery(
-            Acknowledgement.objects.current()
-            .filter(person=OuterRef("pk"))
-            .values("person")
-            .annotate(done=Count("guideline", distinct=True))
-            .values("done")[:1],
-            output_field=IntegerField(),
-        ),
-        Value(0),
-    )
-
-
-def rates_per_tip(*, department=None) -> list[TipRate]:
-    """Two queries: the number of employees, and the published tips with their count."""
-    staff = _staff(department)
-    total = staff.count()
-    valid = Q(
-        acknowledgements__version__gte=F("ack_version"),
-        acknowledgements__person__in=staff.values("pk"),
-    )
-    tips = (
-        Guideline.objects.published()
-        .in_reading_order()
-        .annotate(done=Count("acknowledgements__person", filter=valid, distinct=True))
-    )
-    return [TipRate(tip, tip.done, total) for tip in tips]
-
-
-def rates_per_department() -> list[DepartmentRate]:
-    """Three queries, however many people and departments."""
-    tip_count = Guideline.objects.published().count()
-    people = (
-        User.objects.employees()
-        .annotate(done=_done_count())
-        .values("department")
-        .annotate(members=Count("pk"), complete=Count("pk", filter=Q(done__gte=tip_count)))
-    )
-    pairs = {}
-    for department_id, _tip, done in (
-        Acknowledgement.objects.current()
+def _done_per_department_and_tip() -> dict[tuple[int | None, int], int]:
+    """How many current employees acknowledged each tip, per department: one grouped query,
+    from which both tables of the report are summed."""
+    return {
+        (department_id, tip_id): done
+        for department_id, tip_id, done in Acknowledgement.objects.current()
         .values_list("person__department", "guideline")
         .annotate(done=Count("person", distinct=True))
         .order_by()
-    ):
-        pairs[department_id] = pairs.get(department_id, 0) + done
-    names = dict(Department.objects.values_list("pk", "name"))
-    rows = [
-        DepartmentRate(
-            name=names.get(row["department"]) or _("No department"),
-            department_id=row["department"],
-            members=row["members"],
-            complete=row["complete"],
-            pairs_done=pairs.get(row["department"], 0),
-            tips=tip_count,
+    }
+
+
+def _complete_people(tip_count: int):
+    """A subquery: the people who acknowledged every published tip in a version that counts."""
+    return (
+        Acknowledgement.objects.current()
+        .values("person")
+        .annotate(done=Count("guideline", distinct=True))
+        .filter(done__gte=tip_count)
+        .values("person")
+    )
+
+
+@dataclass
+class Report:
+    tip_rates: list[TipRate]
+    department_rates: list[DepartmentRate]
+
+
+def acknowledgement_report(*, department=None) -> Report:
+    """The rates per tip (for one department, or everyone) and per department. Five queries,
+    whatever the number of employees and acknowledgements."""
+    tips = list(Guideline.objects.published().in_reading_order())
+    done = _done_per_department_and_tip()
+    members = dict(
+        User.objects.employees().values_list("department").annotate(n=Count("pk")).order_by()
+    )
+    complete = (
+        dict(
+            User.objects.employees()
+            .filter(pk__in=_complete_people(len(tips)))
+            .values_list("department")
+            .annotate(n=Count("pk"))
+            .order_by()
         )
-        for row in people.order_by()
+        if tips
+        else members
+    )
+    names = dict(Department.objects.values_list("pk", "name"))
+    in_scope = (lambda d: d == department.pk) if department else (lambda d: True)
+    total = sum(n for d, n in members.items() if in_scope(d))
+    tip_rates = [
+        TipRate(tip, sum(n for (d, t), n in done.items() if t == tip.pk and in_scope(d)), total)
+        for tip in tips
     ]
-    return sorted(rows, key=lambda r: (r.department_id is None, r.name))
+    department_rates = sorted(
+        (
+            DepartmentRate(
+                name=names.get(department_id) or _("No department"),
+                department_id=department_id,
+                members=count,
+                complete=complete.get(department_id, 0),
+                pairs_done=sum(n for (d, _t), n in done.items() if d == department_id),
+                tips=len(tips),
+            )
+            for department_id, count in members.items()
+        ),
+        key=lambda r: (r.department_id is None, r.name),
+    )
+    return Report(tip_rates=tip_rates, department_rates=department_rates)
 
 
 def missing_people(*, department=None, guideline=None):
@@ -130,7 +138,9 @@ def missing_people(*, department=None, guideline=None):
         )
         return staff.exclude(Exists(done)).order_by("full_name", "pk")
     tip_count = Guideline.objects.published().count()
-    return staff.annotate(done=_done_count()).filter(done__lt=tip_count).order_by("full_name", "pk")
+    if not tip_count:
+        return staff.none()
+    return staff.exclude(pk__in=_complete_people(tip_count)).order_by("full_name", "pk")
 
 
 def attach_missing_tips(people, tips: list[Guideline]) -> None:

@@ -82,6 +82,17 @@ class Rule(models.Model):
         return self.kind in self.TERM_KINDS
 
 
+class TermQuerySet(models.QuerySet):
+    def matching(self, query: str):
+        """Terms containing `query` in any spelling (HR looking up a client name)."""
+        query = " ".join((query or "").split())
+        if not query:
+            return self
+        return self.filter(
+            models.Q(normalized__contains=normalize_term(query)) | models.Q(note__icontains=query)
+        )
+
+
 class Term(models.Model):
     """A word or phrase one of the list rules looks for: a client under NDA, a project code
     name, "vertrouwelijk", "overname". Matched as whole words, ignoring case and accents;
@@ -112,6 +123,8 @@ class Term(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = TermQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("term")

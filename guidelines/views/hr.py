@@ -29,7 +29,6 @@ from guidelines.permissions import (
     manager_of_tips_required,
 )
 from hrsocial import audit
-from hrsocial.search import search
 
 PEOPLE_PER_PAGE = 50
 TERMS_PER_PAGE = 50
@@ -135,11 +134,11 @@ def report(request):
     if form.is_valid():
         department = form.cleaned_data["department"]
         guideline = form.cleaned_data["guideline"]
-    tip_rates = reports.rates_per_tip(department=department)
+    report = reports.acknowledgement_report(department=department)
     people = Paginator(
         reports.missing_people(department=department, guideline=guideline), PEOPLE_PER_PAGE
     ).get_page(request.GET.get("page"))
-    reports.attach_missing_tips(people.object_list, [r.guideline for r in tip_rates])
+    reports.attach_missing_tips(people.object_list, [r.guideline for r in report.tip_rates])
     audit.record(
         actor=request.user,
         action="guidelines.report-view",
@@ -151,8 +150,8 @@ def report(request):
         "guidelines/acknowledgement_report.html",
         {
             "form": form,
-            "tip_rates": tip_rates,
-            "department_rates": reports.rates_per_department(),
+            "tip_rates": report.tip_rates,
+            "department_rates": report.department_rates,
             "people": people,
             "department": department,
             "guideline": guideline,
@@ -201,7 +200,7 @@ def rules_restore(request):
 def _rule_page(request, rule, *, rule_form=None, terms_form=None, status=200):
     search_form = TermSearchForm(request.GET or None)
     query = search_form.cleaned_data["q"] if search_form.is_valid() else ""
-    terms = search(rule.terms.all(), query, ("text", "note")).order_by("normalized")
+    terms = rule.terms.matching(query).order_by("normalized")
     page = Paginator(terms, TERMS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

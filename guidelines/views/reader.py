@@ -13,6 +13,7 @@ from guidelines.diff import versions_diff
 from guidelines.forms import SearchForm
 from guidelines.models import Acknowledgement, Guideline, GuidelineQuerySet
 from guidelines.permissions import get_guideline_for_user, reader_required
+from guidelines.rendering import attach_body_html
 from hrsocial.search import search
 
 
@@ -28,6 +29,7 @@ def overview(request):
     query = form.cleaned_data["q"] if form.is_valid() else ""
     tips = Guideline.objects.published().with_acknowledgement(request.user).in_reading_order()
     tips = sorted(search(tips, query, GuidelineQuerySet.SEARCH_FIELDS), key=_reading_order)
+    attach_body_html(tips)
     golden = next((t for t in tips if t.is_golden_rule), None)
     groups: dict = {}
     for tip in tips:
@@ -57,6 +59,7 @@ def detail(request, pk):
         .first()
     )
     versions = list(guideline.versions.select_related("published_by"))
+    attach_body_html([guideline])
     return render(
         request,
         "guidelines/guideline_detail.html",

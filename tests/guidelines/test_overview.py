@@ -121,3 +121,17 @@ def test_alumni_and_freelancers_have_no_tips_page(client, anouk, femke):
         client.force_login(person)
         assert client.get("/guidelines/").status_code == 403
         assert client.get("/guidelines/check/").status_code == 403
+
+
+def test_explanations_are_rendered_once_and_shared_through_the_cache(client, emma):
+    from django.core.cache import cache
+
+    from guidelines.rendering import _key
+
+    tip = published_tip(body="**Eerst** dit")
+    client.force_login(emma)
+    client.get("/guidelines/")
+    assert cache.get(_key("**Eerst** dit")) == "<p><strong>Eerst</strong> dit</p>"
+    tip.body = "**Nu** dat"
+    tip.save()
+    assert "<strong>Nu</strong> dat" in client.get("/guidelines/").content.decode()

@@ -32,14 +32,15 @@ def world(emma, milan, hanna, cas, anouk):
 
 def test_the_rate_per_tip_counts_only_current_acknowledgements_of_current_staff(world):
     rates = {
-        r.guideline.title: (r.acknowledged, r.total, r.percent) for r in reports.rates_per_tip()
+        r.guideline.title: (r.acknowledged, r.total, r.percent)
+        for r in reports.acknowledgement_report().tip_rates
     }
     # Staff: Emma, Milan, Hanna, Cas (Anouk is an alumna and does not count).
     assert rates == {"Eerste": (4, 4, 100), "Tweede": (1, 4, 25)}
 
 
 def test_the_rate_per_department(world, communication):
-    rates = {r.name: r for r in reports.rates_per_department()}
+    rates = {r.name: r for r in reports.acknowledgement_report().department_rates}
     communicatie = rates["Communicatie"]  # Emma and Milan
     assert (communicatie.members, communicatie.complete, communicatie.percent_complete) == (
         2,
@@ -54,7 +55,10 @@ def test_the_rate_per_department(world, communication):
 def test_people_who_left_no_longer_count(world, cas):
     cas.is_active = False
     cas.save()
-    rates = {r.guideline.title: (r.acknowledged, r.total) for r in reports.rates_per_tip()}
+    rates = {
+        r.guideline.title: (r.acknowledged, r.total)
+        for r in reports.acknowledgement_report().tip_rates
+    }
     assert rates == {"Eerste": (3, 3), "Tweede": (1, 3)}
 
 
