@@ -32,7 +32,11 @@ def session_update(*, session, changed_by, now=None, **fields) -> Session:
     seats go straight to the waitlist; a new time or place is sent to every participant."""
     now = now or timezone.now()
     with transaction.atomic():
-        locked = Session.objects.select_for_update().select_related("training").get(pk=session.pk)
+        locked = (
+            Session.objects.select_for_update(of=("self",))
+            .select_related("training")
+            .get(pk=session.pk)
+        )
         changes = {k: v for k, v in fields.items() if k in EDITABLE and getattr(locked, k) != v}
         if not changes:
             return locked
@@ -91,7 +95,11 @@ def session_cancel(*, session, cancelled_by, reason: str = "", now=None) -> Sess
     """HR cancels a session: everyone enrolled hears it, and the event leaves calendars."""
     now = now or timezone.now()
     with transaction.atomic():
-        locked = Session.objects.select_for_update().select_related("training").get(pk=session.pk)
+        locked = (
+            Session.objects.select_for_update(of=("self",))
+            .select_related("training")
+            .get(pk=session.pk)
+        )
         if locked.is_cancelled:
             raise ValidationError(_("This session was already cancelled."), code="cancelled")
         if locked.has_started(now):

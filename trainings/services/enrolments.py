@@ -22,14 +22,22 @@ Approval = Enrolment.Approval
 
 
 def _locked(session) -> Session:
-    return Session.objects.select_for_update().select_related("training").get(pk=session.pk)
+    return (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("training")
+        .get(pk=session.pk)
+    )
 
 
 def _locked_enrolment(enrolment) -> Enrolment:
     """The enrolment as it is now, with its session locked (always in this order: session
     first, then enrolment, so two services never wait for each other)."""
     session = _locked(enrolment.session)
-    fresh = Enrolment.objects.select_for_update().select_related("person").get(pk=enrolment.pk)
+    fresh = (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("person")
+        .get(pk=enrolment.pk)
+    )
     fresh.session = session
     return fresh
 

@@ -129,7 +129,7 @@ def proposal_decline(*, proposal, person, reason: str, now=None) -> Proposal:
 def _locked_open(proposal, person) -> Proposal:
     """The proposal as it is now, locked, so two answers at once cannot both count."""
     fresh = (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("training", "proposed_by")
         .get(pk=proposal.pk)
     )
