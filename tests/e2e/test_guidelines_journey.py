@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from guidelines.models import Guideline, Rule
+from guidelines.models import Acknowledgement, Guideline, Rule
 from tests.e2e.conftest import assert_accessible, use_session_of
 from tests.factories import UserFactory
 from tests.guidelines.factories import CategoryFactory, add_terms, published_tip
@@ -103,4 +103,51 @@ def test_the_checker_explains_an_empty_draft_and_works_on_a_phone(live_server, p
     expect(page.get_by_text("Plak of typ eerst de tekst van je bericht.")).to_be_visible()
     expect(page.get_by_label("Je concept")).to_be_focused()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(page)
+
+
+def test_hr_changes_a_tip_materially_and_sees_who_must_read_it_again(live_server, page):
+    from tests.factories import DepartmentFactory, make_hr
+
+    communication = DepartmentFactory(name="Communicatie", code="COM")
+    emma = UserFactory(email="emma@example.com", full_name="Emma Jansen", department=communication)
+    hanna = make_hr(UserFactory(email="hanna@example.com", full_name="Hanna Bakker"))
+    tip = published_tip(title="Deel wat al openbaar is", tip="Cijfers pas na publicatie.")
+    other = published_tip(title="Vertel waar je werkt", tip="Zet je werkgever in je profiel.")
+    for person in (emma, hanna):
+        for acknowledged in (tip, other):
+            Acknowledgement.objects.create(person=person, guideline=acknowledged, version=1)
+
+    use_session_of(page, live_server, hanna)
+    page.goto(live_server.url + "/guidelines/manage/")
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("Bewerken.*Deel wat al openbaar is")).click()
+    page.get_by_label("De tip in één zin (Nederlands)").fill(
+        "Cijfers en plannen pas na publicatie."
+    )
+    page.get_by_label("Inhoudelijk: iedereen leest de tip opnieuw").check()
+    page.get_by_label("Wat is er veranderd (Nederlands)").fill("Plannen toegevoegd.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Wijziging publiceren").click()
+    expect(page.get_by_role("status").first).to_contain_text("Versie 2 is gepubliceerd.")
+
+    # Only the changed tip asks again; the report says who.
+    page.get_by_role("link", name="Leesbevestigingen").click()
+    per_tip = page.get_by_role("region", name="Per tip", exact=True).get_by_role("row")
+    expect(per_tip.filter(has_text="Deel wat al openbaar is")).to_contain_text("0 / 2")
+    expect(per_tip.filter(has_text="Vertel waar je werkt")).to_contain_text("2 / 2")
+    per_department = page.get_by_role("region", name="Per afdeling").get_by_role("row")
+    expect(per_department.filter(has_text="Communicatie")).to_contain_text("50%")
+    expect(
+        page.get_by_role("region", name="Wie nog niet alle tips heeft bevestigd")
+    ).to_contain_text("Emma Jansen")
+    assert_accessible(page)
+    assert {g.title for g in Guideline.objects.outstanding_for(emma)} == {"Deel wat al openbaar is"}
+
+    page.get_by_role("link", name="Checkerregels").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Vertrouwelijke termen").click()
+    page.get_by_label("Woorden of woordgroepen, één per regel").fill("Project Eikenhout\nC++")
+    page.get_by_role("button", name="Toevoegen aan de lijst").click()
+    expect(page.get_by_role("status").first).to_contain_text("2 termen toegevoegd.")
     assert_accessible(page)
