@@ -109,6 +109,9 @@ def test_the_checker_explains_an_empty_draft_and_works_on_a_phone(live_server, p
 def test_hr_changes_a_tip_materially_and_sees_who_must_read_it_again(live_server, page):
     from tests.factories import DepartmentFactory, make_hr
 
+    from guidelines.services import rules_ensure
+
+    rules_ensure()  # as the migration left them (an earlier journey's flush removed them)
     communication = DepartmentFactory(name="Communicatie", code="COM")
     emma = UserFactory(email="emma@example.com", full_name="Emma Jansen", department=communication)
     hanna = make_hr(UserFactory(email="hanna@example.com", full_name="Hanna Bakker"))
