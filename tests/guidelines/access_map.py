@@ -2,11 +2,13 @@
 freelancers and visitors have no part in it. A draft tip exists only for HR."""
 
 from guidelines.models import Rule, Term
+from guidelines.services import rules_ensure
 from tests.access import Route, employees, hr_only
 from tests.guidelines.factories import GuidelineFactory, published_tip
 
 
 def setup(world):
+    rules_ensure()
     world.tip = published_tip(title="Gebruik je gezond verstand")
     world.draft = GuidelineFactory(title="Nog een concept")
     world.term = Term.objects.create(rule=Rule.objects.get(kind="confidential"), text="Project X")
