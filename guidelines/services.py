@@ -11,10 +11,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from guidelines.checker.defaults import DEFAULT_RULES
 from guidelines.checker.engine import MAX_DRAFT_LENGTH, CheckResult, Finding, check
@@ -145,26 +145,20 @@ def version_announce(*, version: GuidelineVersion) -> int:
     if not guideline.is_published or guideline.version != version.number:
         return 0  # a newer version or an unpublication overtook this one
     recipients = User.objects.employees().exclude(pk=version.published_by_id)
-    if version.number == 1:
-        title = format_lazy(gettext_lazy("New tip: {}"), _Localized(guideline, "title"))
-    else:
-        title = format_lazy(gettext_lazy("Changed tip: {}"), _Localized(guideline, "title"))
-    body = _Localized(version, "change_note")
+
+    def title():
+        label = _("New tip: %(title)s") if version.number == 1 else _("Changed tip: %(title)s")
+        return label % {"title": localized(guideline, "title")}
+
     with transaction.atomic():
         rows = notify(
-            recipients, "guidelines.changed", title, body, url=guideline.get_absolute_url()
+            recipients,
+            "guidelines.changed",
+            title,
+            lambda: localized(version, "change_note"),
+            url=guideline.get_absolute_url(),
         )
     return len(rows)
-
-
-class _Localized:
-    """A tip's text in whichever language is active when it is turned into a string."""
-
-    def __init__(self, obj, field: str):
-        self.obj, self.field = obj, field
-
-    def __str__(self):
-        return localized(self.obj, self.field)
 
 
 # --- Acknowledging -------------------------------------------------------------------------
@@ -240,9 +234,9 @@ def acknowledgement_reminders_send(*, now=None) -> int:
             notify(
                 User.objects.filter(pk__in=person_ids),
                 "guidelines.reminder",
-                _ReminderTitle(len(tips)),
-                _TipList(tips),
-                url="/guidelines/",
+                _reminder_title(len(tips)),
+                _reminder_body(tips),
+                url=reverse("guidelines:index"),
             )
         AcknowledgementReminder.objects.bulk_create(
             AcknowledgementReminder(person_id=pk, sent_at=now, tip_count=len(tips))
@@ -251,26 +245,23 @@ def acknowledgement_reminders_send(*, now=None) -> int:
     return len(missing)
 
 
-class _ReminderTitle:
-    def __init__(self, count: int):
-        self.count = count
-
-    def __str__(self):
-        return ngettext(
+def _reminder_title(count: int):
+    """The reminder's title, in whichever language notify() asks for."""
+    return lambda: (
+        ngettext(
             "One tip is waiting for your “read and understood”",
             "%(count)s tips are waiting for your “read and understood”",
-            self.count,
-        ) % {"count": self.count}
+            count,
+        )
+        % {"count": count}
+    )
 
 
-class _TipList:
-    def __init__(self, tips: list[Guideline]):
-        self.tips = tips
-
-    def __str__(self):
-        lines = [_("Please read these tips and confirm you read them:")]
-        lines += [f"- {localized(tip, 'title')}" for tip in self.tips]
-        return "\n".join(lines)
+def _reminder_body(tips: list[Guideline]):
+    return lambda: "\n".join(
+        [_("Please read these tips and confirm you read them:")]
+        + [f"- {localized(tip, 'title')}" for tip in tips]
+    )
 
 
 # --- The checker's rules -------------------------------------------------------------------

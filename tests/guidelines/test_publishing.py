@@ -164,3 +164,15 @@ def test_markdown_in_a_tip_is_sanitised(client, emma):
     html = client.get(tip.get_absolute_url()).content.decode()
     assert "<strong>Vet</strong>" in html
     assert "<script>alert(1)" not in html and "javascript:" not in html
+
+
+def test_employees_hear_of_a_material_change_but_not_of_an_editorial_one(emma, cas):
+    tip = published_tip(title="Privacy")
+    change_tip(tip, kind=ChangeKind.EDITORIAL, tip="Komma verplaatst")
+    change_tip(tip, kind=ChangeKind.MATERIAL, tip="Nieuwe inhoud")
+    titles = list(
+        Notification.objects.filter(recipient=emma, category="guidelines.changed")
+        .order_by("pk")
+        .values_list("title", "body")
+    )
+    assert titles == [("Nieuwe tip: Privacy", ""), ("Gewijzigde tip: Privacy", "Aangepast")]
