@@ -8,10 +8,11 @@ handful of queries as one of five.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from competencies.models import (
+    LEVEL_VALUES,
     AssessedLevel,
     Competency,
     Evidence,
@@ -194,46 +195,41 @@ class DepartmentFigure:
 
 
 def department_figures(people, competencies=None) -> list[DepartmentFigure]:
-    """Per competency, for a queryset of people (a department): two aggregate queries,
-    whatever the department's size."""
+    """Per competency, for a queryset of people (a department): three grouped queries whatever
+    the department's size. Assessed levels are counted per (competency, job role, level), at
+    most a few hundred groups, and set against the role requirements here."""
     competencies = competencies if competencies is not None else active_competencies()
-    required_level = RoleRequirement.objects.filter(
-        job_role_id=OuterRef("person__job_role_id"), competency_id=OuterRef("competency_id")
-    ).values("level")[:1]
-    levels = (
-        AssessedLevel.objects.filter(person__in=people, competency__in=competencies)
-        .annotate(required=Subquery(required_level, output_field=IntegerField()))
-        .values("competency_id")
-        .annotate(
-            assessed=Count("pk"),
-            average=Avg("level"),
-            meets=Count("pk", filter=Q(required__isnull=False, level__gte=F("required"))),
-            below=Count("pk", filter=Q(level__lt=F("required"))),
-            **{f"level_{n}": Count("pk", filter=Q(level=n)) for n in (1, 2, 3, 4)},
-        )
+    figures = {c.pk: DepartmentFigure(competency=c, per_level=dict.fromkeys(LEVEL_VALUES, 0))
+               for c in competencies}  # fmt: skip
+    headcount = dict(
+        people.order_by()
+        .values("job_role_id")
+        .annotate(n=Count("pk"))
+        .values_list("job_role_id", "n")
+    )
+    required = RoleRequirement.objects.levels_by_role(headcount)
+    for (role, competency), _level in required.items():
+        if competency in figures:
+            figures[competency].required += headcount.get(role, 0)
+    groups = (
+        AssessedLevel.objects.filter(person__in=people.values("pk"), competency_id__in=figures)
+        .values("competency_id", "person__job_role_id", "level")
+        .annotate(n=Count("pk"))
+        .values_list("competency_id", "person__job_role_id", "level", "n")
         .order_by()
     )
-    requirement = "job_role__competency_requirements__competency_id"
-    needed = (
-        people.filter(**{f"{requirement}__in": [c.pk for c in competencies]})
-        .values(requirement)
-        .annotate(people=Count("pk"))
-        .order_by()
-    )
-    by_competency = {row["competency_id"]: row for row in levels}
-    needed_by = {row[requirement]: row["people"] for row in needed}
-    figures = []
-    for competency in competencies:
-        row = by_competency.get(competency.pk, {})
-        figures.append(
-            DepartmentFigure(
-                competency=competency,
-                required=needed_by.get(competency.pk, 0),
-                assessed=row.get("assessed", 0),
-                meets=row.get("meets", 0),
-                below=row.get("below", 0),
-                average=row.get("average"),
-                per_level={n: row.get(f"level_{n}", 0) for n in (1, 2, 3, 4)},
-            )
-        )
-    return figures
+    totals = dict.fromkeys(figures, 0)
+    for competency, role, level, count in groups:
+        figure = figures[competency]
+        figure.assessed += count
+        figure.per_level[level] += count
+        totals[competency] += level * count
+        needed = required.get((role, competency))
+        if needed:
+            if level >= needed:
+                figure.meets += count
+            else:
+                figure.below += count
+    for competency, figure in figures.items():
+        figure.average = totals[competency] / figure.assessed if figure.assessed else None
+    return list(figures.values())
