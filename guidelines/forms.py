@@ -102,11 +102,27 @@ class PublishForm(forms.Form):
 
 
 class ChangeForm(GuidelineForm):
-    """Editing a published tip: saving publishes the change as a new version."""
+    """Editing a published tip: a change to what readers see is published as a new version
+    (with a note); moving it to another category or place is simply saved."""
 
     kind = PublishForm.base_fields["kind"]
-    change_note = PublishForm.base_fields["change_note"]
+    change_note = forms.CharField(
+        label=_("What changed (Dutch)"),
+        max_length=300,
+        required=False,
+        help_text=_("Readers see this note with the version."),
+    )
     change_note_en = PublishForm.base_fields["change_note_en"]
+
+    @property
+    def content_changed(self) -> bool:
+        return any(name in self.changed_data for name in Guideline.CONTENT_FIELDS)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.content_changed and not cleaned.get("change_note"):
+            self.add_error("change_note", _("Say what changed: readers see this note."))
+        return cleaned
 
 
 class RuleForm(forms.ModelForm):

@@ -71,6 +71,16 @@ def guideline_save_draft(*, guideline: Guideline, saved_by) -> Guideline:
     return guideline
 
 
+def guideline_arrange(*, guideline: Guideline, arranged_by) -> Guideline:
+    """Save where a published tip stands (category, order, golden rule) without a new version:
+    readers see the same text, so nobody is asked to read it again."""
+    with transaction.atomic():
+        guideline.full_clean()
+        guideline.save(update_fields=["category", "order", "is_golden_rule", "updated_at"])
+        audit.record(actor=arranged_by, action="guidelines.arrange", target=guideline)
+    return guideline
+
+
 def guideline_publish(
     *,
     guideline: Guideline,

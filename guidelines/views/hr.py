@@ -65,7 +65,10 @@ def guideline_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         changed = form.save(commit=False)
         try:
-            if guideline.is_published:
+            if not guideline.is_published:
+                services.guideline_save_draft(guideline=changed, saved_by=request.user)
+                messages.success(request, _("The draft is saved."))
+            elif form.content_changed:
                 version = services.guideline_publish(
                     guideline=changed,
                     published_by=request.user,
@@ -76,9 +79,11 @@ def guideline_edit(request, pk):
                 messages.success(
                     request, _("Version %(number)s is published.") % {"number": version.number}
                 )
+            elif form.has_changed():
+                services.guideline_arrange(guideline=changed, arranged_by=request.user)
+                messages.success(request, _("The tip is saved; its text did not change."))
             else:
-                services.guideline_save_draft(guideline=changed, saved_by=request.user)
-                messages.success(request, _("The draft is saved."))
+                messages.info(request, _("Nothing has changed."))
             return redirect("guidelines:manage")
         except ValidationError as exc:
             form.add_error(None, exc)

@@ -4,10 +4,16 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from guidelines import services
-from guidelines.models import ChangeKind, Guideline
+from guidelines.models import Acknowledgement, ChangeKind, Guideline
 from hrsocial.models import AuditEntry
 from notifications.models import Notification
-from tests.guidelines.factories import GuidelineFactory, change_tip, committed, published_tip
+from tests.guidelines.factories import (
+    CategoryFactory,
+    GuidelineFactory,
+    change_tip,
+    committed,
+    published_tip,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -89,10 +95,26 @@ def test_a_change_needs_a_note_and_a_kind(client, hanna):
     tip = published_tip()
     client.force_login(hanna)
     data = {"category": tip.category.pk, "title": "Anders", "tip": tip.tip, "order": 0}
-    response = client.post(f"/guidelines/manage/{tip.pk}/edit/", data)
-    assert response.content.decode().count("Dit veld is verplicht.") == 2
+    html = client.post(f"/guidelines/manage/{tip.pk}/edit/", data).content.decode()
+    assert "Dit veld is verplicht." in html  # the kind of change
+    assert "Vertel wat er veranderd is: lezers zien deze toelichting." in html
     tip.refresh_from_db()
     assert (tip.version, tip.title) == (1, tip.versions.get().title)
+
+
+def test_moving_a_published_tip_needs_no_new_version(client, hanna, emma):
+    tip = published_tip()
+    Acknowledgement.objects.create(person=emma, guideline=tip, version=1)
+    elsewhere = CategoryFactory(name="Privacy")
+    client.force_login(hanna)
+    data = {"category": elsewhere.pk, "title": tip.title, "title_en": tip.title_en, "tip": tip.tip,
+            "tip_en": tip.tip_en, "body": tip.body, "do_examples": tip.do_examples,
+            "dont_examples": tip.dont_examples, "order": 99, "kind": "material"}  # fmt: skip
+    response = client.post(f"/guidelines/manage/{tip.pk}/edit/", data, follow=True)
+    assert "de tekst is niet veranderd" in response.content.decode()
+    tip.refresh_from_db()
+    assert (tip.category, tip.order, tip.version) == (elsewhere, 99, 1)
+    assert not Guideline.objects.outstanding_for(emma).exists()
 
 
 def test_publishing_without_a_change_is_refused(hanna):
