@@ -109,3 +109,14 @@ def test_hr_adds_a_category(client, hanna):
         {"name": "Bewust handelen", "name_en": "Acting with awareness", "order": "3"},
     )
     assert CompetencyCategory.objects.filter(name="Bewust handelen").exists()
+
+
+def test_the_admin_shows_the_framework_read_only(client, hanna, online):
+    client.force_login(hanna)
+    url = reverse("admin:competencies_competency_change", args=[online.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert 'type="submit"' not in response.content.decode().split('id="content-main"')[1]
+    assert client.post(url, {"name": "Anders"}).status_code == 403
+    online.refresh_from_db()
+    assert online.name == "Online communicatie"
