@@ -94,6 +94,11 @@ class FollowUpForm(TextMixin, AttachmentMixin, OnceForm):
 
 class ReplyForm(TextMixin, AttachmentMixin, OnceForm):
     text_label = _("The reply")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "reply-%s")  # the note form is on the same page
+        super().__init__(*args, **kwargs)
+
     body = forms.CharField(
         label=_("Reply to the asker"),
         widget=forms.Textarea(attrs=TEXTAREA),
@@ -110,6 +115,11 @@ class ReplyForm(TextMixin, AttachmentMixin, OnceForm):
 
 class NoteForm(TextMixin, AttachmentMixin, OnceForm):
     text_label = _("The note")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "note-%s")
+        super().__init__(*args, **kwargs)
+
     body = forms.CharField(
         label=_("Internal note"),
         widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3}),

@@ -46,7 +46,7 @@ def get_question_for_staff(request, pk, *, record_read: bool = False) -> Questio
     (`record_read`: the question page, not every action on it)."""
     question = get_object_or_404(
         Question.objects.visible_to_staff(request.user).select_related(
-            "category", "asker", "assignee"
+            "category", "asker", "assignee", "rating"
         ),
         pk=pk,
     )

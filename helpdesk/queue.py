@@ -3,8 +3,8 @@
 The counts per status must not cost a scan of every question on each page view (a helpdesk
 keeps years of questions). They are computed once for everyone — for all questions and for
 the non-confidential ones — and cached until a question changes status (`counts_changed`);
-each request then adds what only this person sees (confidential questions assigned to them)
-and removes their own questions, with one small query on indexed columns.
+per person we add what only they see (confidential questions assigned to them) and remove
+their own questions, with one small query on indexed columns, cached the same way.
 """
 
 from django.core.cache import cache
@@ -60,7 +60,18 @@ def shared_counts() -> dict:
 
 
 def counts_for(user) -> dict:
-    """{status: n} of the questions `user` may handle (visible_to_staff), in one query."""
+    """{status: n} of the questions `user` may handle (visible_to_staff). The person's own
+    corrections are cached with the shared counts, so a repeated view costs no query."""
+    version = cache.get_or_set(COUNTS_VERSION_KEY, 1, None)
+    key = f"helpdesk:queue-counts:{version}:{user.pk}:{int(user.is_hr_lead)}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = _counts_for(user)
+        cache.set(key, counts, COUNTS_TIMEOUT)
+    return counts
+
+
+def _counts_for(user) -> dict:
     own = Q(asker=user) | Q(asker_mailbox=mailbox_for(user))
     extra = Q(is_confidential=True, assignee=user) & ~own
     if user.is_hr_lead:

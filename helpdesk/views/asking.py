@@ -11,16 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from helpdesk import services
+from helpdesk import suggestions as suggestions_for
 from helpdesk.forms import AskForm, DraftForm, FollowUpForm, RatingForm
 from helpdesk.models import Attachment, FaqEntry, Message, Question, SelfServiceResolution
-from helpdesk.models.faq import FaqEntryQuerySet
 from helpdesk.permissions import get_question_by_token, get_question_for_asker
 from helpdesk.services.asking import DRAFT_SESSION_KEY
-from hrsocial.search import clean_query, search, search_source
 from people.permissions import employee_required
 
 TOKENS_SESSION_KEY = "helpdesk_private_links"
-SUGGESTIONS = 3
 
 
 @employee_required
@@ -89,12 +87,9 @@ def ask_about_draft(request):
 @employee_required
 def suggestions(request):
     """While the asker types the subject (htmx): FAQ entries and tips that may answer it."""
-    query = clean_query(request.GET.get("subject"))
-    faq, guidelines = [], []
-    if len(query) >= 3:
-        entries = FaqEntry.objects.published().select_related("category")
-        faq = list(search(entries, query, FaqEntryQuerySet.SEARCH_FIELDS)[:SUGGESTIONS])
-        guidelines = search_source("guidelines", request.user, query, limit=SUGGESTIONS)
+    query = request.GET.get("subject", "")
+    faq = suggestions_for.faq_suggestions(query)
+    guidelines = suggestions_for.guideline_suggestions(request.user, query)
     return render(
         request,
         "helpdesk/partials/suggestions.html",

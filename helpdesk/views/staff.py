@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -24,6 +23,7 @@ from helpdesk.forms import (
     hr_staff_choices,
 )
 from helpdesk.models import Attachment, Category, Question, SavedReply
+from helpdesk.models.questions import Status
 from helpdesk.permissions import get_question_for_staff
 from helpdesk.services.export import queue_export_rows
 from helpdesk.sla import working_calendar
@@ -58,7 +58,7 @@ def queue_list(request):
             "rows": rows,
             "counts": counts,
             "status_tabs": _status_tabs(counts, values.get("status")),
-            "staff": staff,
+            "staff_choices": [(p.pk, p.full_name) for p in staff],
             "query_string": request.GET.urlencode(),
         },
     )
@@ -131,11 +131,11 @@ def queue_export(request):
 
 def _manage_page(request, question, *, status=200, **forms):
     """The question page for HR: the whole conversation (notes included) and every action."""
-    conversation = list(
-        question.messages.select_related("author").prefetch_related(
-            Prefetch("attachments", queryset=Attachment.objects.all())
-        )
-    )
+    # One query for every file of the question, handed out to the messages here.
+    files = list(Attachment.objects.filter(question=question))
+    conversation = list(question.messages.select_related("author"))
+    for message in conversation:
+        message.files = [f for f in files if f.message_id == message.pk]
     from guidelines.models import Guideline
 
     guidelines = list(Guideline.objects.published().order_by("title"))
@@ -153,7 +153,7 @@ def _manage_page(request, question, *, status=200, **forms):
     context = {
         "question": question,
         "conversation": conversation,
-        "question_files": list(Attachment.objects.filter(question=question, message=None)),
+        "question_files": [f for f in files if f.message_id is None],
         "rating": getattr(question, "rating", None) if question.first_responded_at else None,
         "faq_entries": list(question.faq_entries.all()),
         "linked_guidelines": linked,
@@ -162,22 +162,13 @@ def _manage_page(request, question, *, status=200, **forms):
         "hours_left": _hours_left(working_calendar(), now, question),
         "reply_form": forms.get("reply_form") or ReplyForm(initial=reply_initial),
         "note_form": forms.get("note_form") or NoteForm(),
-        "assign_form": AssignForm(initial={"assignee": question.assignee_id}, staff=staff),
-        "status_form": StatusForm(initial={"status": question.status}),
-        "category_form": _category_form(question, categories),
-        "confidential_form": ConfidentialForm(initial={"confidential": question.is_confidential}),
-        "guidelines_form": GuidelinesForm(
-            initial={"guidelines": [g.pk for g in linked]}, guidelines=guidelines
-        ),
+        "staff_choices": [(p.pk, p.full_name) for p in staff],
+        "status_choices": Status.choices,
+        "category_choices": [(c.pk, str(c)) for c in categories],
+        "linked_ids": {g.pk for g in linked},
         "guideline_choices": guidelines,
     }
     return render(request, "helpdesk/question_manage.html", context, status=status)
-
-
-def _category_form(question, categories):
-    form = CategoryForm(initial={"category": question.category_id})
-    form.fields["category"].choices = [(c.pk, str(c)) for c in categories]
-    return form
 
 
 @hr_required
