@@ -161,8 +161,16 @@ class TermSearchForm(forms.Form):
 
 class ReportFilterForm(forms.Form):
     department = forms.ModelChoiceField(
-        label=_("Department"), queryset=Department.objects.all(), required=False
+        label=_("Department"),
+        queryset=Department.objects.all(),
+        required=False,
+        empty_label=_("All departments"),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     guideline = forms.ModelChoiceField(
-        label=_("Tip"), queryset=Guideline.objects.published().in_reading_order(), required=False
+        label=_("Tip"),
+        queryset=Guideline.objects.published().in_reading_order(),
+        required=False,
+        empty_label=_("All tips"),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
