@@ -7,6 +7,7 @@ one rate limit per person (GUIDELINES_CHECKS_PER_MINUTE).
 import json
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -56,11 +57,14 @@ def check(request):
     return render(request, "guidelines/draft_check.html", context, status=status)
 
 
+@login_not_required  # answers 401 in JSON itself instead of redirecting to the sign-in page
 @require_POST
 @never_cache
 def api_check(request):
     """POST {"text": "...", "network": "linkedin"} (JSON or form-encoded) with the session and
     its CSRF token; answers the verdict and the findings as JSON."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Sign in to the portal first.")}, status=401)
     if not can_read_tips(request.user):
         return JsonResponse({"error": _("Only employees can use the checker.")}, status=403)
     if _over_limit(request):

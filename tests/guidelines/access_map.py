@@ -40,7 +40,12 @@ ROUTES = [
     ),  # fmt: skip
     Route("guidelines:check", employees(200)),
     Route("guidelines:check", employees(200), method="post", data={"text": "Mag dit?"}),
-    Route("guidelines:api-check", employees(200), method="post", data={"text": "Mag dit?"}),
+    Route(
+        "guidelines:api-check",
+        {**employees(200), "visitor": 401},
+        method="post",
+        data={"text": "Mag dit?"},
+    ),  # fmt: skip
     Route("guidelines:manage", hr_only(200)),
     Route("guidelines:guideline-create", hr_only(200)),
     Route("guidelines:guideline-edit", hr_only(200), **tip),

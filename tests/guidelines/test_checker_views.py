@@ -223,5 +223,11 @@ def test_checks_are_rate_limited_per_person_with_a_clear_answer(client_emma, cli
     assert post_json(client, {"text": "Hallo"}).status_code == 200
 
 
+def test_the_api_answers_visitors_in_json(client):
+    response = post_json(client, {"text": "Hallo"})
+    assert response.status_code == 401
+    assert response.json()["error"] == "Log eerst in op het portaal."
+
+
 def test_the_api_only_takes_post(client_emma):
     assert client_emma.get(API).status_code == 405
