@@ -324,3 +324,18 @@ def test_a_late_review_of_an_old_cycle_does_not_overwrite_a_newer_level(
             decisions=[services.Decision(online.pk, level), services.Decision(privacy.pk, level)],
         )
     assert AssessedLevel.objects.get(person=emma, competency=online).level == 4
+
+
+def test_the_manager_gets_the_request_by_e_mail_through_the_outbox(
+    emma, milan, review, online, privacy, mailoutbox, django_capture_on_commit_callbacks
+):
+    entries = [
+        services.SelfAssessment(online.pk, 3, "Voorbeeld"),
+        services.SelfAssessment(privacy.pk, 2, "Voorbeeld"),
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.self_assessment_submit(review=review, person=emma, entries=entries)
+    (message,) = mailoutbox
+    assert message.to == ["milan@example.com"]
+    assert "Emma Jansen heeft de eigen competenties beoordeeld" in message.subject
+    assert Notification.objects.get(recipient=milan).email_status == "sent"
