@@ -231,8 +231,8 @@ class QueueFilterForm(forms.Form):
         label=_("Sort by"),
         required=False,
         choices=[
-            ("", _("Best match, else newest")),
             ("newest", _("Newest first")),
+            ("relevance", _("Best match (when searching)")),
             ("oldest", _("Oldest first")),
             ("due", _("Response due first")),
             ("updated", _("Recently changed")),

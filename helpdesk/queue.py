@@ -20,6 +20,7 @@ from helpdesk.models.questions import OPEN_STATUSES, Status
 from hrsocial.search import clean_query, search
 
 PAGE_SIZE = 25
+SEARCH_COUNT_LIMIT = 1_000
 COUNTS_VERSION_KEY = "helpdesk:queue-counts-version"
 COUNTS_TIMEOUT = 300
 # Searched on PostgreSQL through the stored, GIN-indexed vector (migration 0002).
@@ -146,8 +147,10 @@ def queue_page(user, values: dict, page_number, *, counts: dict):
         questions = search(
             questions, query, SEARCH_FIELDS, trigram_fields=("subject",), vector="search_vector"
         )
-    # Without a chosen order: best matches first when searching, else newest first.
-    sort = values.get("sort") or ("" if query else "newest")
+    # Newest first unless asked otherwise, also when searching: ordering a common word's
+    # thousands of matches by relevance would rank every one of them; newest first lets the
+    # database stop after one page. "Best match" is there for when it matters.
+    sort = values.get("sort") or "newest"
     if sort in QueueFilterForm.SORTS:
         questions = questions.order_by(*QueueFilterForm.SORTS[sort])
     known = None
@@ -159,6 +162,11 @@ def queue_page(user, values: dict, page_number, *, counts: dict):
             known = counts[status]
         else:
             known = sum(counts.values())
+    elif query:
+        # A search that matches thousands is not paged to its end: count up to a limit.
+        known = min(questions.order_by()[: SEARCH_COUNT_LIMIT + 1].count(), SEARCH_COUNT_LIMIT)
     questions = questions.select_related("category", "assignee", "asker")
     paginator = CountedPaginator(questions, PAGE_SIZE, known_count=known)
-    return paginator.get_page(page_number)
+    page = paginator.get_page(page_number)
+    page.count_is_capped = known == SEARCH_COUNT_LIMIT and bool(query)
+    return page

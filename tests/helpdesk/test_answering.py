@@ -256,3 +256,13 @@ def test_the_export_is_audited_and_safe_to_open_in_a_spreadsheet(client, emma, h
 def test_the_export_is_post_only(client, hanna):
     client.force_login(hanna)
     assert client.get(reverse("helpdesk:queue-export")).status_code == 405
+
+
+def test_a_search_matching_very_many_counts_up_to_a_limit(client, emma, hanna, monkeypatch):
+    monkeypatch.setattr("helpdesk.queue.SEARCH_COUNT_LIMIT", 2)
+    for number in range(3):
+        QuestionFactory(asker=emma, subject=f"Vraag over LinkedIn {number}")
+    client.force_login(hanna)
+    response = client.get(reverse("helpdesk:queue"), {"q": "linkedin", "status": ""})
+    assert response.context["page"].paginator.count == 2
+    assert "Meer dan 1.000 vragen" in response.content.decode()
