@@ -65,6 +65,8 @@ def bench_environment(args) -> dict:
         "SECURE_COOKIES": "False",
         "SECURE_HSTS_SECONDS": "0",
         "LOG_LEVEL": "ERROR",
+        # Collected files outside the tree, so a bench run never disturbs a test run.
+        "STATIC_ROOT": "/tmp/hrsocial-bench-static",
         "DJANGO_SETTINGS_MODULE": "hrsocial.settings",
     }
 
@@ -116,8 +118,17 @@ def start_server(args) -> subprocess.Popen:
         ],  # fmt: skip
         cwd=BASE,
     )
-    for _attempt in range(100):
-        if not free_port(args.port):
+    # Ready when every worker answers: a few successful requests in a row.
+    import urllib.request
+
+    answered = 0
+    for _attempt in range(300):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{args.port}/health/", timeout=2) as r:
+                answered = answered + 1 if r.status == 200 else 0
+        except OSError:
+            answered = 0
+        if answered >= 2 * args.workers:
             return server
         time.sleep(0.1)
     server.kill()
@@ -295,7 +306,7 @@ def main():
         server.terminate()
         server.wait(timeout=30)
 
-    floor = rows[0][3]["rps"]
+    floor = rows[0][3]["rps"] or 1
     lines = [
         f"Scale {args.scale}, {args.connections} connections, {args.duration} s per page, "
         f"gunicorn {args.workers} sync workers, DEBUG off, PostgreSQL + Redis.",

@@ -228,7 +228,7 @@ USE_TZ = True
 
 # --- Static files and uploads -------------------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
@@ -285,6 +285,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    # guidelines: remind who has not acknowledged tips in time.
+    "guidelines-acknowledgement-reminders": {
+        "task": "guidelines.tasks.send_acknowledgement_reminders",
+        "schedule": crontab(hour=9, minute=30),
+    },
     # helpdesk: SLA warnings and breaches, news for anonymous askers, waiting questions.
     "helpdesk-sla": {
         "task": "helpdesk.tasks.check_response_targets",
@@ -297,11 +302,6 @@ CELERY_BEAT_SCHEDULE = {
     "helpdesk-waiting": {
         "task": "helpdesk.tasks.follow_up_waiting_questions",
         "schedule": crontab(hour=8, minute=15),
-    },
-    # guidelines: remind who has not acknowledged tips in time.
-    "guidelines-acknowledgement-reminders": {
-        "task": "guidelines.tasks.send_acknowledgement_reminders",
-        "schedule": crontab(hour=9, minute=30),
     },
     # trainings: the reminder a day before, the feedback request after a session.
     "trainings-reminders": {
@@ -324,6 +324,21 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
+# --- Helpdesk (practice 3) -------------------------------------------------------------------
+# Working hours for response targets (Mon–Fri; public holidays are edited in the admin).
+HELPDESK_WORKDAY_START = env.int("HELPDESK_WORKDAY_START", default=9)
+HELPDESK_WORKDAY_END = env.int("HELPDESK_WORKDAY_END", default=17)
+# The assignee is warned this many working hours before the first-response target.
+HELPDESK_SLA_WARNING_HOURS = env.int("HELPDESK_SLA_WARNING_HOURS", default=4)
+# A question waiting for the asker: a reminder after this many days, closed after that many.
+HELPDESK_WAITING_REMINDER_DAYS = env.int("HELPDESK_WAITING_REMINDER_DAYS", default=5)
+HELPDESK_WAITING_CLOSE_DAYS = env.int("HELPDESK_WAITING_CLOSE_DAYS", default=10)
+# Attachments live outside MEDIA_ROOT: they are only served by a permission-checked view.
+HELPDESK_ATTACHMENTS_ROOT = env.path(
+    "HELPDESK_ATTACHMENTS_ROOT", default=BASE_DIR / "private" / "helpdesk"
+)
+HELPDESK_ATTACHMENT_MAX_BYTES = env.int("HELPDESK_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+
 # --- Guidelines (practice 1) -------------------------------------------------------------------
 # Employees are reminded of tips they have not acknowledged after this many days (and at
 # most once per this many days).
@@ -339,21 +354,6 @@ COMPETENCIES_MANAGER_SEES_WHOLE_LINE = env.bool(
 )
 # Reminders go out this many days before the self-assessment and review deadlines.
 COMPETENCIES_REMINDER_DAYS = env.int("COMPETENCIES_REMINDER_DAYS", default=3)
-
-# --- Helpdesk (practice 3) -------------------------------------------------------------------
-# Working hours for response targets (Mon–Fri; public holidays are edited in the admin).
-HELPDESK_WORKDAY_START = env.int("HELPDESK_WORKDAY_START", default=9)
-HELPDESK_WORKDAY_END = env.int("HELPDESK_WORKDAY_END", default=17)
-# The assignee is warned this many working hours before the first-response target.
-HELPDESK_SLA_WARNING_HOURS = env.int("HELPDESK_SLA_WARNING_HOURS", default=4)
-# A question waiting for the asker: a reminder after this many days, closed after that many.
-HELPDESK_WAITING_REMINDER_DAYS = env.int("HELPDESK_WAITING_REMINDER_DAYS", default=5)
-HELPDESK_WAITING_CLOSE_DAYS = env.int("HELPDESK_WAITING_CLOSE_DAYS", default=10)
-# Attachments live outside MEDIA_ROOT: they are only served by a permission-checked view.
-HELPDESK_ATTACHMENTS_ROOT = env.path(
-    "HELPDESK_ATTACHMENTS_ROOT", default=BASE_DIR / "private" / "helpdesk"
-)
-HELPDESK_ATTACHMENT_MAX_BYTES = env.int("HELPDESK_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 
 # --- Security ---------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
