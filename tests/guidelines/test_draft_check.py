@@ -196,3 +196,17 @@ def test_it_handles_five_thousand_terms():
     add_terms(Rule.Kind.CONFIDENTIAL, *[f"Klant{n:04d} BV" for n in range(5000)])
     result = draft_check("Ik sprak Klant4999 BV en klant0001 bv, niet Klant5000 BV.")
     assert [f.text for f in result] == ["Klant4999 BV", "klant0001 bv"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We gaan de plannen omzetten in daden",  # "omzet" is a whole word only
+        "Een waardevolle klant en een idiomatische zin",  # not "waardeloos", not "idioot"
+        "De winstwaarschuwing van de buren",  # "winst" inside a longer word
+        "Interne communicatie en internationale contacten",  # "interne" is not a marker
+        "Onze vertrouwelijkheidsverklaring staat online",  # not "vertrouwelijk" as a word
+    ],
+)
+def test_word_lists_do_not_fire_on_words_that_merely_contain_a_term(text):
+    assert kinds(draft_check(text)) == []
