@@ -30,16 +30,20 @@ def next_in_turn(*, category: Category, exclude=None):
 
 
 def new_question_recipients(*, question: Question, category: Category, asker) -> list:
-    """Who is told about a new question (never the person who asked it)."""
+    """Who is told about a new question: not an HR colleague who asked it with their name.
+
+    When HR staff ask anonymously they are told like everyone else on the team: leaving them
+    out would show, in the outbox, who asked. (They cannot open it: nobody handles their own.)
+    """
+    leave_out = [] if question.is_anonymous else [asker.pk]
     if question.is_confidential:
-        leads = User.objects.hr_leads().exclude(pk=asker.pk)
-        people = list(leads)
+        people = list(User.objects.hr_leads().exclude(pk__in=leave_out))
         if question.assignee and question.assignee not in people:
             people.append(question.assignee)
         return people
     if question.assignee:
         return [question.assignee]
-    return list(category.team.filter(is_active=True).exclude(pk=asker.pk))
+    return list(category.team.filter(is_active=True).exclude(pk__in=leave_out))
 
 
 def tell_hr_about_new_question(*, question: Question, recipients) -> None:

@@ -216,3 +216,16 @@ def test_a_closed_question_takes_no_more_messages(client, emma, category):
     assert response.status_code == 400
     assert "Deze vraag is gesloten" in response.content.decode()
     assert not question.messages.exists()
+
+
+def test_an_hr_colleague_asking_anonymously_is_told_like_the_rest_of_the_team(
+    hanna, fleur, category
+):
+    category.team.set([hanna, fleur])
+    ask(fleur, category=category, anonymous=True)
+    told = set(
+        Notification.objects.filter(category="helpdesk.new_question").values_list(
+            "recipient__email", flat=True
+        )
+    )
+    assert told == {"hanna@example.com", "fleur@example.com"}
