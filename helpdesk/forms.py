@@ -133,6 +133,11 @@ def hr_staff_choices():
     return User.objects.hr_staff().order_by("full_name")
 
 
+def hr_staff_names() -> list[tuple[int, str]]:
+    """(pk, name) of the HR staff, for pages that only list them (no model instances)."""
+    return list(hr_staff_choices().values_list("pk", "full_name"))
+
+
 class AssignForm(forms.Form):
     assignee = forms.ModelChoiceField(
         label=_("Assigned to"),
@@ -240,12 +245,13 @@ class QueueFilterForm(forms.Form):
     )
 
     def __init__(self, *args, staff=(), categories=None, **kwargs):
+        """`staff`: (pk, name) pairs (see hr_staff_names)."""
         super().__init__(*args, **kwargs)
         self.fields["assignee"].choices = [
             ("", _("Anyone")),
             ("me", _("Me")),
             ("none", _("Nobody")),
-            *((str(person.pk), person.full_name) for person in staff),
+            *((str(pk), name) for pk, name in staff),
         ]
         if categories is None:
             categories = Category.objects.all()

@@ -99,6 +99,13 @@ class QuestionQuerySet(models.QuerySet):
         return {value: totals[value] or 0 for value in Status.values}
 
 
+class QuestionManager(models.Manager.from_queryset(QuestionQuerySet)):
+    def get_queryset(self):
+        # The search vector is for the database's index; nothing reads it in Python, and
+        # loading it with every question would cost more than the rest of the row.
+        return super().get_queryset().defer("search_vector")
+
+
 class Question(models.Model):
     """A question an employee asks HR ("Mag ik twitteren over mijn nieuwe project?").
 
@@ -167,7 +174,7 @@ class Question(models.Model):
     # PostgreSQL keeps this up to date with a trigger (migration 0002); empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = QuestionQuerySet.as_manager()
+    objects = QuestionManager()
 
     class Meta:
         verbose_name = _("question")

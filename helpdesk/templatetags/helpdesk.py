@@ -1,5 +1,7 @@
 """Small display helpers for helpdesk pages (no queries)."""
 
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
 from django.urls import reverse
@@ -11,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from helpdesk.models.questions import Status
+from hrsocial.text import render_markdown
 
 register = template.Library()
 
@@ -134,3 +137,15 @@ def _queue_row(row, texts) -> str:
         f'<td><time datetime="{created.isoformat()}">{date_format(created, "j M Y")}</time></td>'
         "</tr>"
     )
+
+
+@lru_cache(maxsize=1024)
+def _markdown(text: str):
+    return render_markdown(text)
+
+
+@register.filter
+def text_markdown(text):
+    """{{ message.body|text_markdown }}: the portal's sanitised Markdown, remembered per text
+    in this process (a conversation is read far more often than it is written)."""
+    return _markdown(text or "")

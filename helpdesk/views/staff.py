@@ -21,6 +21,7 @@ from helpdesk.forms import (
     ReplyForm,
     StatusForm,
     hr_staff_choices,
+    hr_staff_names,
 )
 from helpdesk.models import Attachment, Category, Question, SavedReply
 from helpdesk.models.questions import Status
@@ -36,7 +37,7 @@ def _queue_form(data, staff, categories):
 
 @hr_required
 def queue_list(request):
-    staff = list(hr_staff_choices())
+    staff = hr_staff_names()
     categories = list(Category.objects.all())
     data = request.GET if request.GET else {"status": "active"}
     form = _queue_form(data, staff, categories)
@@ -58,7 +59,7 @@ def queue_list(request):
             "rows": rows,
             "counts": counts,
             "status_tabs": _status_tabs(counts, values.get("status")),
-            "staff_choices": [(p.pk, p.full_name) for p in staff],
+            "staff_choices": staff,
             "query_string": request.GET.urlencode(),
         },
     )
@@ -118,7 +119,7 @@ def queue_assign(request):
 @require_POST
 def queue_export(request):
     """The queue as CSV, with the filters of the page it was asked from. Audited."""
-    form = _queue_form(request.POST, hr_staff_choices(), None)
+    form = _queue_form(request.POST, hr_staff_names(), None)
     values = form.values()
     questions = queue.filtered(request.user, values).order_by("-created_at", "-id")
     rows = queue_export_rows(user=request.user, questions=questions, filters=values)
@@ -138,9 +139,11 @@ def _manage_page(request, question, *, status=200, **forms):
         message.files = [f for f in files if f.message_id == message.pk]
     from guidelines.models import Guideline
 
-    guidelines = list(Guideline.objects.published().order_by("title"))
+    guidelines = list(
+        Guideline.objects.published().only("pk", "title", "title_en").order_by("title")
+    )
     linked = list(question.related_guidelines.all())
-    staff = list(hr_staff_choices())
+    staff = hr_staff_names()
     categories = list(Category.objects.active())
     saved_replies = services.saved_replies_for(question)
     reply_initial = {}
@@ -162,7 +165,7 @@ def _manage_page(request, question, *, status=200, **forms):
         "hours_left": _hours_left(working_calendar(), now, question),
         "reply_form": forms.get("reply_form") or ReplyForm(initial=reply_initial),
         "note_form": forms.get("note_form") or NoteForm(),
-        "staff_choices": [(p.pk, p.full_name) for p in staff],
+        "staff_choices": staff,
         "status_choices": Status.choices,
         "category_choices": [(c.pk, str(c)) for c in categories],
         "linked_ids": {g.pk for g in linked},
