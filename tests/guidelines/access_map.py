@@ -9,13 +9,15 @@ from tests.guidelines.factories import GuidelineFactory, published_tip
 
 def setup(world):
     rules_ensure()
-    world.tip = published_tip(title="Gebruik je gezond verstand")
-    world.draft = GuidelineFactory(title="Nog een concept")
-    world.term = Term.objects.create(rule=Rule.objects.get(kind="confidential"), text="Project X")
+    world.guideline_tip = published_tip(title="Gebruik je gezond verstand")
+    world.guideline_draft = GuidelineFactory(title="Nog een concept")
+    world.guideline_term = Term.objects.create(
+        rule=Rule.objects.get(kind="confidential"), text="Project X"
+    )
 
 
-tip = {"kwargs": lambda w: {"pk": w.tip.pk}}
-draft = {"kwargs": lambda w: {"pk": w.draft.pk}}
+tip = {"kwargs": lambda w: {"pk": w.guideline_tip.pk}}
+draft = {"kwargs": lambda w: {"pk": w.guideline_draft.pk}}
 
 ROUTES = [
     Route("guidelines:index", employees(200)),
@@ -36,7 +38,7 @@ ROUTES = [
         "guidelines:acknowledge-all",
         employees(302),
         method="post",
-        data=lambda w: {"seen": f"{w.tip.pk}:1"},
+        data=lambda w: {"seen": f"{w.guideline_tip.pk}:1"},
     ),  # fmt: skip
     Route("guidelines:check", employees(200)),
     Route("guidelines:check", employees(200), method="post", data={"text": "Mag dit?"}),
@@ -72,6 +74,9 @@ ROUTES = [
         kwargs=lambda w: {"kind": "confidential"},
     ),  # fmt: skip
     Route(
-        "guidelines:term-delete", hr_only(302), method="post", kwargs=lambda w: {"pk": w.term.pk}
+        "guidelines:term-delete",
+        hr_only(302),
+        method="post",
+        kwargs=lambda w: {"pk": w.guideline_term.pk},
     ),  # fmt: skip
 ]
