@@ -6,8 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from guidelines.models import Acknowledgement, Guideline, Rule
+from guidelines.services import rules_ensure
 from tests.e2e.conftest import assert_accessible, use_session_of
-from tests.factories import UserFactory
+from tests.factories import DepartmentFactory, UserFactory, make_hr
 from tests.guidelines.factories import CategoryFactory, add_terms, published_tip
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -107,10 +108,6 @@ def test_the_checker_explains_an_empty_draft_and_works_on_a_phone(live_server, p
 
 
 def test_hr_changes_a_tip_materially_and_sees_who_must_read_it_again(live_server, page):
-    from tests.factories import DepartmentFactory, make_hr
-
-    from guidelines.services import rules_ensure
-
     rules_ensure()  # as the migration left them (an earlier journey's flush removed them)
     communication = DepartmentFactory(name="Communicatie", code="COM")
     emma = UserFactory(email="emma@example.com", full_name="Emma Jansen", department=communication)
