@@ -255,8 +255,8 @@ def measure(ctx):
     for label, values in (
         ("queue search “klant”, newest first", {"q": "klant", "status": ""}),
         (
-            "queue search “whatsapp”, best match",
-            {"q": "whatsapp", "status": "", "sort": "relevance"},
+            "queue search “zonnedael”, best match",
+            {"q": "zonnedael", "status": "", "sort": "relevance"},
         ),
         ("queue first page", {"status": "active"}),
     ):
