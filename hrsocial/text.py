@@ -6,6 +6,7 @@ links get rel="noopener noreferrer nofollow".
 """
 
 import re
+import threading
 
 import markdown as markdown_lib
 import nh3
@@ -29,10 +30,23 @@ def sanitise_html(html: str) -> str:
     )
 
 
+_local = threading.local()
+
+
+def _converter() -> markdown_lib.Markdown:
+    """One converter per thread: building one (loading its extensions) costs more than
+    converting a tip, and a converter must not be shared between threads."""
+    if not hasattr(_local, "converter"):
+        _local.converter = markdown_lib.Markdown(
+            extensions=MARKDOWN_EXTENSIONS, output_format="html"
+        )
+    return _local.converter
+
+
 def render_markdown(text: str | None) -> SafeString:
     """Markdown to safe HTML; headings start at h2 because the page owns its h1."""
     if not text:
         return mark_safe("")
-    html = markdown_lib.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    html = _converter().reset().convert(text)
     html = re.sub(r"<(/?)h1\b", r"<\1h2", html)
     return mark_safe(sanitise_html(html))
