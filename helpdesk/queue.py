@@ -20,7 +20,6 @@ from helpdesk.models.questions import OPEN_STATUSES, Status
 from hrsocial.search import clean_query, search
 
 PAGE_SIZE = 25
-SEARCH_COUNT_LIMIT = 1_000
 # What a row of the queue shows: loading only these keeps 25 rows with their people cheap.
 ROW_FIELDS = (
     "subject", "status", "is_anonymous", "is_confidential", "created_at", "updated_at",
@@ -139,28 +138,44 @@ def filtered(user, values: dict):
     return questions
 
 
+def searched(questions, query: str):
+    """The questions matching the search box: a number ("#123") opens that question; words
+    are searched in subject and text (on PostgreSQL through the indexed search vector)."""
+    query = clean_query(query)
+    if query.lstrip("#").isdigit():
+        return questions.filter(pk=int(query.lstrip("#")))
+    if query:
+        return search(
+            questions, query, SEARCH_FIELDS, trigram_fields=("subject",), vector="search_vector"
+        )
+    return questions
+
+
 def only_status_filtered(values: dict) -> bool:
     return not any(values.get(k) for k in ("q", "category", "assignee", "sla", "anonymous"))
 
 
-def queue_page(user, values: dict, page_number, *, counts: dict):
-    """One page of the queue, with a count from `counts` when only the status is filtered."""
+def queue_questions(user, values: dict):
+    """The queue's questions for these filters, in the chosen order, with what a row shows."""
     from helpdesk.forms import QueueFilterForm
 
-    questions = filtered(user, values)
-    query = clean_query(values.get("q"))
-    if query.lstrip("#").isdigit():
-        questions = questions.filter(pk=int(query.lstrip("#")))
-    elif query:
-        questions = search(
-            questions, query, SEARCH_FIELDS, trigram_fields=("subject",), vector="search_vector"
-        )
+    questions = searched(filtered(user, values), values.get("q"))
     # Newest first unless asked otherwise, also when searching: ordering a common word's
     # thousands of matches by relevance would rank every one of them; newest first lets the
     # database stop after one page. "Best match" is there for when it matters.
     sort = values.get("sort") or "newest"
     if sort in QueueFilterForm.SORTS:
         questions = questions.order_by(*QueueFilterForm.SORTS[sort])
+    return questions.select_related("category", "assignee", "asker").only(*ROW_FIELDS)
+
+
+def queue_page(user, values: dict, page_number, *, counts: dict):
+    """One page of the queue. Its total comes from `counts` when only the status is filtered;
+    a search is paged without a total."""
+    questions = queue_questions(user, values)
+    if clean_query(values.get("q")):
+        # Counting every match of a common word would cost more than finding the page.
+        return UncountedPage(questions, page_number)
     known = None
     if only_status_filtered(values):
         status = values.get("status")
@@ -170,11 +185,36 @@ def queue_page(user, values: dict, page_number, *, counts: dict):
             known = counts[status]
         else:
             known = sum(counts.values())
-    elif query:
-        # A search that matches thousands is not paged to its end: count up to a limit.
-        known = min(questions.order_by()[: SEARCH_COUNT_LIMIT + 1].count(), SEARCH_COUNT_LIMIT)
-    questions = questions.select_related("category", "assignee", "asker").only(*ROW_FIELDS)
     paginator = CountedPaginator(questions, PAGE_SIZE, known_count=known)
-    page = paginator.get_page(page_number)
-    page.count_is_capped = known == SEARCH_COUNT_LIMIT and bool(query)
-    return page
+    return paginator.get_page(page_number)
+
+
+class UncountedPage:
+    """One page of a search, known to have a next page by fetching one row more."""
+
+    counted = False
+
+    def __init__(self, queryset, page_number):
+        try:
+            self.number = max(int(page_number or 1), 1)
+        except (TypeError, ValueError):
+            self.number = 1
+        start = (self.number - 1) * PAGE_SIZE
+        rows = list(queryset[start : start + PAGE_SIZE + 1])
+        self.object_list = rows[:PAGE_SIZE]
+        self._has_next = len(rows) > PAGE_SIZE
+
+    def has_next(self):
+        return self._has_next
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_other_pages(self):
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1

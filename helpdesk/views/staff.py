@@ -121,7 +121,8 @@ def queue_export(request):
     """The queue as CSV, with the filters of the page it was asked from. Audited."""
     form = _queue_form(request.POST, hr_staff_names(), None)
     values = form.values()
-    questions = queue.filtered(request.user, values).order_by("-created_at", "-id")
+    questions = queue.searched(queue.filtered(request.user, values), values.get("q"))
+    questions = questions.order_by("-created_at", "-id")
     rows = queue_export_rows(user=request.user, questions=questions, filters=values)
     response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     filename = f"helpdesk-{timezone.localdate():%Y-%m-%d}.csv"

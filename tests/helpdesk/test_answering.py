@@ -258,11 +258,22 @@ def test_the_export_is_post_only(client, hanna):
     assert client.get(reverse("helpdesk:queue-export")).status_code == 405
 
 
-def test_a_search_matching_very_many_counts_up_to_a_limit(client, emma, hanna, monkeypatch):
-    monkeypatch.setattr("helpdesk.queue.SEARCH_COUNT_LIMIT", 2)
-    for number in range(3):
+def test_a_search_is_paged_without_counting_every_match(client, emma, hanna):
+    for number in range(26):
         QuestionFactory(asker=emma, subject=f"Vraag over LinkedIn {number}")
     client.force_login(hanna)
-    response = client.get(reverse("helpdesk:queue"), {"q": "linkedin", "status": ""})
-    assert response.context["page"].paginator.count == 2
-    assert "Meer dan 1.000 vragen" in response.content.decode()
+    first = client.get(reverse("helpdesk:queue"), {"q": "linkedin", "status": ""})
+    assert len(first.context["rows"]) == 25 and "Volgende" in first.content.decode()
+    assert not first.context["page"].counted
+    second = client.get(reverse("helpdesk:queue"), {"q": "linkedin", "status": "", "page": 2})
+    assert len(second.context["rows"]) == 1 and "Vorige" in second.content.decode()
+    assert "Pagina 2" in second.content.decode()
+
+
+def test_the_export_follows_the_search_and_filters(client, emma, hanna):
+    QuestionFactory(asker=emma, subject="Over LinkedIn")
+    QuestionFactory(asker=emma, subject="Over Instagram")
+    client.force_login(hanna)
+    response = client.post(reverse("helpdesk:queue-export"), {"status": "", "q": "linkedin"})
+    text = b"".join(response.streaming_content).decode()
+    assert "Over LinkedIn" in text and "Over Instagram" not in text
