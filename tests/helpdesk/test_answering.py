@@ -277,3 +277,17 @@ def test_the_export_follows_the_search_and_filters(client, emma, hanna):
     response = client.post(reverse("helpdesk:queue-export"), {"status": "", "q": "linkedin"})
     text = b"".join(response.streaming_content).decode()
     assert "Over LinkedIn" in text and "Over Instagram" not in text
+
+
+def test_a_best_match_search_lists_the_matches(client, emma, hanna):
+    QuestionFactory(asker=emma, subject="Over LinkedIn", body="LinkedIn en nog eens LinkedIn")
+    QuestionFactory(asker=emma, subject="Instagram", body="Ook iets over LinkedIn")
+    QuestionFactory(asker=emma, subject="Werktijd", body="Niets")
+    client.force_login(hanna)
+    response = client.get(
+        reverse("helpdesk:queue"), {"q": "linkedin", "status": "", "sort": "relevance"}
+    )
+    assert {row["question"].subject for row in response.context["rows"]} == {
+        "Over LinkedIn",
+        "Instagram",
+    }
