@@ -6,6 +6,7 @@ Visibility is decided by the same role properties that the apps' permission chec
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.urls import reverse
 
@@ -49,6 +50,12 @@ def register(item: NavItem) -> None:
     _items[item.key + ":" + item.section] = item
 
 
+@lru_cache(maxsize=256)
+def _url(url_name: str) -> str:
+    """Navigation targets take no arguments, so each is reversed once per process."""
+    return reverse(url_name)
+
+
 def items_for(request, section: str = "main") -> list[dict]:
     user = request.user
     match = request.resolver_match
@@ -57,6 +64,4 @@ def items_for(request, section: str = "main") -> list[dict]:
         (i for i in _items.values() if i.section == section and i.visible(user)),
         key=lambda i: (i.order, i.key),
     )
-    return [
-        {"label": i.label, "url": reverse(i.url_name), "current": current == i.key} for i in items
-    ]
+    return [{"label": i.label, "url": _url(i.url_name), "current": current == i.key} for i in items]

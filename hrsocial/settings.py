@@ -132,10 +132,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Users and sign-in ----------------------------------------------------------------------
 AUTH_USER_MODEL = "people.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# allauth's backend, loading the signed-in user with its roles in one query.
+AUTHENTICATION_BACKENDS = ["people.backends.PortalBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

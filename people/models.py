@@ -66,11 +66,12 @@ class UserQuerySet(models.QuerySet):
         return self.filter(manager=manager, is_active=True)
 
     def with_roles(self):
-        """Annotate is_hr_member / has_reports, for lists that show roles without N queries."""
+        """Annotate the role flags (is_hr_member, is_hr_lead_member, has_reports), so lists
+        and the signed-in user (people.backends) know their roles without extra queries."""
+        membership = User.groups.through.objects.filter(user=OuterRef("pk"))
         return self.annotate(
-            is_hr_member=Exists(
-                User.groups.through.objects.filter(user=OuterRef("pk"), group__name=HR_GROUP)
-            ),
+            is_hr_member=Exists(membership.filter(group__name=HR_GROUP)),
+            is_hr_lead_member=Exists(membership.filter(group__name=HR_LEADS_GROUP)),
             has_reports=Exists(User.objects.filter(manager=OuterRef("pk"), is_active=True)),
         )
 
@@ -270,17 +271,25 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_freelancer(self) -> bool:
         return self.is_active and self.kind == self.Kind.FREELANCER
 
+    # The signed-in user comes with its role flags annotated (UserQuerySet.with_roles, loaded
+    # by people.backends); other instances ask the database once.
     @property
     def is_hr(self) -> bool:
+        if "is_hr_member" in self.__dict__:
+            return self.is_employee and self.is_hr_member
         return self.is_employee and HR_GROUP in self.group_names
 
     @property
     def is_hr_lead(self) -> bool:
+        if "is_hr_lead_member" in self.__dict__:
+            return self.is_employee and self.is_hr_lead_member
         return self.is_employee and HR_LEADS_GROUP in self.group_names
 
     @cached_property
     def is_manager(self) -> bool:
         """A manager is anyone with active direct reports; there is no separate flag."""
+        if "has_reports" in self.__dict__:
+            return self.has_reports
         return bool(self.pk) and self.direct_reports.filter(is_active=True).exists()
 
     @property

@@ -132,9 +132,9 @@ def test_the_heat_map_costs_the_same_queries_for_5_or_50_people(
     assert response.content.decode().count('<th scope="row">') == size
 
 
-# The team page: session, user, roles, the team, competencies, requirements, levels, waiting
-# reviews, the manager check, and the navigation's role checks.
-_HEATMAP_QUERIES = 9
+# The team page: the user with its roles (people.backends), the unread count, the team,
+# competencies, requirements, levels and waiting reviews.
+_HEATMAP_QUERIES = 7
 
 
 def test_the_department_overview_costs_the_same_for_5_or_50_people(client, hanna, milan):
