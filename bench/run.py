@@ -170,6 +170,26 @@ def queries_and_status(page) -> tuple[int, int]:
     return len(context), response.status_code
 
 
+def served_status(args, page, cookie: str) -> int:
+    """What the running server answers this page with (redirects not followed): a page that
+    redirects to the sign-in page would otherwise look very fast."""
+    import urllib.error
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    request = urllib.request.Request(f"http://127.0.0.1:{args.port}{page.path}")
+    if cookie:
+        request.add_header("Cookie", cookie)
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
 def load(args, page, cookie: str) -> dict:
     command = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency",
                "-s", str(BASE / "bench" / "report.lua"), "-H", "Cookie: " + cookie]  # fmt: skip
@@ -299,7 +319,11 @@ def main():
     try:
         for page in pages:
             queries, status = queries_and_status(page)
-            result = load(args, page, session_cookie(page.user))
+            cookie = session_cookie(page.user)
+            served = served_status(args, page, cookie)
+            if served != 200:
+                raise SystemExit(f"{page.name}: the server answers {served}, not 200.")
+            result = load(args, page, cookie)
             rows.append((page, queries, status, result))
             print(f"  measured {page.name}: {result['rps']:.0f} req/s", flush=True)
     finally:
