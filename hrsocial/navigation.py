@@ -65,3 +65,12 @@ def items_for(request, section: str = "main") -> list[dict]:
         key=lambda i: (i.order, i.key),
     )
     return [{"label": i.label, "url": _url(i.url_name), "current": current == i.key} for i in items]
+
+
+def cache_key(*sections: list[dict]) -> str:
+    """Names the navigation's visible items and the current one: two users with the same
+    key see the same navigation (their labels follow the language, which the cache adds)."""
+    return "|".join(
+        ",".join(f"{item['url']}{'*' if item['current'] else ''}" for item in items)
+        for items in sections
+    )

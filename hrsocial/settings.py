@@ -114,19 +114,35 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Server-side parameters let PostgreSQL keep the plan of a query this connection runs
+    # often (every page's queries): planning a join costs more than running it. Behind a
+    # transaction-mode PgBouncer without prepared-statement support, set
+    # DATABASE_PREPARE_THRESHOLD to an empty value.
+    _prepare_threshold = env.str("DATABASE_PREPARE_THRESHOLD", default="5")
+    if _prepare_threshold:
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=int(_prepare_threshold)
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "hrsocial.cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="hrsocial"),
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The layout's fixed fragments (base.html): they change only with a deployment, so each
+# process keeps its own, without a round trip to Redis.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
@@ -134,6 +150,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 AUTH_USER_MODEL = "people.User"
 # allauth's backend, loading the signed-in user with its roles in one query.
 AUTHENTICATION_BACKENDS = ["people.backends.PortalBackend"]
+# Keep that user in the cache until people or groups change (people.signed_in). Only a shared
+# cache (Redis) hears of changes made by other processes, so it is on only with Redis.
+PEOPLE_SIGNED_IN_USER_CACHE = env.bool("PEOPLE_SIGNED_IN_USER_CACHE", default=bool(REDIS_URL))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -7,7 +7,21 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from notifications import categories
+        from notifications.models import Notification
+        from notifications.services import unread_changed
+
+        # Rows saved one by one (marked read, the admin) change the cached unread count too;
+        # notify() and "mark all read" write in bulk and forget it themselves.
+        def forget_unread(sender, instance, **kwargs):
+            unread_changed([instance.recipient_id])
+
+        post_save.connect(forget_unread, sender=Notification, dispatch_uid="notifications.unread")
+        post_delete.connect(
+            forget_unread, sender=Notification, dispatch_uid="notifications.unread-deleted"
+        )
 
         categories.register(
             "general",

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F
@@ -83,6 +84,7 @@ def notify(
             )
         )
     created = Notification.objects.bulk_create(rows, batch_size=1000)
+    unread_changed(people)
     due = [n.pk for n in created if n.email_status == Notification.EmailStatus.PENDING]
     if due:
         transaction.on_commit(lambda: schedule_delivery(due), robust=True)
@@ -255,7 +257,9 @@ def notification_mark_read(*, notification: Notification) -> None:
 
 
 def notifications_mark_all_read(*, user) -> int:
-    return Notification.objects.for_user(user).unread().update(read_at=timezone.now())
+    marked = Notification.objects.for_user(user).unread().update(read_at=timezone.now())
+    unread_changed([user.pk])
+    return marked
 
 
 def preferences_for(user) -> list[dict]:
@@ -280,5 +284,29 @@ def preferences_save(*, user, choices: dict[str, str]) -> None:
                 )
 
 
+# The unread count is in the navigation bar of every page: it is cached per person and
+# forgotten whenever their notifications change. The timeout bounds the one stale case: a
+# page that counted just before a commit and stored its count just after the forgetting.
+UNREAD_TIMEOUT = 300
+
+
+def _unread_key(user_id) -> str:
+    return f"notifications:unread:{user_id}"
+
+
 def unread_count(user) -> int:
-    return Notification.objects.for_user(user).unread().count()
+    key = _unread_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.for_user(user).unread().count()
+        cache.set(key, count, UNREAD_TIMEOUT)
+    return count
+
+
+def unread_changed(user_ids: Iterable[int]) -> None:
+    """Forget the cached unread counts of these people: now, and again after the commit
+    (a page counting in between would store the old count)."""
+    keys = [_unread_key(pk) for pk in user_ids]
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(lambda: cache.delete_many(keys), robust=True)

@@ -55,8 +55,8 @@ def test_the_queue_runs_the_same_queries_for_5_and_50_questions(
     url = reverse("helpdesk:queue") + query
     with_five = count_queries(client, url)
     add_questions(45)
-    with django_assert_num_queries(with_five):
-        client.get(url)
+    # New people and notifications make the caches load once more: measured warm, as before.
+    assert count_queries(client, url) == with_five
     assert with_five <= 14
 
 
@@ -113,5 +113,4 @@ def test_hr_home_panel_does_not_grow_with_rows(client, hanna, django_assert_num_
     add_questions(5)
     with_five = count_queries(client, reverse("home"))
     add_questions(45)
-    with django_assert_num_queries(with_five):
-        client.get(reverse("home"))
+    assert count_queries(client, reverse("home")) == with_five

@@ -13,6 +13,20 @@ def test_the_navigation_shows_the_unread_count(client, emma):
     assert b'data-testid="unread-count">2<' in response.content
 
 
+def test_the_cached_unread_count_follows_every_change(client, emma):
+    """The count is cached per person (notifications.services.unread_count): a new
+    notification, one read and "all read" each show on the next page."""
+    client.force_login(emma)
+    (first,) = notify([emma], "general", "Een")
+    assert b'data-testid="unread-count">1<' in client.get(reverse("home")).content
+    notify([emma], "general", "Twee")
+    assert b'data-testid="unread-count">2<' in client.get(reverse("home")).content
+    client.post(reverse("notifications:open", args=[first.pk]))
+    assert b'data-testid="unread-count">1<' in client.get(reverse("home")).content
+    client.post(reverse("notifications:read-all"))
+    assert b'data-testid="unread-count"' not in client.get(reverse("home")).content
+
+
 def test_opening_marks_read_and_follows_the_link(client, emma):
     (row,) = notify([emma], "general", "Nieuwe tips", url="/people/")
     client.force_login(emma)
@@ -71,6 +85,7 @@ def test_the_list_runs_a_fixed_number_of_queries(client, emma, django_assert_num
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
+        client.get(reverse("notifications:list"))  # new notifications: warm the unread count
         with CaptureQueriesContext(connection) as context:
             assert client.get(reverse("notifications:list")).status_code == 200
         return len(context)
