@@ -225,6 +225,13 @@ def _sample_question():
 def pages(ctx):
     question = _sample_question()
     return [
+        # What every signed-in page costs before its own work: session, signed-in user,
+        # middleware and a fragment without queries (the suggestions for an empty subject).
+        Page(
+            "signed-in floor: empty fragment (employee)",
+            "/helpdesk/ask/suggestions/?subject=",
+            user=EMPLOYEE_EMAIL,
+        ),
         Page("helpdesk queue, first page (HR)", "/helpdesk/queue/", user=HR_EMAIL),
         Page("helpdesk queue, all statuses (HR)", "/helpdesk/queue/?status=", user=HR_EMAIL),
         Page("helpdesk queue search (HR)", "/helpdesk/queue/?q=klant&status=", user=HR_EMAIL),

@@ -11,10 +11,20 @@ class HelpdeskConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from guidelines.models import Guideline
         from helpdesk import home  # noqa: F401  (the panels register themselves)
-        from helpdesk.models import Attachment, FaqEntry, PublicHoliday, Question
+        from helpdesk.models import (
+            Attachment,
+            Category,
+            FaqEntry,
+            PublicHoliday,
+            Question,
+            SavedReply,
+        )
         from helpdesk.models.faq import FaqEntryQuerySet
+        from helpdesk.models.routing import CATEGORIES
         from helpdesk.queue import counts_changed
+        from helpdesk.services.answering import GUIDELINE_CHOICES, SAVED_REPLIES
         from helpdesk.services.files import attachment_file_delete
         from helpdesk.sla import forget_public_holidays
         from hrsocial import navigation, search
@@ -67,7 +77,8 @@ class HelpdeskConfig(AppConfig):
         ):
             categories.register(key, label, order=order)
 
-        # The queue's cached counts and the cached holiday list follow every change.
+        # The queue's cached counts, the holiday list, categories and saved replies follow every
+        # change.
         post_save.connect(lambda **kw: counts_changed(), sender=Question, weak=False,
                           dispatch_uid="helpdesk.counts.save")  # fmt: skip
         post_delete.connect(lambda **kw: counts_changed(), sender=Question, weak=False,
@@ -75,5 +86,8 @@ class HelpdeskConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(forget_public_holidays, sender=PublicHoliday,
                            dispatch_uid=f"helpdesk.holidays.{signal is post_save}")  # fmt: skip
+        CATEGORIES.forget_on_changes_of(Category)
+        SAVED_REPLIES.forget_on_changes_of(SavedReply)
+        GUIDELINE_CHOICES.forget_on_changes_of(Guideline)
         post_delete.connect(attachment_file_delete, sender=Attachment,
                             dispatch_uid="helpdesk.attachment.file")  # fmt: skip

@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,7 @@ from helpdesk.models.questions import MAX_TEXT_LENGTH, SlaState, Status
 from helpdesk.services.answering import REPLY_STATUSES
 from helpdesk.services.asking import check_text
 from people.models import User
+from people.signed_in import people_generation
 
 TEXTAREA = {"rows": 8, "maxlength": MAX_TEXT_LENGTH}
 ATTACHMENT_HELP = _("Optional. A PDF, PNG, JPEG or Word (DOCX) file of at most 10 MB.")
@@ -134,8 +136,16 @@ def hr_staff_choices():
 
 
 def hr_staff_names() -> list[tuple[int, str]]:
-    """(pk, name) of the HR staff, for pages that only list them (no model instances)."""
-    return list(hr_staff_choices().values_list("pk", "full_name"))
+    """(pk, name) of the HR staff, for pages that only list them (no model instances). Kept
+    in the shared cache until people or groups change (people.signed_in)."""
+    generation = people_generation()
+    key = f"helpdesk:hr-staff:{generation}"
+    names = cache.get(key) if generation else None
+    if names is None:
+        names = list(hr_staff_choices().values_list("pk", "full_name"))
+        if generation:
+            cache.set(key, names, 3600)
+    return names
 
 
 class AssignForm(forms.Form):

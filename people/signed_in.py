@@ -49,6 +49,18 @@ def load_user(pk):
     return user
 
 
+def people_generation() -> str | None:
+    """The current generation of people and groups, for other caches of data about people
+    (the HR staff list): None without a shared cache, where nothing may be cached."""
+    if not settings.PEOPLE_SIGNED_IN_USER_CACHE:
+        return None
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
 def _new_generation() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from hrsocial.caching import CachedValue
 from hrsocial.i18n import localized
 from people.models import HR_GROUP
 
@@ -95,3 +96,8 @@ class PublicHoliday(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+# Every category, for the filters and forms of busy pages (the queue, the ask form):
+# forgotten when one changes (helpdesk.apps).
+CATEGORIES = CachedValue("helpdesk:categories", lambda: list(Category.objects.all()))

@@ -13,6 +13,7 @@ from helpdesk.services.asking import check_text
 from helpdesk.services.files import attachment_store
 from helpdesk.sla import working_calendar
 from hrsocial import audit
+from hrsocial.caching import CachedValue
 
 REPLY_STATUSES = (Status.ANSWERED, Status.WAITING)
 
@@ -27,9 +28,23 @@ def reply_text_fill(*, text: str, question: Question) -> str:
     return text.replace("{first_name}", first_name).replace("{voornaam}", first_name)
 
 
+# Read on every question page; forgotten when one changes (helpdesk.apps).
+SAVED_REPLIES = CachedValue("helpdesk:saved-replies", lambda: list(SavedReply.objects.all()))
+
+
+def _published_guidelines() -> list:
+    from guidelines.models import Guideline
+
+    return list(Guideline.objects.published().only("pk", "title", "title_en").order_by("title"))
+
+
+# The tips HR can link a question to, on every question page; forgotten when a tip changes.
+GUIDELINE_CHOICES = CachedValue("helpdesk:guideline-choices", _published_guidelines)
+
+
 def saved_replies_for(question: Question) -> list[SavedReply]:
     """The saved replies, those for the question's category first."""
-    replies = list(SavedReply.objects.all())
+    replies = SAVED_REPLIES.get()
     return sorted(replies, key=lambda r: (r.category_id != question.category_id, r.title.lower()))
 
 

@@ -14,6 +14,7 @@ from helpdesk import services
 from helpdesk import suggestions as suggestions_for
 from helpdesk.forms import AskForm, DraftForm, FollowUpForm, RatingForm
 from helpdesk.models import Attachment, FaqEntry, Message, Question, SelfServiceResolution
+from helpdesk.models.routing import CATEGORIES
 from helpdesk.permissions import get_question_by_token, get_question_for_asker
 from helpdesk.services.asking import DRAFT_SESSION_KEY
 from people.permissions import employee_required
@@ -62,7 +63,13 @@ def question_create(request):
             if not created:
                 messages.info(request, _("Your question had already been sent; it is sent once."))
             return redirect("helpdesk:question-asked", pk=question.pk)
-    return render(request, "helpdesk/question_form.html", {"form": form, "draft": draft})
+    # The cached categories: rendering the form's own choices would cost a query.
+    categories = [(c.pk, str(c)) for c in CATEGORIES.get() if c.is_active]
+    return render(
+        request,
+        "helpdesk/question_form.html",
+        {"form": form, "draft": draft, "category_choices": categories},
+    )
 
 
 @employee_required

@@ -23,9 +23,11 @@ from helpdesk.forms import (
     hr_staff_choices,
     hr_staff_names,
 )
-from helpdesk.models import Attachment, Category, Question, SavedReply
+from helpdesk.models import Attachment, Question, SavedReply
 from helpdesk.models.questions import Status
+from helpdesk.models.routing import CATEGORIES
 from helpdesk.permissions import get_question_for_staff
+from helpdesk.services.answering import GUIDELINE_CHOICES
 from helpdesk.services.export import queue_export_rows
 from helpdesk.sla import working_calendar
 from people.permissions import hr_required
@@ -38,7 +40,7 @@ def _queue_form(data, staff, categories):
 @hr_required
 def queue_list(request):
     staff = hr_staff_names()
-    categories = list(Category.objects.all())
+    categories = CATEGORIES.get()
     data = request.GET if request.GET else {"status": "active"}
     form = _queue_form(data, staff, categories)
     values = form.values()
@@ -138,14 +140,10 @@ def _manage_page(request, question, *, status=200, **forms):
     conversation = list(question.messages.select_related("author"))
     for message in conversation:
         message.files = [f for f in files if f.message_id == message.pk]
-    from guidelines.models import Guideline
-
-    guidelines = list(
-        Guideline.objects.published().only("pk", "title", "title_en").order_by("title")
-    )
+    guidelines = GUIDELINE_CHOICES.get()
     linked = list(question.related_guidelines.all())
     staff = hr_staff_names()
-    categories = list(Category.objects.active())
+    categories = [c for c in CATEGORIES.get() if c.is_active]
     saved_replies = services.saved_replies_for(question)
     reply_initial = {}
     chosen = request.GET.get("reply")
