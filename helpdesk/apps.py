@@ -26,7 +26,7 @@ class HelpdeskConfig(AppConfig):
         from helpdesk.queue import counts_changed
         from helpdesk.services.answering import GUIDELINE_CHOICES, SAVED_REPLIES
         from helpdesk.services.files import attachment_file_delete
-        from helpdesk.sla import forget_public_holidays
+        from helpdesk.sla import PUBLIC_HOLIDAYS
         from hrsocial import navigation, search
         from notifications import categories
 
@@ -83,9 +83,7 @@ class HelpdeskConfig(AppConfig):
                           dispatch_uid="helpdesk.counts.save")  # fmt: skip
         post_delete.connect(lambda **kw: counts_changed(), sender=Question, weak=False,
                             dispatch_uid="helpdesk.counts.delete")  # fmt: skip
-        for signal in (post_save, post_delete):
-            signal.connect(forget_public_holidays, sender=PublicHoliday,
-                           dispatch_uid=f"helpdesk.holidays.{signal is post_save}")  # fmt: skip
+        PUBLIC_HOLIDAYS.forget_on_changes_of(PublicHoliday)
         CATEGORIES.forget_on_changes_of(Category)
         SAVED_REPLIES.forget_on_changes_of(SavedReply)
         GUIDELINE_CHOICES.forget_on_changes_of(Guideline)

@@ -10,10 +10,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 
-HOLIDAYS_CACHE_KEY = "helpdesk:public-holidays"
+from hrsocial.caching import CachedValue
+
 # Beyond this many days a span is not walked day by day (the queue shows "more than ...").
 MAX_DAYS_WALKED = 120
 
@@ -92,25 +92,20 @@ class WorkingCalendar:
         return min(warn, due), due
 
 
-def public_holidays() -> frozenset:
-    """The dates HR listed, from the cache (cleared when the list changes)."""
-    holidays = cache.get(HOLIDAYS_CACHE_KEY)
-    if holidays is None:
-        from helpdesk.models import PublicHoliday
+def _public_holidays() -> frozenset:
+    from helpdesk.models import PublicHoliday
 
-        holidays = frozenset(PublicHoliday.objects.values_list("date", flat=True))
-        cache.set(HOLIDAYS_CACHE_KEY, holidays, 3600)
-    return holidays
+    return frozenset(PublicHoliday.objects.values_list("date", flat=True))
 
 
-def forget_public_holidays(**kwargs) -> None:
-    cache.delete(HOLIDAYS_CACHE_KEY)
+# The dates HR listed, read by every SLA computation; forgotten when one changes.
+PUBLIC_HOLIDAYS = CachedValue("helpdesk:public-holidays", _public_holidays)
 
 
 def working_calendar() -> WorkingCalendar:
     return WorkingCalendar(
         start_hour=settings.HELPDESK_WORKDAY_START,
         end_hour=settings.HELPDESK_WORKDAY_END,
-        holidays=public_holidays(),
+        holidays=PUBLIC_HOLIDAYS.get(),
         tz=timezone.get_default_timezone(),
     )

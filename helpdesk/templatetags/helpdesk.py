@@ -136,13 +136,13 @@ def _queue_row(row, texts) -> str:
         texts[day] = date_format(created, "j M Y")
     category = question.category_id
     if category not in texts["categories"]:
-        texts["categories"][category] = escape(question.category)
+        texts["categories"][category] = escape(question.category_label)
     badge_key = (row["sla"], None if row["hours"] is None else int(row["hours"]))
     if badge_key not in texts["badges"]:
         texts["badges"][badge_key] = sla_badge(row["sla"], row["hours"])
     select = escape(texts["select"] % {"number": pk})
-    asker = texts["anonymous"] if question.is_anonymous else escape(question.asker or "—")
-    assignee = escape(question.assignee) if question.assignee_id else texts["nobody"]
+    asker = texts["anonymous"] if question.is_anonymous else escape(question.asker_label or "—")
+    assignee = escape(question.assignee_label) if question.assignee_id else texts["nobody"]
     url = texts["url"].replace(_URL_PLACEHOLDER, pk)
     return (
         f'<tr><td><input class="form-check-input" type="checkbox" name="questions" value="{pk}" '

@@ -48,9 +48,10 @@ def queue_list(request):
     page = queue.queue_page(request.user, values, request.GET.get("page"), counts=counts)
     now = timezone.now()
     calendar = working_calendar()
+    questions = [queue.QueueRow(values) for values in page.object_list]
     rows = [
         {"question": q, "sla": q.sla_state(now), "hours": _hours_left(calendar, now, q)}
-        for q in page.object_list
+        for q in questions
     ]
     return render(
         request,
