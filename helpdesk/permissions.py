@@ -43,13 +43,14 @@ def get_question_by_token(request, token: str) -> Question:
 
 def get_question_for_staff(request, pk, *, record_read: bool = False) -> Question:
     """A question HR staff may handle. Opening a confidential one is written to the audit log
-    (`record_read`: the question page, not every action on it)."""
-    question = get_object_or_404(
-        Question.objects.visible_to_staff(request.user).select_related(
-            "category", "asker", "assignee", "rating"
-        ),
-        pk=pk,
+    (`record_read`: the question page, not every action on it; the page also gets to know
+    what it need not load, `with_page_flags`)."""
+    questions = Question.objects.visible_to_staff(request.user).select_related(
+        "category", "asker", "assignee", "rating"
     )
+    if record_read:
+        questions = questions.with_page_flags()
+    question = get_object_or_404(questions, pk=pk)
     if record_read and question.is_confidential:
         audit.record(actor=request.user, action="helpdesk.view_confidential", target=question)
     return question

@@ -5,7 +5,7 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
@@ -55,6 +55,19 @@ class QuestionQuerySet(models.QuerySet):
         if not user.is_hr_lead:
             queryset = queryset.filter(Q(is_confidential=False) | Q(assignee=user))
         return queryset
+
+    def with_page_flags(self):
+        """Whether each question has files, FAQ entries and linked tips: the question page
+        skips the queries for what most questions do not have."""
+        from helpdesk.models.faq import FaqEntry
+
+        return self.annotate(
+            has_files=Exists(Attachment.objects.filter(question=OuterRef("pk"))),
+            has_faq_entries=Exists(FaqEntry.objects.filter(source_question=OuterRef("pk"))),
+            has_linked_guidelines=Exists(
+                Question.related_guidelines.through.objects.filter(question=OuterRef("pk"))
+            ),
+        )
 
     def asked_by(self, user):
         """The questions `user` asked, with their name or anonymously."""

@@ -136,13 +136,15 @@ def queue_export(request):
 
 def _manage_page(request, question, *, status=200, **forms):
     """The question page for HR: the whole conversation (notes included) and every action."""
-    # One query for every file of the question, handed out to the messages here.
-    files = list(Attachment.objects.filter(question=question))
+    # One query for every file of the question, handed out to the messages here. The flags
+    # (Question.with_page_flags) spare the queries for files, FAQ entries and linked tips that
+    # most questions do not have; without them (a form with errors) everything is loaded.
+    files = list(Attachment.objects.filter(question=question)) if _has(question, "files") else []
     conversation = list(question.messages.select_related("author"))
     for message in conversation:
         message.files = [f for f in files if f.message_id == message.pk]
     guidelines = GUIDELINE_CHOICES.get()
-    linked = list(question.related_guidelines.all())
+    linked = list(question.related_guidelines.all()) if _has(question, "linked_guidelines") else []
     staff = hr_staff_names()
     categories = [c for c in CATEGORIES.get() if c.is_active]
     saved_replies = services.saved_replies_for(question)
@@ -158,7 +160,7 @@ def _manage_page(request, question, *, status=200, **forms):
         "conversation": conversation,
         "question_files": [f for f in files if f.message_id is None],
         "rating": getattr(question, "rating", None) if question.first_responded_at else None,
-        "faq_entries": list(question.faq_entries.all()),
+        "faq_entries": list(question.faq_entries.all()) if _has(question, "faq_entries") else [],
         "linked_guidelines": linked,
         "saved_replies": saved_replies,
         "sla": question.sla_state(now),
@@ -172,6 +174,10 @@ def _manage_page(request, question, *, status=200, **forms):
         "guideline_choices": guidelines,
     }
     return render(request, "helpdesk/question_manage.html", context, status=status)
+
+
+def _has(question, what: str) -> bool:
+    return getattr(question, f"has_{what}", True)
 
 
 @hr_required

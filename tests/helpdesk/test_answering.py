@@ -291,3 +291,23 @@ def test_a_best_match_search_lists_the_matches(client, emma, hanna):
         "Over LinkedIn",
         "Instagram",
     }
+
+
+def test_the_question_page_shows_files_faq_entries_and_linked_tips(client, emma, hanna):
+    """The page loads these only for questions that have them (Question.with_page_flags)."""
+    from tests.guidelines.factories import published_tip
+
+    from .factories import PDF, FaqEntryFactory, checked
+
+    tip = published_tip(title="Noem klanten alleen met toestemming")
+    bare, _token = ask(emma, subject="Zonder bijlagen")
+    full, _token = ask(emma, subject="Met alles", upload=checked("plan.pdf", PDF))
+    full.related_guidelines.add(tip)
+    FaqEntryFactory(source_question=full, title="Mag ik De Linde taggen?")
+    client.force_login(hanna)
+    page = client.get(full.get_manage_url()).content.decode()
+    assert "plan.pdf" in page and "Mag ik De Linde taggen?" in page
+    assert f'<li><a href="{tip.get_absolute_url()}">' in page
+    page = client.get(bare.get_manage_url()).content.decode()
+    assert "plan.pdf" not in page and "Mag ik De Linde taggen?" not in page
+    assert f'<li><a href="{tip.get_absolute_url()}">' not in page
