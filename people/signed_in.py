@@ -41,8 +41,7 @@ def load_user(pk):
     if generation is not None and entry is not None and entry[0] == generation:
         return entry[1]
     if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(GENERATION_KEY)
+        generation = people_generation()
     user = _query(pk)
     if user is not None and generation is not None:
         cache.set(_user_key(pk), (generation, user), TIMEOUT)
