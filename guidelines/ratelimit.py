@@ -1,6 +1,11 @@
 """A small rate limit on the shared cache: so many requests per person per minute.
 
 Counting in the cache (Redis in production) makes the limit hold across all web processes.
+
+When Redis is unreachable the limit fails safe in both senses: the check never raises (no
+500, the draft checker keeps working) and it does not switch off either. The cache backend
+(hrsocial.cache, `LOCAL_FALLBACK_PREFIXES` in settings) counts these keys in the process's own
+memory meanwhile, so the limit holds per web process, and logs that Redis is unreachable.
 """
 
 import time

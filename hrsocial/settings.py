@@ -132,6 +132,14 @@ if REDIS_URL:
             "BACKEND": "hrsocial.cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="hrsocial"),
+            # Redis down is not an outage (hrsocial.cache): failed calls are misses or no-ops,
+            # Redis is skipped for RETRY_AFTER seconds after a failure, and these rate-limit
+            # counters (allauth's login throttle, the draft checker's) are kept per process
+            # meanwhile, so the limits still hold (per process) instead of failing open.
+            "OPTIONS": {
+                "RETRY_AFTER": 5,
+                "LOCAL_FALLBACK_PREFIXES": ("allauth:rl:", "guidelines:rate:"),
+            },
         }
     }
 else:
@@ -144,6 +152,8 @@ CACHES["fragments"] = {
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
 
+# Sessions are written to the database and read through the cache: with Redis unreachable
+# they are read from the database, so nobody is signed out by a Redis outage.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Users and sign-in ----------------------------------------------------------------------
