@@ -30,6 +30,7 @@ Two things on top of Django's `RedisCache`:
 import logging
 import threading
 import time
+from urllib.parse import urlsplit, urlunsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
@@ -128,6 +129,8 @@ class Health:
             self.pending.update(keys)
 
     def take_pending(self) -> tuple[list[str], bool]:
+        if not self.pending and not self.pending_overflowed:  # the usual case, without the lock
+            return [], False
         with self.lock:
             keys, overflowed = list(self.pending), self.pending_overflowed
             self.pending.clear()
@@ -135,6 +138,8 @@ class Health:
             return keys, overflowed
 
     def recovered(self) -> None:
+        if self.down_since is None:  # the usual case, without the lock
+            return
         with self.lock:
             if self.down_since is None:
                 return
@@ -165,6 +170,15 @@ def forget_health() -> None:
     _local_counters.clear()
 
 
+def _without_password(url: str) -> str:
+    """The location as logged: a password in REDIS_URL stays out of the logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=f"***@{host}"))
+
+
 # Rate-limit counters while Redis is unreachable (see the module's docstring).
 _local_counters = LocMemCache("hrsocial-cache-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
 
@@ -176,13 +190,13 @@ class PortalRedisCache(RedisCache):
     def __init__(self, server, params):
         options = dict(params.get("OPTIONS") or {})
         self.retry_after = float(options.pop("RETRY_AFTER", 5))
-        self.local_prefixes = tuple(
-            options.pop("LOCAL_FALLBACK_PREFIXES", ())
-        )
+        self.local_prefixes = tuple(options.pop("LOCAL_FALLBACK_PREFIXES", ()))
         params = {**params, "OPTIONS": {**DEFAULT_OPTIONS, **options}}
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
-        self.health = health_for(f"{','.join(self._servers)}|{self.key_prefix}")
+        self.health = health_for(
+            f"{','.join(_without_password(server) for server in self._servers)}|{self.key_prefix}"
+        )
 
     # --- the guard ---------------------------------------------------------------------------
 

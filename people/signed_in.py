@@ -9,6 +9,10 @@ effect on the next request, as it did without the cache.
 
 Only with a shared cache (Redis, `PEOPLE_SIGNED_IN_USER_CACHE`): a per-process cache could not
 hear of a change made in another process.
+
+When Redis cannot be reached, the cache answers misses and ignores writes (hrsocial.cache):
+every request then loads its user from the database, so permissions are never older than the
+database, and a generation that could not be moved on is deleted when Redis is back.
 """
 
 import uuid

@@ -262,12 +262,23 @@ def test_a_hung_redis_does_not_hold_requests(client, emma, category):
 
 
 def test_it_logs_an_outage_once_not_per_call(caplog, db):
-    with portal_cache_at(_free_port()):  # nothing listens there
-        with caplog.at_level(logging.WARNING, logger="hrsocial.cache"):
-            for n in range(50):
-                assert cache.get(f"k{n}") is None
-                cache.set(f"k{n}", n)
-                cache.delete_many([f"k{n}"])
-                assert cache.get_or_set(f"g{n}", n) == n
+    nothing_listens = _free_port()
+    with (
+        portal_cache_at(nothing_listens),
+        caplog.at_level(logging.WARNING, logger="hrsocial.cache"),
+    ):
+        for n in range(50):
+            assert cache.get(f"k{n}") is None
+            cache.set(f"k{n}", n)
+            cache.delete_many([f"k{n}"])
+            assert cache.get_or_set(f"g{n}", n) == n
     assert len(caplog.records) == 1
     assert "unreachable" in caplog.records[0].getMessage()
+
+
+def test_it_keeps_the_redis_password_out_of_the_log():
+    from hrsocial.cache import PortalRedisCache
+
+    backend = PortalRedisCache("redis://:s3cret@127.0.0.1:17599/5", {"KEY_PREFIX": "x"})
+    assert "s3cret" not in backend.health.location
+    assert backend.health.location == "redis://***@127.0.0.1:17599/5|x"
