@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from competencies.models import Competency
+from hrsocial.workdays import next_working_day
 from people.models import Department, JobRole, User
 from trainings import services
 from trainings.models import Enrolment, Proposal, ScanQuestion, Session, Training
@@ -185,7 +186,7 @@ SESSIONS = {
     ],
     "Personal branding: jouw verhaal online": [(23, 9, 8, ["sem.vandenberg", "eva.degraaf"])],
     "Social recruiting": [
-        (-60, 13, 12, ["youssef.elamrani", "fleur.dekker"]),
+        (-50, 13, 12, ["youssef.elamrani", "fleur.dekker"]),
         (30, 13, 12, []),
     ],
     "Privacy en sociale media": [
@@ -288,7 +289,10 @@ def _description(summary: str, develops: dict) -> str:
 
 
 def _at(days: int, hour: int):
-    day = timezone.localdate() + timedelta(days=days)
+    """A session `days` from today at `hour`, moved forward to a working day (never on a
+    week-end or a public holiday). The offsets in SESSIONS keep past sessions at least six days
+    ago and well inside the feedback window, so the demo is valid at any hour of any day."""
+    day = next_working_day(timezone.localdate() + timedelta(days=days))
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
