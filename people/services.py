@@ -82,6 +82,55 @@ def invitation_send(*, person) -> None:
     )
 
 
+def person_send_password_reset(*, person, sent_by) -> None:
+    """HR's way to help someone who is locked out: a set-password link to the person's own
+    address. HR never chooses anyone's password (that would let HR sign in as them)."""
+    from people.tasks import send_password_reset
+
+    audit.record(actor=sent_by, action="people.password_reset_link", target=person)
+    transaction.on_commit(lambda: send_password_reset.delay(person.pk), robust=True)
+
+
+def password_reset_send(*, person) -> None:
+    """Called by the task: the e-mail, in the person's language."""
+    if not person.is_active:
+        return
+    send_templated_email(
+        template="emails/password_reset_by_hr",
+        recipient=person,
+        context={"person": person, "url": invitation_url(person), "site_url": settings.SITE_URL},
+    )
+
+
+def person_access_change(*, person, changed_by, changes: dict) -> None:
+    """Record a change of someone's HR groups or admin status and tell the other HR leads.
+
+    `changes` maps what changed ("groups", "is_staff", "is_superuser") to (before, after).
+    Who may make the change is the admin's rule (people.admin); this is its trace: an HR lead
+    cannot quietly hand out HR rights, because every other lead hears of it.
+    """
+    from notifications.services import notify
+
+    detail = {name: {"before": before, "after": after} for name, (before, after) in changes.items()}
+    audit.record(actor=changed_by, action="people.change_access", target=person, **detail)
+    leads = User.objects.hr_leads().exclude(pk__in=[changed_by.pk]).distinct()
+    changed_by_name = str(changed_by)
+    person_name = str(person)
+    notify(
+        leads,
+        "people.access",
+        lambda: (
+            _("%(actor)s changed the HR rights of %(person)s")
+            % {"actor": changed_by_name, "person": person_name}
+        ),
+        lambda: (
+            _("What changed: %(fields)s. Check it in the admin if you did not expect it.")
+            % {"fields": ", ".join(sorted(changes))}
+        ),
+        url=reverse("admin:people_user_change", args=[person.pk]),
+    )
+
+
 def person_set_language(*, person, language: str) -> None:
     if language not in dict(User.Language.choices):
         raise ValidationError(_("Unknown language: %s.") % language)
