@@ -223,9 +223,11 @@ class UserAdmin(DjangoUserAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)
-            audit.record(
-                actor=request.user, action="people.change", target=obj, fields=form.changed_data
-            )
+            detail = {"fields": form.changed_data}
+            if "email" in form.changed_data:
+                # The sign-in address decides where a set-password link goes: keep both.
+                detail["email"] = {"before": form.initial.get("email"), "after": obj.email}
+            audit.record(actor=request.user, action="people.change", target=obj, **detail)
             return
         obj.set_unusable_password()
         super().save_model(request, obj, form, change)

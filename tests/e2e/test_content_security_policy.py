@@ -31,3 +31,12 @@ def test_it_sends_the_csrf_token_with_htmx_requests(page, live_server, emma):
         page.get_by_role("button", name="Check mijn concept").click()
     assert answer.value.status == 200
     assert answer.value.request.headers.get("x-csrftoken")
+
+
+def test_the_admin_change_form_runs_its_scripts_under_the_policy(page, live_server, hanna, emma):
+    use_session_of(page, live_server, hanna)
+    page.goto(live_server.url + f"/admin/people/user/{emma.pk}/change/")
+    # The groups widget (filter_horizontal) is built by the admin's JavaScript.
+    page.locator("#id_groups_from").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert page.csp_violations == []

@@ -172,3 +172,17 @@ def test_it_audits_a_lead_changing_hr_groups_and_tells_the_other_leads(client, h
     assert entry.detail["groups"] == {"before": [], "after": [HR_GROUP]}
     assert list(Notification.objects.filter(category="people.access").values_list(
         "recipient__email", flat=True)) == [other_lead.email]  # fmt: skip
+
+
+def test_it_audits_the_old_and_new_address_when_hr_changes_an_email(client, fleur, emma):
+    client.force_login(fleur)
+    response = client.post(
+        reverse("admin:people_user_change", args=[emma.pk]),
+        change_form_data(emma, email="emma.jansen@example.com"),
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action="people.change", target_id=str(emma.pk))
+    assert entry.detail["email"] == {
+        "before": "emma@example.com",
+        "after": "emma.jansen@example.com",
+    }
