@@ -71,9 +71,9 @@ class RuleAdmin(admin.ModelAdmin):
 
 @admin.register(Term)
 class TermAdmin(admin.ModelAdmin):
-    list_display = ["text", "rule", "note", "created_at", "created_by"]
+    list_display = ["text", "rule", "explanation", "internal_note", "created_at", "created_by"]
     list_filter = ["rule"]
-    search_fields = ["text", "normalized", "note"]
+    search_fields = ["text", "normalized", "explanation", "internal_note"]
     readonly_fields = ["created_at", "created_by"]
 
     def save_model(self, request, obj, form, change):

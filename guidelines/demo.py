@@ -210,13 +210,15 @@ TIPS = [
     ),
 ]
 
+ASK_FIRST = "Staat op de lijst van vertrouwelijke namen: vraag HR of je hierover mag posten."
 CONFIDENTIAL_TERMS = [
-    ("Project Zonnedauw", "Codenaam van een zonnepark in voorbereiding."),
-    ("Windpark Oostermeer", "Nog niet aangekondigd."),
-    ("ZL Thuisbatterij", "Product dat pas in het voorjaar wordt gelanceerd."),
-    ("Bakkerij Van der Veen", "Klant onder geheimhouding."),
-    ("Café De Zonnewijzer", "Klant onder geheimhouding tot 2027."),
-    ("Coöperatie Groenstroom Drenthe", "Fusiegesprekken, strikt vertrouwelijk."),
+    # (term, what the employee sees, HR's internal note: never shown to the employee)
+    ("Project Zonnedauw", ASK_FIRST, "Codenaam van een zonnepark in voorbereiding."),
+    ("Windpark Oostermeer", ASK_FIRST, "Nog niet aangekondigd."),
+    ("ZL Thuisbatterij", ASK_FIRST, "Product dat pas in het voorjaar wordt gelanceerd."),
+    ("Bakkerij Van der Veen", ASK_FIRST, "Klant onder geheimhouding."),
+    ("Café De Zonnewijzer", ASK_FIRST, "Klant onder geheimhouding tot 2027."),
+    ("Coöperatie Groenstroom Drenthe", ASK_FIRST, "Fusiegesprekken, strikt vertrouwelijk."),
 ]
 
 # Which tip each checker rule links to (by Dutch title).
@@ -322,9 +324,15 @@ def _rules(tips, hr) -> None:
     for kind, title in RULE_LINKS.items():
         Rule.objects.filter(kind=kind, guideline__isnull=True).update(guideline=tips[title])
     rule = Rule.objects.get(kind=Rule.Kind.CONFIDENTIAL)
-    for text, note in CONFIDENTIAL_TERMS:
+    for text, explanation, internal_note in CONFIDENTIAL_TERMS:
         if not Term.objects.filter(rule=rule, text=text).exists():
-            Term.objects.create(rule=rule, text=text, note=note, created_by=hr)
+            Term.objects.create(
+                rule=rule,
+                text=text,
+                explanation=explanation,
+                internal_note=internal_note,
+                created_by=hr,
+            )
 
 
 def _acknowledgements(tips) -> int:

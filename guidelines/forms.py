@@ -147,8 +147,17 @@ class TermsAddForm(forms.Form):
             "longer words: “reorganis*” finds “reorganisatie”."
         ),
     )
-    note = forms.CharField(
-        label=_("Note for the employee (optional)"), max_length=200, required=False
+    explanation = forms.CharField(
+        label=_("Explanation for the employee (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("Shown to anyone whose draft has one of these terms: never write the reason."),
+    )
+    internal_note = forms.CharField(
+        label=_("Internal note for HR (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("Only HR sees this, on this page and in the admin."),
     )
 
     def lines(self) -> list[str]:

@@ -308,7 +308,9 @@ def rule_update(*, rule: Rule, updated_by, fields: list[str]) -> Rule:
     return rule
 
 
-def terms_add(*, rule: Rule, texts: list[str], note: str = "", added_by) -> tuple[int, int]:
+def terms_add(
+    *, rule: Rule, texts: list[str], explanation: str = "", internal_note: str = "", added_by
+) -> tuple[int, int]:
     """Add terms to a rule's word list: all of them or, when one is not acceptable, none.
     Terms already in the list are skipped. Returns (added, skipped)."""
     if not rule.has_terms:
@@ -337,7 +339,14 @@ def terms_add(*, rule: Rule, texts: list[str], note: str = "", added_by) -> tupl
             )
         )
         new = [
-            Term(rule=rule, text=text, normalized=key, note=note.strip(), created_by=added_by)
+            Term(
+                rule=rule,
+                text=text,
+                normalized=key,
+                explanation=explanation.strip(),
+                internal_note=internal_note.strip(),
+                created_by=added_by,
+            )
             for key, text in cleaned.items()
             if key not in existing
         ]

@@ -31,3 +31,30 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response
+
+
+class PrivatePagesMiddleware:
+    """Signed-in pages are personal (HR's lists, someone's questions): no browser history
+    cache, shared computer or proxy may keep a copy. `Cache-Control: private, no-store` on
+    every response to a signed-in user; anonymous public pages and static files (served by
+    WhiteNoise before this middleware) keep their own caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response.headers["Cache-Control"] = "private, no-store"
+            response.headers.pop("Expires", None)
+        return response
+
+
+def client_ip(request) -> str | None:
+    """The client's address by the same rule as allauth's throttling: the address
+    ALLAUTH_TRUSTED_PROXY_COUNT proxies back in X-Forwarded-For, else REMOTE_ADDR. Use it for
+    anything keyed on an address, so one setting covers every limit."""
+    from allauth.core.internal.httpkit import get_client_ip
+
+    return get_client_ip(request)

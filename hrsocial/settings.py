@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -77,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After authentication; static files never get here (WhiteNoise answers them first).
+    "hrsocial.middleware.PrivatePagesMiddleware",
 ]
 
 ROOT_URLCONF = "hrsocial.urls"
@@ -397,6 +401,33 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4): scripts only from our own static files, never
+# inline (templates carry data in data- attributes and <meta> tags; htmx's config is a meta
+# tag too). Styles allow inline style attributes: Bootstrap's components, the Django admin
+# and progress bars set them, and an injected style cannot run code.
+# Bootstrap's CSS draws its icons (checkboxes, selects) with data: images.
+# No form-action: signing in with SSO posts to us and is redirected to the provider.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Behind a reverse proxy every request comes from the proxy's address, so allauth's login
+# throttling (and any limit of ours keyed on an address, see hrsocial.middleware.client_ip)
+# would count the whole organisation as one client. Set TRUSTED_PROXY_COUNT to the number of
+# proxies in front of the portal that append to X-Forwarded-For (usually 1); with 0 (the
+# default) the header is ignored, because a client can write anything in it.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 LOGGING = {
     "version": 1,

@@ -11,7 +11,12 @@ from django.utils.translation import ngettext
 from hrsocial import audit
 from people import services
 from people.forms import PeopleImportForm
-from people.models import Department, JobRole, User
+from people.models import HR_GROUP, HR_LEADS_GROUP, Department, JobRole, User
+
+# Changing these makes someone HR, an HR lead or an admin: only HR leads and superusers may,
+# after typing their own password again (PersonChangeForm), and the other HR leads are told.
+HR_GROUPS = (HR_GROUP, HR_LEADS_GROUP)
+ACCESS_FIELDS = ("groups", "is_staff", "is_superuser")
 
 
 @admin.register(Department)
@@ -38,6 +43,21 @@ class PersonCreationForm(forms.ModelForm):
 
 
 class PersonChangeForm(forms.ModelForm):
+    """The person as HR edits them. `actor` (set by UserAdmin.get_form) is who is editing:
+    HR staff who are not HR leads cannot touch the HR groups or staff status (the fields are
+    disabled and HR groups are not even offered, so a tampered POST is refused), and whoever
+    may change them confirms with their own password."""
+
+    actor = None
+
+    confirm_password = forms.CharField(
+        label=_("Your own password"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Needed only when you change the HR groups, staff or superuser status."),
+    )
+
     class Meta:
         model = User
         fields = [
@@ -45,6 +65,59 @@ class PersonChangeForm(forms.ModelForm):
             "job_role", "manager", "start_date", "end_date", "bio", "linkedin_url", "x_url",
             "is_active", "is_staff", "is_superuser", "groups", "user_permissions",
         ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.actor_may_change_access():
+            for name in ("is_staff", "is_superuser"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+            if "groups" in self.fields:
+                self.fields["groups"].queryset = self.fields["groups"].queryset.exclude(
+                    name__in=HR_GROUPS
+                )
+            self.fields["confirm_password"].disabled = True
+            self.fields["confirm_password"].help_text = _("Only HR leads change HR groups.")
+
+    def actor_may_change_access(self) -> bool:
+        actor = self.actor
+        return actor is not None and (actor.is_superuser or actor.is_hr_lead)
+
+    def _hr_groups_before(self) -> set[str]:
+        if not self.instance.pk:
+            return set()
+        return set(self.instance.groups.filter(name__in=HR_GROUPS).values_list("name", flat=True))
+
+    def clean_groups(self):
+        groups = self.cleaned_data.get("groups")
+        if groups is None or self.actor_may_change_access():
+            return groups
+        # Keep the HR groups the person has: this form cannot offer or take them away.
+        kept = self.instance.groups.filter(name__in=HR_GROUPS) if self.instance.pk else []
+        return list(groups) + list(kept)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.access_changes = {}  # {field: (before, after)}, for UserAdmin.save_related
+        if self.actor is None or self.errors:
+            return cleaned
+        for name in ("is_staff", "is_superuser"):
+            if name in cleaned and name in self.changed_data:
+                self.access_changes[name] = (bool(self.initial.get(name)), cleaned[name])
+        if "groups" in cleaned:
+            before = self._hr_groups_before()
+            after = {g.name for g in cleaned["groups"] if g.name in HR_GROUPS}
+            if after != before:
+                self.access_changes["groups"] = (sorted(before), sorted(after))
+        if self.access_changes:
+            if not self.actor_may_change_access():
+                raise ValidationError(_("Only HR leads change HR groups and admin status."))
+            if not self.actor.check_password(cleaned.get("confirm_password") or ""):
+                self.add_error(
+                    "confirm_password",
+                    _("Type your own password to change HR groups or admin status."),
+                )
+        return cleaned
 
     def clean_manager(self):
         manager = self.cleaned_data.get("manager")
@@ -70,7 +143,7 @@ class UserAdmin(DjangoUserAdmin):
     autocomplete_fields = ["manager", "department", "job_role"]
     filter_horizontal = ["groups", "user_permissions"]
     readonly_fields = ["last_login", "date_joined"]
-    actions = ["send_invitations"]
+    actions = ["send_invitations", "send_password_reset_links"]
     fieldsets = [
         (None, {"fields": ["email", "full_name", "kind", "preferred_language"]}),
         (
@@ -89,7 +162,16 @@ class UserAdmin(DjangoUserAdmin):
         (_("Profile"), {"fields": ["bio", "linkedin_url", "x_url"]}),
         (
             _("Access"),
-            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+            {
+                "fields": [
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                    "confirm_password",
+                ]
+            },
         ),  # fmt: skip
         (_("History"), {"fields": ["last_login", "date_joined"]}),
     ]
@@ -108,12 +190,44 @@ class UserAdmin(DjangoUserAdmin):
             fields += ["is_superuser", "user_permissions"]
         return fields
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None:
+            return form
+        # The form's rules depend on who edits (see PersonChangeForm).
+        return type(form.__name__, (form,), {"actor": request.user})
+
+    def user_change_password(self, request, id, form_url=""):
+        """Nobody but a superuser sets another person's password: whoever chooses it can sign
+        in as that person (and see, say, their anonymous helpdesk questions). HR sends a
+        set-password link to the person's own address instead (an action on the list)."""
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            audit.record(
+                actor=request.user,
+                action="people.set_password",
+                target=self.get_object(request, id),
+            )
+        return response
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        changes = getattr(form, "access_changes", None)
+        if change and changes:
+            services.person_access_change(
+                person=form.instance, changed_by=request.user, changes=changes
+            )
+
     def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)
-            audit.record(
-                actor=request.user, action="people.change", target=obj, fields=form.changed_data
-            )
+            detail = {"fields": form.changed_data}
+            if "email" in form.changed_data:
+                # The sign-in address decides where a set-password link goes: keep both.
+                detail["email"] = {"before": form.initial.get("email"), "after": obj.email}
+            audit.record(actor=request.user, action="people.change", target=obj, **detail)
             return
         obj.set_unusable_password()
         super().save_model(request, obj, form, change)
@@ -132,6 +246,21 @@ class UserAdmin(DjangoUserAdmin):
             ngettext(
                 "%(count)d invitation sent; people who already set a password were skipped.",
                 "%(count)d invitations sent; people who already set a password were skipped.",
+                len(people),
+            )
+            % {"count": len(people)},
+        )
+
+    @admin.action(description=_("Send a link to choose a new password"))
+    def send_password_reset_links(self, request, queryset):
+        people = [p for p in queryset if p.is_active]
+        for person in people:
+            services.person_send_password_reset(person=person, sent_by=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d link to choose a new password sent.",
+                "%(count)d links to choose a new password sent.",
                 len(people),
             )
             % {"count": len(people)},

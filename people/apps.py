@@ -11,6 +11,7 @@ class PeopleConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
         from hrsocial import navigation, search
+        from notifications import categories
         from people.models import User, UserQuerySet
         from people.signals import grant_hr_permissions
         from people.signed_in import forget_signed_in_users
@@ -30,6 +31,11 @@ class PeopleConfig(AppConfig):
                 forget_signed_in_users, sender=sender, dispatch_uid=f"people.forget.{name}"
             )
 
+        categories.register(
+            "people.access",
+            _("HR rights: a colleague was added to or removed from the HR groups"),
+            order=95,
+        )
         navigation.register(
             navigation.NavItem(
                 key="people",

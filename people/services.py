@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from hrsocial import audit
@@ -82,6 +84,55 @@ def invitation_send(*, person) -> None:
     )
 
 
+def person_send_password_reset(*, person, sent_by) -> None:
+    """HR's way to help someone who is locked out: a set-password link to the person's own
+    address. HR never chooses anyone's password (that would let HR sign in as them)."""
+    from people.tasks import send_password_reset
+
+    audit.record(actor=sent_by, action="people.password_reset_link", target=person)
+    transaction.on_commit(lambda: send_password_reset.delay(person.pk), robust=True)
+
+
+def password_reset_send(*, person) -> None:
+    """Called by the task: the e-mail, in the person's language."""
+    if not person.is_active:
+        return
+    send_templated_email(
+        template="emails/password_reset_by_hr",
+        recipient=person,
+        context={"person": person, "url": invitation_url(person), "site_url": settings.SITE_URL},
+    )
+
+
+def person_access_change(*, person, changed_by, changes: dict) -> None:
+    """Record a change of someone's HR groups or admin status and tell the other HR leads.
+
+    `changes` maps what changed ("groups", "is_staff", "is_superuser") to (before, after).
+    Who may make the change is the admin's rule (people.admin); this is its trace: an HR lead
+    cannot quietly hand out HR rights, because every other lead hears of it.
+    """
+    from notifications.services import notify
+
+    detail = {name: {"before": before, "after": after} for name, (before, after) in changes.items()}
+    audit.record(actor=changed_by, action="people.change_access", target=person, **detail)
+    leads = User.objects.hr_leads().exclude(pk__in=[changed_by.pk]).distinct()
+    changed_by_name = str(changed_by)
+    person_name = str(person)
+    notify(
+        leads,
+        "people.access",
+        lambda: (
+            _("%(actor)s changed the HR rights of %(person)s")
+            % {"actor": changed_by_name, "person": person_name}
+        ),
+        lambda: (
+            _("What changed: %(fields)s. Check it in the admin if you did not expect it.")
+            % {"fields": ", ".join(sorted(changes))}
+        ),
+        url=reverse("admin:people_user_change", args=[person.pk]),
+    )
+
+
 def person_set_language(*, person, language: str) -> None:
     if language not in dict(User.Language.choices):
         raise ValidationError(_("Unknown language: %s.") % language)
@@ -126,9 +177,14 @@ def people_import(*, data: bytes, imported_by=None, invite: bool = False) -> Imp
         return result
 
     with transaction.atomic():
+        unverified = _unverified_accounts([row.existing for row in plan.rows if row.existing])
+        adopted: list[User] = []
         by_key: dict[str, User] = {}
         for row in plan.rows:
             person = row.existing or User(email=row.email)
+            if person.pk in unverified:
+                _account_take_back(person=person, taken_by=imported_by)
+                adopted.append(person)
             before = {name: getattr(person, name) for name in (*PERSON_FIELDS, "email")}
             person.email = row.email
             for name in PERSON_FIELDS:
@@ -175,8 +231,47 @@ def people_import(*, data: bytes, imported_by=None, invite: bool = False) -> Imp
             updated=len(result.updated),
             unchanged=result.unchanged,
         )
-        if invite:
-            for person in result.created:
-                if person.is_active:
-                    person_invite(person=person, invited_by=imported_by)
+        # Whoever signed up with an address HR now vouches for may not be its owner: the
+        # real person is invited whether or not the import invites new people.
+        to_invite = [*result.created] if invite else []
+        to_invite += [person for person in adopted if person not in to_invite]
+        for person in to_invite:
+            if person.is_active:
+                person_invite(person=person, invited_by=imported_by)
     return result
+
+
+def _unverified_accounts(people) -> set[int]:
+    """The self-signed-up accounts among `people` whose address nobody has proven: their
+    owner may be someone else who signed up with the address first (a pre-hijack)."""
+    people = [p for p in people if p.has_usable_password()]
+    verified = set(
+        EmailAddress.objects.filter(user__in=people, verified=True).values_list("user", "email")
+    )
+    return {p.pk for p in people if (p.pk, p.email) not in verified}
+
+
+def _account_take_back(*, person, taken_by) -> None:
+    """The import adopts an account whose address was never verified: nothing of whoever
+    created it stays usable. Its password goes, so do its sessions; the invitation lets the
+    address's owner choose a password."""
+    person.set_unusable_password()
+    person.save(update_fields=["password"])
+    person_end_sessions(person=person)
+    audit.record(actor=taken_by, action="people.import_reset_unverified", target=person)
+
+
+def person_end_sessions(*, person) -> int:
+    """Sign the person out everywhere. Sessions are not indexed by user, so this reads every
+    live session once: fine for the rare event it serves (a changed password already makes
+    Django refuse the old sessions; this removes them from the store as well)."""
+    from django.contrib.auth import SESSION_KEY
+    from django.contrib.sessions.models import Session
+
+    store_class = import_string(settings.SESSION_ENGINE + ".SessionStore")
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get(SESSION_KEY) == str(person.pk):
+            store_class(session.session_key).delete()
+            ended += 1
+    return ended

@@ -13,3 +13,14 @@ def send_invitation(self, person_id: int) -> None:
         services.invitation_send(person=person)
     except OSError as error:  # SMTP down or refusing: try again later
         raise self.retry(exc=error) from error
+
+
+@shared_task(bind=True, max_retries=5, retry_backoff=True, retry_backoff_max=600)
+def send_password_reset(self, person_id: int) -> None:
+    person = User.objects.filter(pk=person_id).first()
+    if person is None:
+        return
+    try:
+        services.password_reset_send(person=person)
+    except OSError as error:  # SMTP down or refusing: try again later
+        raise self.retry(exc=error) from error

@@ -68,7 +68,7 @@ class RuleInfo:
 class CompiledRuleSet:
     token: str
     rules: dict[str, RuleInfo]  # the active rules by kind
-    matchers: dict[str, TermMatcher]  # the word-list rules; a match carries the term's note
+    matchers: dict[str, TermMatcher]  # the word-list rules; a match carries the term's explanation
 
     @property
     def term_count(self) -> int:
@@ -89,7 +89,7 @@ class Finding:
     end: int
     text: str
     tip: str
-    note: str = ""
+    explanation: str = ""  # the term's public explanation, never HR's internal note
     guideline_title: str = ""
     guideline_url: str = ""
 
@@ -111,7 +111,7 @@ class Finding:
             "end": self.end,
             "text": self.text,
             "tip": self.tip,
-            "note": self.note,
+            "explanation": self.explanation,
             "guideline": (
                 {"title": self.guideline_title, "url": self.guideline_url}
                 if self.guideline_url
@@ -195,7 +195,7 @@ class CheckResult:
         }
 
 
-def _finding(rule: RuleInfo, text: str, start: int, end: int, note: str = "") -> Finding:
+def _finding(rule: RuleInfo, text: str, start: int, end: int, explanation: str = "") -> Finding:
     return Finding(
         kind=rule.kind,
         severity=rule.severity,
@@ -203,7 +203,7 @@ def _finding(rule: RuleInfo, text: str, start: int, end: int, note: str = "") ->
         end=end,
         text=text[start:end],
         tip=_pick(rule.tip, rule.tip_en),
-        note=note or "",
+        explanation=explanation or "",
         guideline_title=_pick(rule.guideline_title, rule.guideline_title_en),
         guideline_url=rule.guideline_url,
     )
@@ -216,9 +216,9 @@ def check(text: str, network: str | None, ruleset: CompiledRuleSet) -> CheckResu
     folded, index_map = normalize_text(text)
     for kind, matcher in ruleset.matchers.items():
         if kind in rules:
-            for start, end, note in matcher.find(folded):
+            for start, end, explanation in matcher.find(folded):
                 start, end = original_span(index_map, start, end)
-                result.findings.append(_finding(rules[kind], text, start, end, note))
+                result.findings.append(_finding(rules[kind], text, start, end, explanation))
     for kind, start, end in find_personal_data(text):
         if kind in rules:
             result.findings.append(_finding(rules[kind], text, start, end))

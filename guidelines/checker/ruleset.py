@@ -68,9 +68,11 @@ def build_ruleset(token: str) -> CompiledRuleSet:
     for kind in Rule.TERM_KINDS:
         if kind not in rows:
             terms[kind] = {normalize_term(t): "" for t in DEFAULT_RULES[kind].terms}
-    for kind, normalized, note in Term.objects.filter(
+    # Only the public explanation goes into the checker: HR's internal note never leaves
+    # HR's pages (the checker's answer goes to any employee and to the JSON API).
+    for kind, normalized, explanation in Term.objects.filter(
         rule__kind__in=[k for k in Rule.TERM_KINDS if k in rows]
-    ).values_list("rule__kind", "normalized", "note"):
-        terms[kind][normalized] = note
+    ).values_list("rule__kind", "normalized", "explanation"):
+        terms[kind][normalized] = explanation
     matchers = {kind: TermMatcher(found) for kind, found in terms.items() if kind in rules}
     return CompiledRuleSet(token=token, rules=rules, matchers=matchers)

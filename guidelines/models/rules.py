@@ -89,7 +89,9 @@ class TermQuerySet(models.QuerySet):
         if not query:
             return self
         return self.filter(
-            models.Q(normalized__contains=normalize_term(query)) | models.Q(note__icontains=query)
+            models.Q(normalized__contains=normalize_term(query))
+            | models.Q(explanation__icontains=query)
+            | models.Q(internal_note__icontains=query)
         )
 
 
@@ -108,11 +110,22 @@ class Term(models.Model):
     text = models.CharField(_("word or phrase"), max_length=200)
     # The form the checker matches (lower case, no accents); unique per list.
     normalized = models.CharField(max_length=400, editable=False)
-    note = models.CharField(
-        _("note for the employee"),
+    # Two texts, because whoever types a term sees what the checker says about it: anyone can
+    # test a list of names, so what HR knows about a client ("merger talks") stays internal.
+    explanation = models.CharField(
+        _("explanation for the employee"),
         max_length=200,
         blank=True,
-        help_text=_("Optional: shown with the finding, e.g. “client under NDA until 2027”."),
+        help_text=_(
+            "Optional: shown with the finding to anyone whose draft has the term, e.g. "
+            "“ask first whether you may name this client”. Never write the reason here."
+        ),
+    )
+    internal_note = models.CharField(
+        _("internal note for HR"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional: only HR sees this, e.g. “merger talks, strictly confidential”."),
     )
     created_at = models.DateTimeField(_("added"), default=timezone.now)
     created_by = models.ForeignKey(

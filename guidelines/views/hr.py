@@ -245,7 +245,11 @@ def terms_add(request, kind):
     if form.is_valid():
         try:
             added, skipped = services.terms_add(
-                rule=rule, texts=form.lines(), note=form.cleaned_data["note"], added_by=request.user
+                rule=rule,
+                texts=form.lines(),
+                explanation=form.cleaned_data["explanation"],
+                internal_note=form.cleaned_data["internal_note"],
+                added_by=request.user,
             )
         except ValidationError as exc:
             form.add_error("terms", exc)

@@ -33,7 +33,12 @@ def test_employee_reads_acknowledges_and_checks_a_draft(live_server, page):
     privacy = published_tip(
         title="Persoonsgegevens blijven binnen", tip="Geen telefoonnummers.", category=clients
     )
-    add_terms(Rule.Kind.CONFIDENTIAL, "Bakkerij Van der Veen", note="Klant onder geheimhouding.")
+    add_terms(
+        Rule.Kind.CONFIDENTIAL,
+        "Bakkerij Van der Veen",
+        explanation="Vraag eerst of je deze klant mag noemen.",
+        internal_note="Klant onder geheimhouding.",
+    )
     Rule.objects.filter(kind=Rule.Kind.CONFIDENTIAL).update(guideline=client_tip)
     Rule.objects.filter(kind=Rule.Kind.PHONE).update(guideline=privacy)
     from guidelines.checker.ruleset import ruleset_changed
@@ -80,7 +85,8 @@ def test_employee_reads_acknowledges_and_checks_a_draft(live_server, page):
     findings = page.get_by_test_id("findings")
     expect(findings).to_contain_text("Vertrouwelijke termen")
     expect(findings).to_contain_text("bakkerij van der Veen")
-    expect(findings).to_contain_text("Klant onder geheimhouding.")
+    expect(findings).to_contain_text("Vraag eerst of je deze klant mag noemen.")
+    expect(findings).not_to_contain_text("Klant onder geheimhouding.")  # HR's internal note
     expect(findings).to_contain_text("Telefoonnummers")
     expect(findings).to_contain_text("06-12345678")
     preview = page.get_by_test_id("draft-preview")

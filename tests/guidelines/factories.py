@@ -63,11 +63,17 @@ def change_tip(guideline, *, kind, by=None, **changes) -> Guideline:
     return guideline
 
 
-def add_terms(kind, *texts, note="") -> Rule:
+def add_terms(kind, *texts, explanation="", internal_note="") -> Rule:
     with committed():
         services.rules_ensure()
         rule = Rule.objects.get(kind=kind)
-        services.terms_add(rule=rule, texts=list(texts), note=note, added_by=None)
+        services.terms_add(
+            rule=rule,
+            texts=list(texts),
+            explanation=explanation,
+            internal_note=internal_note,
+            added_by=None,
+        )
     return rule
 
 

@@ -87,7 +87,7 @@ def test_each_finding_has_a_severity_a_tip_and_the_guideline_it_comes_from(in_en
         "end": 15,
         "text": "06-12345678",
         "tip": "No numbers",
-        "note": "",
+        "explanation": "",
         "guideline": {"title": "Personal data", "url": tip.get_absolute_url()},
     }
 

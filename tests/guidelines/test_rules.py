@@ -33,7 +33,11 @@ def test_hr_adds_terms_in_bulk_and_the_checker_uses_them_at_once(hr_client, hann
     with committed():
         response = hr_client.post(
             TERMS,
-            {"terms": "Project Eikenhout\nKlant Bakker BV\n\nproject eikenhout", "note": "NDA"},
+            {
+                "terms": "Project Eikenhout\nKlant Bakker BV\n\nproject eikenhout",
+                "explanation": "Vraag het eerst",
+                "internal_note": "NDA",
+            },
         )
     assert response.status_code == 302
     assert sorted(
@@ -42,7 +46,9 @@ def test_hr_adds_terms_in_bulk_and_the_checker_uses_them_at_once(hr_client, hann
         "Klant Bakker BV",
         "Project Eikenhout",
     ]
-    assert [f.note for f in draft_check("Vandaag bij klant bakker bv")] == ["NDA"]
+    assert [f.explanation for f in draft_check("Vandaag bij klant bakker bv")] == [
+        "Vraag het eerst"
+    ]
     assert AuditEntry.objects.filter(action="guidelines.terms-add", actor=hanna).exists()
 
 
