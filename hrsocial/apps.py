@@ -9,7 +9,12 @@ class HrsocialConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from hrsocial import navigation
+        from hrsocial.sites import site_follow_settings
+
+        post_migrate.connect(site_follow_settings, dispatch_uid="hrsocial.site_follow_settings")
 
         navigation.register(
             navigation.NavItem(
