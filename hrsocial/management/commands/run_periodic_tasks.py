@@ -62,6 +62,7 @@ class Command(BaseCommand):
     def run_due(self, *, started_at, names=()) -> list[str]:
         from notifications.models import PeriodicTaskRun
 
+        app.autodiscover_tasks(force=True)  # cheap once the modules are imported
         last_started = dict(PeriodicTaskRun.objects.values_list("task", "last_started_at"))
         ran = []
         for name in due_entries(last_started=last_started, started_at=started_at):
