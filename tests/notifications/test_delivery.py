@@ -1,5 +1,6 @@
 """Delivery after the response, one row at a time, retried with backoff for a day."""
 
+import contextlib
 import smtplib
 import socket
 import threading
@@ -12,6 +13,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from notifications import services
@@ -41,6 +43,8 @@ def hung_smtp_server():
 
     threading.Thread(target=accept, daemon=True).start()
     yield 17401, accepted
+    with contextlib.suppress(OSError):
+        server.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
     server.close()
     for conn in accepted:
         conn.close()
@@ -207,3 +211,39 @@ def test_a_failing_scheduled_task_records_its_error(db):
     run = PeriodicTaskRun.objects.get()
     assert run.outcome == PeriodicTaskRun.Outcome.FAILED
     assert "database gone" in run.error
+
+
+def test_a_hung_smtp_server_does_not_hold_a_question_post(
+    client, emma, hanna, hung_smtp_server, django_capture_on_commit_callbacks
+):
+    """The question POST tells HR by e-mail; in the embedded mode that waits for the runner."""
+    import uuid
+
+    from tests.helpdesk.factories import CategoryFactory
+
+    port, accepted = hung_smtp_server
+    category = CategoryFactory(name="Eigen accounts en posts")
+    category.team.set([hanna])
+    client.force_login(emma)
+    smtp = override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=port,
+        EMAIL_TIMEOUT=5,
+    )
+    with EMBEDDED, smtp, django_capture_on_commit_callbacks(execute=True):
+        began = time.monotonic()
+        response = client.post(
+            reverse("helpdesk:question-create"),
+            {
+                "subject": "Mag ik tweeten over het nieuwe zonnepark?",
+                "body": "Ik werk aan het ontwerp en wil er graag over vertellen.",
+                "category": category.pk,
+                "submission_key": str(uuid.uuid4()),
+            },
+        )
+        elapsed = time.monotonic() - began
+    assert response.status_code == 302
+    assert elapsed < 2
+    assert accepted == []
+    assert Notification.objects.filter(recipient=hanna, email_status=Status.PENDING).exists()
