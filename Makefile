@@ -30,7 +30,7 @@ compile-messages: install ## Compile the Dutch translations
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 # Two processes, one command: the periodic runner (reminders, digests, e-mail delivery: the
 # embedded mode has no beat) beside the development server; Ctrl-C stops both.
-run: install compile-messages ## Migrate, load the demo data, serve http://127.0.0.1:$(PORT) (PORT=8000) with the periodic runner
+run: install compile-messages ## Migrate, seed the demo, serve http://127.0.0.1:8000 (PORT=8001 for another) with the periodic runner
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py seed_demo
 	@$(PY) manage.py run_periodic_tasks --loop & runner=$$!; \
