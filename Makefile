@@ -4,10 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.9
+PORT ?= 8000
 MAKEMESSAGES_IGNORE := -i ".venv/*" -i "staticfiles/*" -i "tests/*" -i "bench/*" -i "media/*"
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test test-fast lint format lock messages compile-messages \
+.PHONY: help install run test test-fast lint format lock messages compile-messages \
         worker beat periodic bench clean
 
 help: ## List the targets
@@ -25,10 +26,16 @@ install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 compile-messages: install ## Compile the Dutch translations
 	@$(PY) manage.py compilemessages --ignore ".venv" -v 0
 
-run: install compile-messages ## Migrate, load the demo data and serve http://127.0.0.1:8000
+# Links in e-mails follow the port unless SITE_URL is set.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
+# Two processes, one command: the periodic runner (reminders, digests, e-mail delivery: the
+# embedded mode has no beat) beside the development server; Ctrl-C stops both.
+run: install compile-messages ## Migrate, seed the demo, serve http://127.0.0.1:8000 (PORT=8001 for another) with the periodic runner
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@$(PY) manage.py run_periodic_tasks --loop & runner=$$!; \
+	  trap 'kill $$runner 2>/dev/null; wait $$runner 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install compile-messages ## The whole suite (unit, integration, browser journeys)
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -57,7 +64,7 @@ worker: install ## A Celery worker (needs REDIS_URL)
 beat: install ## Celery beat, the schedule in settings.CELERY_BEAT_SCHEDULE (needs REDIS_URL)
 	$(VENV)/bin/celery -A hrsocial beat --loglevel=INFO
 
-periodic: install ## Run every scheduled task once, now (the embedded mode has no beat)
+periodic: install ## Run every scheduled task once, now (`make run` runs them on schedule)
 	$(PY) manage.py run_periodic_tasks
 
 bench: install compile-messages ## Seed PostgreSQL at scale and measure the pages under load

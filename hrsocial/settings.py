@@ -279,7 +279,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="hrsocial <hr@example.com>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# Seconds per SMTP step; a stuck delivery is retried after notifications'
+# SENDING_TIMEOUT (2 minutes), well above one message's sending time.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# Only for tests: deliver e-mail in the request that caused it (in the embedded mode the
+# periodic runner delivers it after the response, never during it).
+NOTIFICATIONS_DELIVER_IN_REQUEST = False
+# With neither celery beat nor `run_periodic_tasks --loop` running for this long, HR sees a
+# warning (the outbox sweep runs every minute).
+NOTIFICATIONS_SCHEDULE_STALE_MINUTES = 10
 
 # --- Celery -----------------------------------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
@@ -305,12 +313,12 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.5,
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
-# The one place where periodic work is declared (celery beat reads it;
-# `manage.py run_periodic_tasks` runs it by hand in the embedded mode).
+# The one place where periodic work is declared (celery beat reads it; in the embedded mode
+# `manage.py run_periodic_tasks --loop`, started by `make run`, runs what is due every minute).
 CELERY_BEAT_SCHEDULE = {
     "notifications-sweep": {
         "task": "notifications.tasks.sweep_undelivered",
-        "schedule": 300.0,
+        "schedule": 60.0,
     },
     "notifications-daily-digest": {
         "task": "notifications.tasks.send_daily_digests",

@@ -1,14 +1,23 @@
 from django.contrib import admin
 
 from notifications import categories
-from notifications.models import Notification, NotificationPreference
+from notifications.models import Notification, NotificationPreference, PeriodicTaskRun
 
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
     """For looking into delivery problems; notifications are written by the portal only."""
 
-    list_display = ["created_at", "recipient", "category", "title", "email_status", "attempts"]
+    list_display = [
+        "created_at",
+        "recipient",
+        "category",
+        "title",
+        "email_status",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+    ]
     list_filter = ["email_status", "category", "delivery"]
     search_fields = ["recipient__email", "title"]
     list_select_related = ["recipient"]
@@ -30,3 +39,17 @@ class NotificationAdmin(admin.ModelAdmin):
 class NotificationPreferenceAdmin(admin.ModelAdmin):
     list_display = ["user", "category", "delivery"]
     raw_id_fields = ["user"]
+
+
+@admin.register(PeriodicTaskRun)
+class PeriodicTaskRunAdmin(admin.ModelAdmin):
+    """Written by the scheduled tasks themselves; HR also sees them on the portal's page."""
+
+    list_display = ["task", "last_started_at", "last_finished_at", "outcome", "error"]
+    list_filter = ["outcome"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -9,7 +9,8 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from notifications import categories
+        from hrsocial import navigation
+        from notifications import categories, home  # noqa: F401 (registers HR's warning)
         from notifications.models import Notification
         from notifications.services import unread_changed
 
@@ -28,4 +29,14 @@ class NotificationsConfig(AppConfig):
             _("Announcements from HR"),
             description=_("General messages to everyone or a group."),
             order=0,
+        )
+        navigation.register(
+            navigation.NavItem(
+                key="scheduled-tasks",
+                label=_("Scheduled tasks"),
+                url_name="notifications:scheduled-tasks",
+                visible=navigation.hr_staff,
+                order=90,
+                section="hr",
+            )
         )

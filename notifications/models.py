@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from notifications.categories import Delivery
@@ -66,6 +67,9 @@ class Notification(models.Model):
     email_status = models.CharField(max_length=10, choices=EmailStatus, default=EmailStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # When the sweep may (re)try a pending row: a fresh row's own task has this long first;
+    # a failed attempt pushes it back with exponential backoff.
+    next_attempt_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=300, blank=True)
 
@@ -100,3 +104,27 @@ class Notification(models.Model):
     @property
     def absolute_url(self) -> str:
         return settings.SITE_URL + (self.url or "/notifications/")
+
+
+class PeriodicTaskRun(models.Model):
+    """The last run of one task of the beat schedule, written by the task itself (celery beat
+    with a worker, or `manage.py run_periodic_tasks`), so HR can see that scheduled work runs."""
+
+    class Outcome(models.TextChoices):
+        RUNNING = "running", _("running")
+        OK = "ok", _("finished")
+        FAILED = "failed", _("failed")
+
+    task = models.CharField(_("task"), max_length=200, unique=True)
+    last_started_at = models.DateTimeField(_("last started"))
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("periodic task run")
+        verbose_name_plural = _("periodic task runs")
+        ordering = ["task"]
+
+    def __str__(self):
+        return f"{self.task}: {self.outcome}"

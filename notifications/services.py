@@ -2,36 +2,53 @@
 
     notify(recipients, "helpdesk.reply", title, body, url)
 
-writes one row per recipient inside the caller's transaction. After the transaction commits,
-e-mail delivery is handed to Celery in batches. Delivery claims rows before sending, so two
-workers (or a retry and the sweep) never send the same row twice; rows whose delivery never
-ran (the broker was down, a worker died) are picked up again by `notifications_sweep`.
+writes one row per recipient inside the caller's transaction. With Celery workers, e-mail
+delivery is queued after the transaction commits; in the embedded mode (tasks run in-process)
+it waits for the periodic runner, so no request ever waits for an SMTP server. Delivery claims
+and marks one row at a time, so two workers never send the same row and a worker killed
+mid-batch re-sends at most the one message it was writing. Rows whose delivery never ran or
+failed are picked up by `notifications_sweep` (every minute), failed ones with exponential
+backoff for a day; after that they stay `failed`, each with its own error.
 """
 
+import contextlib
 import logging
+import smtplib
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 
+from hrsocial.caching import CachedValue
+from hrsocial.celery import app
 from hrsocial.emails import build_templated_email
 from notifications import categories
 from notifications.categories import Delivery
-from notifications.models import Notification, NotificationPreference
+from notifications.models import Notification, NotificationPreference, PeriodicTaskRun
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 100
-MAX_ATTEMPTS = 8
 # A pending row older than this was never picked up: its task was lost.
 PENDING_GRACE = timedelta(minutes=2)
-# A row "being sent" for longer than this belongs to a worker that died.
-SENDING_TIMEOUT = timedelta(minutes=15)
+# A row "being sent" for longer than this belongs to a worker that died. One message is
+# claimed at a time, so this only has to exceed one send (EMAIL_TIMEOUT per SMTP step).
+SENDING_TIMEOUT = timedelta(minutes=2)
+# Failed attempts are retried after 1, 2, 4 … minutes (at most 4 hours apart) for a day;
+# then the row stays failed, visible to HR.
+FIRST_RETRY = timedelta(minutes=1)
+LONGEST_RETRY = timedelta(hours=4)
+RETRY_FOR = timedelta(days=1)
+
+# Errors about one message: the server answered and the connection is still good. Any other
+# OSError (refused, timed out, disconnected) means the server is away: the batch stops.
+MESSAGE_ERRORS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
 
 Text = str | Promise | Callable[[], str]
 
@@ -62,6 +79,10 @@ def notify(
             "user_id", "delivery"
         )
     )
+    queued = _queued_after_commit()
+    # A row queued after commit gets its own task first; the sweep only picks it up after a
+    # grace period. In the embedded mode the next run of the sweep delivers it.
+    next_attempt_at = timezone.now() + (PENDING_GRACE if queued else timedelta(0))
     texts = {}
     rows = []
     for person in people.values():
@@ -81,14 +102,23 @@ def notify(
                 url=url[:500],
                 delivery=delivery,
                 email_status=_initial_status(delivery, person),
+                next_attempt_at=next_attempt_at,
             )
         )
     created = Notification.objects.bulk_create(rows, batch_size=1000)
     unread_changed(people)
     due = [n.pk for n in created if n.email_status == Notification.EmailStatus.PENDING]
-    if due:
+    if due and queued:
         transaction.on_commit(lambda: schedule_delivery(due), robust=True)
     return created
+
+
+def _queued_after_commit() -> bool:
+    """With workers, delivery is queued after commit. In the embedded mode Celery runs tasks
+    in-process, which would make the request wait for SMTP (and all its retries): there the
+    periodic runner delivers instead. Tests set NOTIFICATIONS_DELIVER_IN_REQUEST to see the
+    e-mail at once."""
+    return not app.conf.task_always_eager or settings.NOTIFICATIONS_DELIVER_IN_REQUEST
 
 
 def _initial_status(delivery: str, person) -> str:
@@ -115,34 +145,32 @@ def schedule_delivery(notification_ids: list[int]) -> None:
             return
 
 
-def _claim(queryset) -> list[int]:
-    """Mark rows as being sent and return their ids; rows another worker holds are skipped."""
-    with transaction.atomic():
-        ids = list(queryset.select_for_update(skip_locked=True).values_list("pk", flat=True))
-        if ids:
-            Notification.objects.filter(pk__in=ids).update(
-                email_status=Notification.EmailStatus.SENDING,
-                claimed_at=timezone.now(),
-                attempts=F("attempts") + 1,
-            )
-    return ids
+def _claim_one(pk: int) -> Notification | None:
+    """Mark one due row as being sent; None when it is sent, failed or held by another worker."""
+    claimed = Notification.objects.filter(
+        pk=pk, email_status=Notification.EmailStatus.PENDING
+    ).update(
+        email_status=Notification.EmailStatus.SENDING,
+        claimed_at=timezone.now(),
+        attempts=F("attempts") + 1,
+    )
+    if not claimed:
+        return None
+    return Notification.objects.select_related("recipient").get(pk=pk)
 
 
 def notifications_deliver(*, notification_ids: list[int]) -> list[int]:
-    """Send the e-mails for these rows if they are still due. Returns the ids that failed
-    and may be retried; rows already sent (or being sent elsewhere) are left alone."""
-    claimed = _claim(
-        Notification.objects.filter(
-            pk__in=notification_ids, email_status=Notification.EmailStatus.PENDING
-        )
-    )
-    if not claimed:
-        return []
-    rows = Notification.objects.filter(pk__in=claimed).select_related("recipient")
-    sent, failed, error = [], [], ""
+    """Send the e-mails for these rows that are still due, one at a time: each row is claimed
+    just before and marked just after its own message. Returns the ids that failed (they wait
+    for their next attempt); rows already sent or being sent elsewhere are left alone."""
+    failed = []
+    connection = get_connection()
     try:
-        with get_connection() as connection:
-            for notification in rows:
+        for pk in notification_ids:
+            notification = _claim_one(pk)
+            if notification is None:
+                continue
+            try:
                 message = build_templated_email(
                     template="emails/notification",
                     recipient=notification.recipient,
@@ -150,17 +178,44 @@ def notifications_deliver(*, notification_ids: list[int]) -> list[int]:
                     connection=connection,
                 )
                 _attach(message, notification)
-                try:
-                    message.send()
-                    sent.append(notification.pk)
-                except OSError as exc:  # smtplib errors are OSErrors
-                    failed.append(notification.pk)
-                    error = str(exc)
-    except OSError as exc:  # the connection itself failed: nothing after `sent` went out
-        failed = [pk for pk in claimed if pk not in sent]
-        error = str(exc)
-    _finish(sent, failed, error, back_to=Notification.EmailStatus.PENDING)
-    return _retryable(failed)
+                connection.open()  # once: the same connection serves the whole batch
+                message.send()
+            except MESSAGE_ERRORS as exc:
+                _failed(notification, exc)
+                failed.append(pk)
+            except OSError as exc:  # smtplib errors are OSErrors: the server is away
+                _failed(notification, exc)
+                failed.append(pk)
+                break  # the rest keep their turn; the sweep tries them again
+            else:
+                Notification.objects.filter(pk=pk).update(
+                    email_status=Notification.EmailStatus.SENT,
+                    sent_at=timezone.now(),
+                    last_error="",
+                )
+    finally:
+        with contextlib.suppress(OSError):  # a server already gone
+            connection.close()
+    return failed
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """1, 2, 4, 8 … minutes after the first, second, third … failed attempt, at most 4 hours."""
+    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), LONGEST_RETRY)
+
+
+def _failed(notification: Notification, exc: Exception) -> None:
+    """Put the row back with its own error, to be retried later; after a day it stays failed."""
+    Status = Notification.EmailStatus
+    next_attempt_at = timezone.now() + retry_delay(notification.attempts)
+    gave_up = next_attempt_at > notification.created_at + RETRY_FOR
+    error = (str(exc) or exc.__class__.__name__)[:300]
+    Notification.objects.filter(pk=notification.pk).update(
+        email_status=Status.FAILED if gave_up else Status.PENDING,
+        next_attempt_at=next_attempt_at,
+        last_error=error,
+    )
+    logger.warning("E-mail for notification %s failed: %s", notification.pk, error)
 
 
 def _attach(message, notification) -> None:
@@ -174,48 +229,53 @@ def _attach(message, notification) -> None:
             message.attach(filename, content, mimetype)
 
 
-def _finish(sent: list[int], failed: list[int], error: str, *, back_to: str) -> None:
-    now = timezone.now()
-    if sent:
-        Notification.objects.filter(pk__in=sent).update(
-            email_status=Notification.EmailStatus.SENT, sent_at=now, last_error=""
-        )
-    if failed:
-        Notification.objects.filter(pk__in=failed, attempts__lt=MAX_ATTEMPTS).update(
-            email_status=back_to, last_error=error[:300]
-        )
-        Notification.objects.filter(pk__in=failed, attempts__gte=MAX_ATTEMPTS).update(
-            email_status=Notification.EmailStatus.FAILED, last_error=error[:300]
-        )
-        logger.warning("E-mail delivery failed for %d notifications: %s", len(failed), error)
-
-
-def _retryable(ids: list[int]) -> list[int]:
-    return list(
-        Notification.objects.filter(
-            pk__in=ids, email_status=Notification.EmailStatus.PENDING
-        ).values_list("pk", flat=True)
-    )
-
-
 def notifications_sweep(*, now=None) -> int:
-    """Find rows whose delivery never ran or never finished, and schedule them again."""
+    """Every minute: deliver rows whose delivery never ran, never finished or is due again."""
     now = now or timezone.now()
     Status = Notification.EmailStatus
-    # Rows stuck "being sent" go back to what they were waiting for.
+    # Rows stuck "being sent" belong to a worker that died: back to what they waited for,
+    # or failed after a day of trying.
     stuck = Notification.objects.filter(
         email_status=Status.SENDING, claimed_at__lt=now - SENDING_TIMEOUT
     )
+    stuck.filter(created_at__lt=now - RETRY_FOR).update(
+        email_status=Status.FAILED, last_error="delivery never finished"
+    )
     stuck.filter(delivery=Delivery.DIGEST).update(email_status=Status.DIGEST)
-    stuck.update(email_status=Status.PENDING)
+    stuck.update(email_status=Status.PENDING, next_attempt_at=now)
     due = list(
-        Notification.objects.filter(email_status=Status.PENDING, created_at__lt=now - PENDING_GRACE)
+        Notification.objects.filter(email_status=Status.PENDING, next_attempt_at__lte=now)
         .order_by("pk")
         .values_list("pk", flat=True)[:10_000]
     )
     if due:
         schedule_delivery(due)
     return len(due)
+
+
+def _claim(queryset) -> list[int]:
+    """Mark rows as being sent and return their ids; rows another worker holds are skipped."""
+    with transaction.atomic():
+        ids = list(queryset.select_for_update(skip_locked=True).values_list("pk", flat=True))
+        if ids:
+            Notification.objects.filter(pk__in=ids).update(
+                email_status=Notification.EmailStatus.SENDING,
+                claimed_at=timezone.now(),
+                attempts=F("attempts") + 1,
+            )
+    return ids
+
+
+def _finish_digest(ids: list[int], error: str = "") -> None:
+    Status = Notification.EmailStatus
+    if error:
+        Notification.objects.filter(pk__in=ids).update(
+            email_status=Status.DIGEST, last_error=error[:300]
+        )
+    else:
+        Notification.objects.filter(pk__in=ids).update(
+            email_status=Status.SENT, sent_at=timezone.now(), last_error=""
+        )
 
 
 def digest_recipients() -> list[int]:
@@ -244,9 +304,9 @@ def digest_send(*, user_id: int) -> bool:
             context={"notifications": rows},
         ).send()
     except OSError as exc:
-        _finish([], claimed, str(exc), back_to=Notification.EmailStatus.DIGEST)
+        _finish_digest(claimed, str(exc) or exc.__class__.__name__)
         raise
-    _finish(claimed, [], "", back_to=Notification.EmailStatus.DIGEST)
+    _finish_digest(claimed)
     return True
 
 
@@ -310,3 +370,45 @@ def unread_changed(user_ids: Iterable[int]) -> None:
     if keys:
         cache.delete_many(keys)
         transaction.on_commit(lambda: cache.delete_many(keys), robust=True)
+
+
+def periodic_task_started(*, task: str) -> None:
+    PeriodicTaskRun.objects.update_or_create(
+        task=task,
+        defaults={
+            "last_started_at": timezone.now(),
+            "outcome": PeriodicTaskRun.Outcome.RUNNING,
+            "error": "",
+        },
+    )
+    SCHEDULE_STATE.forget()
+
+
+def periodic_task_finished(*, task: str, error: str = "") -> None:
+    PeriodicTaskRun.objects.filter(task=task).update(
+        last_finished_at=timezone.now(),
+        outcome=PeriodicTaskRun.Outcome.FAILED if error else PeriodicTaskRun.Outcome.OK,
+        error=error[:2000],
+    )
+
+
+def _schedule_state() -> dict:
+    """When scheduled work last ran and how many e-mails failed for good (for HR's warning)."""
+    last = PeriodicTaskRun.objects.aggregate(last=Max("last_started_at"))["last"]
+    return {
+        "last_run_at": last,
+        "failed_emails": Notification.objects.filter(
+            email_status=Notification.EmailStatus.FAILED
+        ).count(),
+    }
+
+
+# HR's home page shows it on every view: cached for a minute, forgotten when a task starts.
+SCHEDULE_STATE = CachedValue("notifications:schedule-state", _schedule_state, timeout=60)
+
+
+def schedule_is_stale(state: dict, *, now=None) -> bool:
+    """True when neither beat nor the periodic runner has started any task lately."""
+    now = now or timezone.now()
+    limit = timedelta(minutes=settings.NOTIFICATIONS_SCHEDULE_STALE_MINUTES)
+    return state["last_run_at"] is None or state["last_run_at"] < now - limit

@@ -1,16 +1,15 @@
-"""Celery tasks of the outbox. Each takes ids, calls a service and retries with backoff."""
+"""Celery tasks of the outbox. Each takes ids and calls a service. Failed e-mails are not
+retried by Celery: each row keeps its own next attempt (backoff) and the sweep, every minute,
+picks up what is due."""
 
 from celery import shared_task
 
 from notifications import services
 
 
-@shared_task(bind=True, max_retries=6)
-def deliver_notifications(self, notification_ids: list[int]) -> None:
-    failed = services.notifications_deliver(notification_ids=notification_ids)
-    if failed:
-        # 30 s, 1 min, 2 min, ... ; after the last retry the sweep keeps trying.
-        raise self.retry(args=[failed], countdown=30 * 2**self.request.retries)
+@shared_task
+def deliver_notifications(notification_ids: list[int]) -> None:
+    services.notifications_deliver(notification_ids=notification_ids)
 
 
 @shared_task

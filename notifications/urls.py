@@ -9,4 +9,5 @@ urlpatterns = [
     path("read-all/", views.notification_read_all, name="read-all"),
     path("<int:pk>/open/", views.notification_open, name="open"),
     path("<int:pk>/read/", views.notification_read, name="read"),
+    path("scheduled-tasks/", views.scheduled_tasks, name="scheduled-tasks"),
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -6,7 +7,8 @@ from django.views.decorators.http import require_POST
 
 from notifications import services
 from notifications.categories import Delivery
-from notifications.models import Notification
+from notifications.models import Notification, PeriodicTaskRun
+from people.permissions import hr_required
 
 PAGE_SIZE = 25
 
@@ -77,4 +79,28 @@ def preferences(request):
         request,
         "notifications/preferences.html",
         {"rows": services.preferences_for(request.user), "deliveries": Delivery.choices},
+    )
+
+
+@hr_required
+def scheduled_tasks(request):
+    """For HR: the last run of each periodic task, and the e-mails that failed for good."""
+    runs = {run.task: run for run in PeriodicTaskRun.objects.all()}
+    rows = [
+        {"name": name, "run": runs.get(entry["task"])}
+        for name, entry in settings.CELERY_BEAT_SCHEDULE.items()
+    ]
+    failed = (
+        Notification.objects.filter(email_status=Notification.EmailStatus.FAILED)
+        .select_related("recipient")
+        .order_by("-created_at")[:50]
+    )
+    return render(
+        request,
+        "notifications/scheduled_tasks.html",
+        {
+            "rows": rows,
+            "failed": failed,
+            "stale": services.schedule_is_stale(services.SCHEDULE_STATE.get()),
+        },
     )

@@ -30,6 +30,8 @@ _fast = override_settings(
     CELERY_TASK_ALWAYS_EAGER=True,
     CELERY_TASK_EAGER_PROPAGATES=True,
     EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    # E-mail goes out on commit, as with a worker (the embedded mode waits for the runner).
+    NOTIFICATIONS_DELIVER_IN_REQUEST=True,
     SECURE_SSL_REDIRECT=False,
 )
 

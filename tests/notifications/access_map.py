@@ -1,5 +1,5 @@
 from notifications.services import notify
-from tests.access import Route, signed_in
+from tests.access import Route, hr_only, signed_in
 
 
 def setup(world):
@@ -35,4 +35,5 @@ ROUTES = [
         kwargs=lambda w: {"pk": w.notification.pk},
     ),  # fmt: skip
     Route("notifications:read", signed_in(405), kwargs=lambda w: {"pk": w.notification.pk}),
+    Route("notifications:scheduled-tasks", hr_only(200)),
 ]

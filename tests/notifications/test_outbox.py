@@ -142,26 +142,6 @@ def test_delivery_is_idempotent(emma, django_capture_on_commit_callbacks):
     assert len(mail.outbox) == 1
 
 
-def test_a_failing_smtp_server_is_retried_then_given_up(emma, django_capture_on_commit_callbacks):
-    with mock.patch(
-        "django.core.mail.backends.locmem.EmailBackend.send_messages",
-        side_effect=OSError("SMTP down"),
-    ):
-        with django_capture_on_commit_callbacks(execute=True):
-            (row,) = notify([emma], "general", "Hallo")
-        row.refresh_from_db()
-        # Eager retries ran and failed; the row is still waiting, with the reason.
-        assert row.email_status in (Status.PENDING, Status.FAILED)
-        assert row.last_error == "SMTP down"
-        for _attempt in range(services.MAX_ATTEMPTS):
-            services.notifications_deliver(notification_ids=[row.pk])
-        row.refresh_from_db()
-        assert row.email_status == Status.FAILED
-    # Once failed for good, the sweep leaves it alone.
-    later = timezone.now() + timedelta(hours=1)
-    assert services.notifications_sweep(now=later) == 0
-
-
 def test_a_worker_that_died_while_sending_is_recovered(emma):
     row = Notification.objects.create(
         recipient=emma,

@@ -57,15 +57,13 @@ def smtp_sink():
     controller.stop()
 
 
-@pytest.fixture
-def worker(real_services, smtp_sink):
-    """A Celery worker process on the test database, delivering to the SMTP sink."""
-    _sink, port = smtp_sink
+def start_worker(smtp_port: int) -> subprocess.Popen:
+    """A Celery worker process on the test database, delivering to SMTP on this port."""
     db = connection.settings_dict
     env = {
         **os.environ,
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "EMAIL_URL": f"smtp://127.0.0.1:{port}",
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
         "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
     }
     process = subprocess.Popen(
@@ -87,18 +85,29 @@ def worker(real_services, smtp_sink):
         cwd=Path(settings.BASE_DIR),
         env=env,
     )
-    try:
-        deadline = time.monotonic() + 30
-        while not app.control.ping(timeout=0.5):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("The Celery worker did not start.")
-        eager = app.conf.task_always_eager
-        app.conf.task_always_eager = False
-        yield process
-    finally:
-        app.conf.task_always_eager = eager if "eager" in locals() else True
-        process.terminate()
-        process.wait(timeout=20)
+    deadline = time.monotonic() + 30
+    while not app.control.ping(timeout=0.5):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("The Celery worker did not start.")
+    return process
+
+
+@pytest.fixture
+def queued():
+    """Tasks go to the broker (the suite runs them in-process otherwise)."""
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    yield
+    app.conf.task_always_eager = eager
+
+
+@pytest.fixture
+def worker(real_services, smtp_sink, queued):
+    process = start_worker(smtp_sink[1])
+    yield process
+    process.terminate()
+    process.wait(timeout=20)
 
 
 def test_a_notification_travels_through_redis_and_a_worker_to_smtp(worker, smtp_sink):
