@@ -13,7 +13,7 @@ guessing numbers which questions exist.
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from helpdesk.anonymity import hash_token, mailbox_for
+from helpdesk.anonymity import hash_token, is_asker_of
 from helpdesk.models import Attachment, FaqEntry, Question
 from hrsocial import audit
 
@@ -60,7 +60,7 @@ def is_asker(user, question: Question) -> bool:
     if not user.is_authenticated:
         return False
     if question.is_anonymous:
-        return question.asker_mailbox == mailbox_for(user)
+        return is_asker_of(user, question)
     return question.asker_id == user.pk
 
 

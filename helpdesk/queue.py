@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 
-from helpdesk.anonymity import mailbox_for
+from helpdesk.anonymity import mailboxes_of
 from helpdesk.models import Question
 from helpdesk.models.questions import OPEN_STATUSES, Status
 from hrsocial.search import clean_query, search
@@ -81,7 +81,7 @@ def counts_for(user) -> dict:
 
 
 def _counts_for(user) -> dict:
-    own = Q(asker=user) | Q(asker_mailbox=mailbox_for(user))
+    own = Q(asker=user) | Q(asker_mailbox__in=mailboxes_of(user))
     extra = Q(is_confidential=True, assignee=user) & ~own
     if user.is_hr_lead:
         base, add, remove = shared_counts()["all"], None, own

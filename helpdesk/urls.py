@@ -16,6 +16,9 @@ urlpatterns = [
     path("questions/<int:pk>/close/", asking.question_close, name="question-close"),
     path("questions/<int:pk>/rate/", asking.question_rate, name="question-rate"),
     path("private/<str:token>/", asking.question_private, name="question-private"),
+    path(
+        "private/<str:token>/asked/", asking.question_private_asked, name="question-private-asked"
+    ),
     # HR
     path("queue/", staff.queue_list, name="queue"),
     path("queue/assign/", staff.queue_assign, name="queue-assign"),

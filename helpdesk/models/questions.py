@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.anonymity import mailbox_for
+from helpdesk.anonymity import mailboxes_of
 from helpdesk.models.routing import Category
 from helpdesk.storage import private_storage
 
@@ -50,7 +50,7 @@ class QuestionQuerySet(models.QuerySet):
         """
         if not (user.is_authenticated and user.is_hr):
             return self.none()
-        own = Q(asker=user) | Q(asker_mailbox=mailbox_for(user))
+        own = Q(asker=user) | Q(asker_mailbox__in=mailboxes_of(user))
         queryset = self.exclude(own)
         if not user.is_hr_lead:
             queryset = queryset.filter(Q(is_confidential=False) | Q(assignee=user))
@@ -73,7 +73,7 @@ class QuestionQuerySet(models.QuerySet):
         """The questions `user` asked, with their name or anonymously."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(Q(asker=user) | Q(asker_mailbox=mailbox_for(user)))
+        return self.filter(Q(asker=user) | Q(asker_mailbox__in=mailboxes_of(user)))
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)

@@ -79,7 +79,7 @@ def question_ask(
         category=category,
         asker=None if anonymous else asker,
         is_anonymous=anonymous,
-        asker_mailbox=anonymity.mailbox_for(asker) if anonymous else "",
+        asker_mailbox=anonymity.new_mailbox(asker) if anonymous else "",
         access_token_hash=anonymity.hash_token(token) if anonymous else "",
         is_confidential=confidential,
         created_at=now,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from helpdesk.anonymity import mailbox_for
+from helpdesk.anonymity import MAX_WINDOWS, window
 from helpdesk.models import Message, Question
 from helpdesk.models.questions import Status
 from helpdesk.queue import counts_changed
@@ -82,8 +82,9 @@ def response_targets_check(*, now=None) -> dict:
 def anonymous_askers_notify() -> int:
     """Tell every anonymous asker with news, in one batch (see `helpdesk.anonymity`).
 
-    The mailbox of every active employee is computed once (a keyed hash per person, a few
-    milliseconds for ten thousand people) and matched with the questions that have news.
+    The first slots' mailboxes of every active employee are computed (keyed hashes, about a
+    second for ten thousand people) and matched with the questions that have news; further
+    slots only while some news has not found its asker.
     """
     with transaction.atomic():
         pending = list(
@@ -95,10 +96,16 @@ def anonymous_askers_notify() -> int:
             return 0
         wanted = {mailbox for _pk, mailbox in pending}
         askers = {}
-        for person in User.objects.employees().only("pk", "preferred_language", "email"):
-            mailbox = mailbox_for(person)
-            if mailbox in wanted:
-                askers[mailbox] = person
+        people = list(User.objects.employees().only("pk", "preferred_language", "email"))
+        for number in range(MAX_WINDOWS):
+            before = len(askers)
+            for person in people:
+                for mailbox in window(person, number):
+                    if mailbox in wanted:
+                        askers[mailbox] = person
+            # Done when all news found its asker, or a window found nobody (the asker left).
+            if not wanted - askers.keys() or len(askers) == before:
+                break
         recipients = {askers[m].pk: askers[m] for _pk, m in pending if m in askers}
         notify(
             recipients.values(),

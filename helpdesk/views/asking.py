@@ -19,8 +19,6 @@ from helpdesk.permissions import get_question_by_token, get_question_for_asker
 from helpdesk.services.asking import DRAFT_SESSION_KEY
 from people.permissions import employee_required
 
-TOKENS_SESSION_KEY = "helpdesk_private_links"
-
 
 @employee_required
 def index(request):
@@ -56,12 +54,12 @@ def question_create(request):
             form.add_error(None, error)
         else:
             request.session.pop(DRAFT_SESSION_KEY, None)
-            if token:
-                links = request.session.get(TOKENS_SESSION_KEY, {})
-                links[str(question.pk)] = token
-                request.session[TOKENS_SESSION_KEY] = links
             if not created:
                 messages.info(request, _("Your question had already been sent; it is sent once."))
+            if token:
+                # The token goes to the browser in the next page's address and nowhere else:
+                # not the session, which sits next to the user id in the database.
+                return redirect("helpdesk:question-private-asked", token=token)
             return redirect("helpdesk:question-asked", pk=question.pk)
     # The cached categories: rendering the form's own choices would cost a query.
     categories = [(c.pk, str(c)) for c in CATEGORIES.get() if c.is_active]
@@ -135,12 +133,14 @@ def solved_without_ticket(request):
 def question_asked(request, pk):
     """After asking: what happens next, and for an anonymous question its private link."""
     question = get_question_for_asker(request, pk)
-    token = request.session.get(TOKENS_SESSION_KEY, {}).get(str(pk))
-    private_url = (
-        request.build_absolute_uri(reverse("helpdesk:question-private", args=[token]))
-        if token
-        else ""
-    )
+    return render(request, "helpdesk/question_asked.html", {"question": question})
+
+
+@employee_required
+def question_private_asked(request, token):
+    """After asking anonymously: the private link, from this page's own address."""
+    question = get_question_by_token(request, token)
+    private_url = request.build_absolute_uri(reverse("helpdesk:question-private", args=[token]))
     return render(
         request,
         "helpdesk/question_asked.html",

@@ -108,6 +108,10 @@ ROUTES = [
     # The private link is a bearer link: whoever holds it (signed in) can follow the question.
     Route("helpdesk:question-private", employees(200), kwargs=lambda w: {"token": w.hd_token}),
     Route("helpdesk:question-private", employees(404), kwargs=lambda w: {"token": "x" * 43}),
+    Route(
+        "helpdesk:question-private-asked", employees(200), kwargs=lambda w: {"token": w.hd_token}
+    ),
+    Route("helpdesk:question-private-asked", employees(404), kwargs=lambda w: {"token": "x" * 43}),
     # HR
     Route("helpdesk:queue", hr_only(200)),
     Route("helpdesk:queue", hr_only(200), query="?q=tweeten&status=&sort=due&anonymous=yes"),
