@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 
 from helpdesk.anonymity import mailboxes_of
 from helpdesk.models import Question
-from helpdesk.models.questions import OPEN_STATUSES, Status
+from helpdesk.models.questions import OPEN_STATUSES, Status, reports_of
 from hrsocial.search import clean_query, search
 
 PAGE_SIZE = 25
@@ -81,7 +81,11 @@ def counts_for(user) -> dict:
 
 
 def _counts_for(user) -> dict:
+    # What visible_to_staff leaves out: one's own questions and one's reports'.
     own = Q(asker=user) | Q(asker_mailbox__in=mailboxes_of(user))
+    reports = reports_of(user)
+    if reports:
+        own |= Q(asker_id__in=reports)
     extra = Q(is_confidential=True, assignee=user) & ~own
     if user.is_hr_lead:
         base, add, remove = shared_counts()["all"], None, own

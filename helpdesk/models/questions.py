@@ -40,18 +40,38 @@ class SlaState(models.TextChoices):
     MISSED = "missed", _("Missed")
 
 
+def reports_of(user) -> list[int]:
+    """The ids of everyone who reports to `user`, directly or through others (one query per
+    level; none for someone without reports)."""
+    if not user.is_manager:
+        return []
+    from people.models import User
+
+    found, level = [], [user.pk]
+    while level:
+        level = [pk for pk in User.objects.filter(manager_id__in=level).values_list("pk", flat=True)
+                 if pk not in found and pk != user.pk]  # fmt: skip
+        found += level
+    return found
+
+
 class QuestionQuerySet(models.QuerySet):
     def visible_to_staff(self, user):
         """The questions `user` may handle as HR staff.
 
         Confidential questions only for their assignee and the HR leads. Never the person's own
         questions, named or anonymous: nobody handles their own case (or reads HR's internal
-        notes about it). Everyone else: nothing.
+        notes about it). Never the questions of their direct or indirect reports, HR role or
+        not: HR staff must be able to ask HR something their manager cannot read. Everyone
+        else: nothing.
         """
         if not (user.is_authenticated and user.is_hr):
             return self.none()
         own = Q(asker=user) | Q(asker_mailbox__in=mailboxes_of(user))
         queryset = self.exclude(own)
+        reports = reports_of(user)
+        if reports:
+            queryset = queryset.exclude(asker_id__in=reports)
         if not user.is_hr_lead:
             queryset = queryset.filter(Q(is_confidential=False) | Q(assignee=user))
         return queryset

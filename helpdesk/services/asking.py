@@ -105,17 +105,28 @@ def question_ask(
 
 
 def _route(*, question: Question, asker) -> None:
-    """Assign round-robin when the category has no team, and tell the right HR people."""
+    """Assign when the category has no team, and tell the right HR people.
+
+    A named question goes round-robin, past its asker and the asker's managers. An anonymous
+    one is routed without looking at the asker at all: it goes to a random HR colleague and
+    leaves the turn alone (a skipped turn, or a team that shrank by one, would point at the
+    asker); only if that colleague turns out to be the asker does someone else get it.
+    """
     category = Category.objects.select_for_update().get(pk=question.category_id)
-    has_team = category.team.filter(is_active=True).exclude(pk=asker.pk).exists()
+    leave_out = notices.not_for(question, asker)
+    has_team = category.team.filter(is_active=True).exclude(pk__in=leave_out).exists()
     if not has_team:
-        person = notices.next_in_turn(category=category, exclude=asker)
+        if question.is_anonymous:
+            person = notices.anyone_but_the_asker(question=question, confidential=False)
+        else:
+            person = notices.next_in_turn(category=category, exclude=leave_out)
         if person is not None:
             question.assignee = person
             question.status = Status.OPEN
             question.save(update_fields=["assignee", "status"])
-            category.last_routed_to = person
-            category.save(update_fields=["last_routed_to"])
+            if not question.is_anonymous:
+                category.last_routed_to = person
+                category.save(update_fields=["last_routed_to"])
     recipients = notices.new_question_recipients(question=question, category=category, asker=asker)
     notices.tell_hr_about_new_question(question=question, recipients=recipients)
 
