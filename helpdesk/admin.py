@@ -56,8 +56,13 @@ class FaqEntryAdmin(admin.ModelAdmin):
 
 class MessageInline(admin.TabularInline):
     model = Message
-    fields = ["created_at", "kind", "author", "body"]
+    fields = ["written", "kind", "author", "body"]
     readonly_fields = fields
+
+    @admin.display(description=_("written"))
+    def written(self, obj):
+        return obj.question.moment_label(obj.created_at)
+
     extra = 0
     can_delete = False
 
@@ -73,14 +78,14 @@ class QuestionAdmin(admin.ModelAdmin):
     `?asker__email=…`, and sort anonymous questions into their askers by trying)."""
 
     list_display = ["__str__", "category", "status", "asked_by", "is_confidential", "assignee",
-                    "created_at"]  # fmt: skip
+                    "asked"]  # fmt: skip
     list_filter = ["status", "category", "is_anonymous", "is_confidential"]
     search_fields = ["subject"]
-    sortable_by = ["category", "status", "is_confidential", "assignee", "created_at"]
+    sortable_by = ["category", "status", "is_confidential", "assignee", "asked"]
     list_select_related = ["category", "asker", "assignee"]
     date_hierarchy = "created_at"
     fields = ["subject", "body", "category", "asked_by", "is_confidential", "status", "assignee",
-              "created_at", "response_due_at", "first_responded_at", "closed_at"]  # fmt: skip
+              "asked", "response_due_at", "first_responded_at", "closed_at"]  # fmt: skip
     readonly_fields = fields
     inlines = [MessageInline]
     actions = None
@@ -93,6 +98,10 @@ class QuestionAdmin(admin.ModelAdmin):
 
     def lookup_allowed(self, lookup, value, request=None):
         return lookup in self.ALLOWED_LOOKUPS
+
+    @admin.display(description=_("asked"), ordering="created_at")
+    def asked(self, obj):
+        return obj.moment_label(obj.created_at)
 
     @admin.display(description=_("asked by"))
     def asked_by(self, obj):

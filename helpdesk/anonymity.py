@@ -34,10 +34,14 @@ remove (see `helpdesk.attachments`), and HR staff never see their own anonymous 
 the queue (so nobody handles their own case without knowing it).
 """
 
+import datetime
 import hashlib
 import secrets
 
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _lazy
 
 MAILBOX_SALT = "hrsocial.helpdesk.anonymous-asker"
 # Slots are looked up this many at a time; a person with more anonymous questions costs one
@@ -110,3 +114,32 @@ def hash_token(token: str) -> str:
 
 def token_matches(token: str, token_hash: str) -> bool:
     return bool(token and token_hash) and constant_time_compare(hash_token(token), token_hash)
+
+
+# Times of an anonymous question are kept and shown as a day part, never to the minute: the
+# minute would line it up with what the same person did with their name (issue 11).
+DAY_PARTS = ((0, _lazy("morning")), (12, _lazy("afternoon")), (18, _lazy("evening")))
+
+
+def day_part_start(moment):
+    """The start of the day part `moment` falls in, in local time (aware)."""
+    local = timezone.localtime(moment)
+    hour = max(start for start, _label in DAY_PARTS if start <= local.hour)
+    return local.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+def day_part_end(moment):
+    """The start of the next day part (midnight after the evening)."""
+    start = day_part_start(moment)
+    later = [hour for hour, _label in DAY_PARTS if hour > start.hour]
+    if later:
+        return start.replace(hour=later[0])
+    next_day = start.date() + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(next_day, datetime.time()))
+
+
+def day_part_label(moment) -> str:
+    """ "1 december 2026, middag": the date and the day part."""
+    local = timezone.localtime(moment)
+    label = next(text for start, text in reversed(DAY_PARTS) if start <= local.hour)
+    return f"{date_format(local, 'j F Y')}, {label}"

@@ -10,9 +10,10 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.anonymity import mailboxes_of
+from helpdesk.anonymity import day_part_end, day_part_label, mailboxes_of
 from helpdesk.models.routing import Category
 from helpdesk.storage import private_storage
 
@@ -280,6 +281,20 @@ class Question(models.Model):
         return self.status in OPEN_STATUSES
 
     @property
+    def response_clock_start(self):
+        """Where the response target counts from. An anonymous question keeps only the start
+        of its day part (`created_at`); its clock starts at the end of that day part, so the
+        target neither shows the minute it was asked nor shortens HR's time."""
+        return day_part_end(self.created_at) if self.is_anonymous else self.created_at
+
+    def moment_label(self, moment) -> str:
+        """How HR reads a time of this question: to the minute, or for an anonymous question
+        the date and day part."""
+        if self.is_anonymous:
+            return day_part_label(moment)
+        return date_format(timezone.localtime(moment), "j F Y, H:i")
+
+    @property
     def is_closed(self) -> bool:
         return self.status == Status.CLOSED
 
@@ -452,3 +467,27 @@ class Rating(models.Model):
 
     def __str__(self):
         return f"{self.score}/5"
+
+
+class HeldNotice(models.Model):
+    """A notice to HR about something an anonymous asker did (asked, wrote again, rated),
+    held until the next quarter hour and then sent with every other held notice: HR's e-mail
+    and notification must not arrive the minute the asker acts, where it would line up with
+    what the same person did with their name. `helpdesk.services.followup.held_notices_send`
+    sends them."""
+
+    class Event(models.TextChoices):
+        NEW_QUESTION = "new_question", _("New question")
+        FOLLOW_UP = "follow_up", _("The asker wrote again")
+        RATING = "rating", _("Rating")
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    event = models.CharField(max_length=20, choices=Event)
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    deliver_after = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["deliver_after"], name="helpdesk_held_due")]
+
+    def __str__(self):
+        return f"{self.event} {self.question_id}"

@@ -215,7 +215,7 @@ def question_set_category(*, question: Question, category, changed_by) -> Questi
         question.category = category
         if question.first_responded_at is None:
             warn_at, due_at = working_calendar().target(
-                question.created_at, category.response_hours
+                question.response_clock_start, category.response_hours
             )
             question.response_warn_at, question.response_due_at = warn_at, due_at
             question.sla_warned_at = question.sla_breach_reported_at = None

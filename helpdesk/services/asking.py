@@ -71,7 +71,10 @@ def question_ask(
         raise ValidationError(_("The subject cannot be empty."))
     body = check_text(body, field_label=_("Your question"))
     now = timezone.now()
-    warn_at, due_at = working_calendar().target(now, category.response_hours)
+    # An anonymous question keeps only its day part (helpdesk.anonymity).
+    asked_at = anonymity.day_part_start(now) if anonymous else now
+    clock = anonymity.day_part_end(now) if anonymous else now
+    warn_at, due_at = working_calendar().target(clock, category.response_hours)
     token = anonymity.new_access_token() if anonymous else None
     question = Question(
         subject=subject[:200],
@@ -82,11 +85,11 @@ def question_ask(
         asker_mailbox=anonymity.new_mailbox(asker) if anonymous else "",
         access_token_hash=anonymity.hash_token(token) if anonymous else "",
         is_confidential=confidential,
-        created_at=now,
+        created_at=asked_at,
         response_warn_at=warn_at,
         response_due_at=due_at,
         # The asker has seen everything there is when they ask.
-        asker_seen_at=now,
+        asker_seen_at=asked_at,
         submission_key=submission_key,
     )
     try:
@@ -160,13 +163,13 @@ def question_follow_up(
             attachment_store(question=question, upload=upload, message=message)
         if question.status != Status.NEW:
             question.status = Status.OPEN
-        question.waiting_since = None
-        question.waiting_reminded_at = None
-        question.asker_seen_at = now
-        question.save(
-            update_fields=["status", "waiting_since", "waiting_reminded_at", "asker_seen_at",
-                           "updated_at"]
-        )  # fmt: skip
+        Question.objects.filter(pk=question.pk).update(
+            status=question.status,
+            waiting_since=None,
+            waiting_reminded_at=None,
+            asker_seen_at=_asker_moment(question, now),
+            updated_at=_asker_moment(question, now, changed=True),
+        )
         notices.tell_handlers_about_follow_up(question=question)
     return message
 
@@ -178,18 +181,31 @@ def question_close_by_asker(*, question: Question) -> None:
         if question.is_closed:
             return
         now = timezone.now()
+        moment = _asker_moment(question, now, changed=True)
         Question.objects.filter(pk=question.pk).update(
-            status=Status.CLOSED, closed_at=now, waiting_since=None, updated_at=now
+            status=Status.CLOSED, closed_at=moment, waiting_since=None, updated_at=moment
         )
         counts_changed()
+
+
+def _asker_moment(question: Question, now, *, changed=False):
+    """The time stored for something the asker did. For an anonymous question not the
+    moment itself, which would line up with what the same person did with their name: "seen"
+    is the reply they saw, "changed" no later than the start of the day part, and never
+    earlier than HR's own last change (the question does not jump up the queue)."""
+    if not question.is_anonymous:
+        return now
+    if changed:
+        return max(question.updated_at or question.created_at, anonymity.day_part_start(now))
+    return max(question.last_reply_at or question.created_at, question.created_at)
 
 
 def question_mark_seen(*, question: Question) -> None:
     """The asker opened the question: its replies are read."""
     if question.has_unread_reply or question.asker_seen_at is None:
-        now = timezone.now()
-        Question.objects.filter(pk=question.pk).update(asker_seen_at=now)
-        question.asker_seen_at = now
+        seen = _asker_moment(question, timezone.now())
+        Question.objects.filter(pk=question.pk).update(asker_seen_at=seen)
+        question.asker_seen_at = seen
 
 
 def rating_give(*, question: Question, score, comment: str = "") -> Rating:

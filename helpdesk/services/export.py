@@ -5,6 +5,7 @@ import csv
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk.anonymity import day_part_label
 from helpdesk.models.questions import Status
 from hrsocial import audit
 
@@ -60,7 +61,9 @@ def queue_export_rows(*, user, questions, filters: dict):
         yield writer.writerow(
             [
                 question.pk,
-                _moment(question.created_at),
+                day_part_label(question.created_at)
+                if question.is_anonymous
+                else _moment(question.created_at),
                 _cell(question.subject),
                 _cell(question.category),
                 statuses[question.status],

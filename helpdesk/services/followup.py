@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helpdesk.anonymity import MAX_WINDOWS, window
-from helpdesk.models import Message, Question
+from helpdesk.models import HeldNotice, Message, Question
 from helpdesk.models.questions import Status
 from helpdesk.queue import counts_changed
 from helpdesk.services import notices
@@ -118,6 +118,36 @@ def anonymous_askers_notify() -> int:
             anonymous_news_pending=False
         )
     return len(recipients)
+
+
+def held_notices_send(*, now=None) -> int:
+    """Send HR's held notices about anonymous askers' actions whose quarter hour has come,
+    all at once (see `helpdesk.models.HeldNotice`)."""
+    now = now or timezone.now()
+    sent = 0
+    with transaction.atomic():
+        due = list(
+            HeldNotice.objects.select_for_update(skip_locked=True)
+            .filter(deliver_after__lte=now)
+            .select_related("question__category", "question__assignee")
+            .order_by("question_id", "pk")
+        )
+        for held in due:
+            question = held.question
+            if held.event == HeldNotice.Event.NEW_QUESTION:
+                recipients = notices.new_question_recipients(
+                    question=question, category=question.category, asker=None
+                )
+                notices.tell_hr_about_new_question(
+                    question=question, recipients=recipients, held=True
+                )
+            elif held.event == HeldNotice.Event.FOLLOW_UP:
+                notices.tell_handlers_about_follow_up(question=question, held=True)
+            else:
+                notices.tell_rating(question=question, score=held.score, held=True)
+            sent += 1
+        HeldNotice.objects.filter(pk__in=[held.pk for held in due]).delete()
+    return sent
 
 
 def waiting_questions_follow_up(*, now=None) -> dict:

@@ -1,17 +1,22 @@
 """Who hears about what, through the notification outbox.
 
+HR's notices about what an anonymous asker does (a new question, a follow-up, a rating) are
+held until the next quarter hour and sent in one batch (`HeldNotice`).
+
 New questions go to the category's HR team, or (without a team) to the HR colleague whose turn
 it is. Confidential questions only ever to the HR leads and their assignee. The asker hears
 about replies and status changes; an anonymous asker through the batched, anonymous route of
 `helpdesk.anonymity` instead.
 """
 
+import datetime
 import secrets
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helpdesk.anonymity import mailboxes_of
-from helpdesk.models import Category, Question
+from helpdesk.models import Category, HeldNotice, Question
 from notifications.services import notify
 from people.models import User
 
@@ -93,7 +98,27 @@ def new_question_recipients(*, question: Question, category: Category, asker) ->
     return list(category.team.filter(is_active=True).exclude(pk__in=leave_out))
 
 
-def tell_hr_about_new_question(*, question: Question, recipients) -> None:
+BATCH_MINUTES = 15
+
+
+def next_batch(now=None):
+    """The next quarter hour: when HR hears about what an anonymous asker does now."""
+    now = timezone.localtime(now or timezone.now())
+    start = now.replace(minute=now.minute - now.minute % BATCH_MINUTES, second=0, microsecond=0)
+    return start + datetime.timedelta(minutes=BATCH_MINUTES)
+
+
+def hold(*, question: Question, event: str, score=None) -> None:
+    """Keep HR's notice about an anonymous asker's action for the next batch."""
+    HeldNotice.objects.create(
+        question=question, event=event, score=score, deliver_after=next_batch()
+    )
+
+
+def tell_hr_about_new_question(*, question: Question, recipients, held=False) -> None:
+    if question.is_anonymous and not held:
+        hold(question=question, event=HeldNotice.Event.NEW_QUESTION)
+        return
     subject = question.subject
     notify(
         recipients,
@@ -119,8 +144,11 @@ def tell_assignee(*, question: Question, assigned_by) -> None:
     )
 
 
-def tell_handlers_about_follow_up(*, question: Question) -> None:
+def tell_handlers_about_follow_up(*, question: Question, held=False) -> None:
     """The asker wrote again: the assignee hears it, or the HR leads when nobody has it."""
+    if question.is_anonymous and not held:
+        hold(question=question, event=HeldNotice.Event.FOLLOW_UP)
+        return
     recipients = [question.assignee] if question.assignee else list(User.objects.hr_leads())
     subject = question.subject
     notify(
@@ -144,8 +172,11 @@ def tell_asker(*, question: Question, title, body="") -> None:
     notify([question.asker], "helpdesk.answer", title, body, url=question.get_absolute_url())
 
 
-def tell_rating(*, question: Question, score: int) -> None:
+def tell_rating(*, question: Question, score: int, held=False) -> None:
     if question.assignee is None:
+        return
+    if question.is_anonymous and not held:
+        hold(question=question, event=HeldNotice.Event.RATING, score=score)
         return
     subject = question.subject
     notify(

@@ -167,3 +167,16 @@ def text_markdown(text):
     """{{ message.body|text_markdown }}: the portal's sanitised Markdown, remembered per text
     in this process (a conversation is read far more often than it is written)."""
     return _markdown(text or "")
+
+
+@register.simple_tag
+def moment(question, value):
+    """A <time> of `question` as HR may read it: an anonymous question's to the day part."""
+    if value is None:
+        return ""
+    machine = (
+        timezone.localtime(value).date().isoformat()
+        if question.is_anonymous
+        else (value.isoformat())
+    )
+    return format_html('<time datetime="{}">{}</time>', machine, question.moment_label(value))

@@ -14,7 +14,15 @@ from helpdesk.anonymity import hash_token, mailboxes_of
 from helpdesk.models import Question
 from hrsocial.models import AuditEntry
 from notifications.models import Notification
-from tests.helpdesk.factories import JPEG, PNG, SavedReplyFactory, ask, checked, docx_bytes
+from tests.helpdesk.factories import (
+    JPEG,
+    PNG,
+    SavedReplyFactory,
+    ask,
+    checked,
+    docx_bytes,
+    send_held_notices,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +38,7 @@ def anonymous(emma, hanna, category):
             subject="Collega deelt klantfoto op Instagram",
             upload=checked("verslag_emma_jansen.docx", docx_bytes()),
         )
+        send_held_notices()
     return question, token
 
 

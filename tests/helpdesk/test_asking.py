@@ -8,7 +8,13 @@ from django.urls import reverse
 from helpdesk.models import Question, SelfServiceResolution
 from helpdesk.models.questions import Status
 from notifications.models import Notification
-from tests.helpdesk.factories import CategoryFactory, FaqEntryFactory, ask, hr_colleague
+from tests.helpdesk.factories import (
+    CategoryFactory,
+    FaqEntryFactory,
+    ask,
+    hr_colleague,
+    send_held_notices,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -223,6 +229,7 @@ def test_an_hr_colleague_asking_anonymously_is_told_like_the_rest_of_the_team(
 ):
     category.team.set([hanna, fleur])
     ask(fleur, category=category, anonymous=True)
+    send_held_notices()
     told = set(
         Notification.objects.filter(category="helpdesk.new_question").values_list(
             "recipient__email", flat=True

@@ -8,7 +8,7 @@ from django.urls import reverse
 from helpdesk import services
 from notifications.models import Notification
 from tests.factories import UserFactory, make_hr
-from tests.helpdesk.factories import CategoryFactory, ask
+from tests.helpdesk.factories import CategoryFactory, ask, send_held_notices
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +41,7 @@ def test_a_team_with_the_anonymous_asker_in_it_is_still_the_team(hanna, fleur):
     category.team.set([fleur])
     with TestCase.captureOnCommitCallbacks(execute=True):
         question, _token = ask(fleur, category=category, anonymous=True)
+        send_held_notices()
     # As for anyone's question: the team hears about it, nobody is picked.
     assert question.assignee is None
     assert Notification.objects.filter(recipient=fleur, category="helpdesk.new_question").exists()
