@@ -41,7 +41,7 @@ import secrets
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.formats import date_format
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 MAILBOX_SALT = "hrsocial.helpdesk.anonymous-asker"
 # Slots are looked up this many at a time; a person with more anonymous questions costs one
@@ -118,7 +118,11 @@ def token_matches(token: str, token_hash: str) -> bool:
 
 # Times of an anonymous question are kept and shown as a day part, never to the minute: the
 # minute would line it up with what the same person did with their name (issue 11).
-DAY_PARTS = ((0, _lazy("morning")), (12, _lazy("afternoon")), (18, _lazy("evening")))
+DAY_PARTS = (
+    (0, gettext_lazy("morning")),
+    (12, gettext_lazy("afternoon")),
+    (18, gettext_lazy("evening")),
+)
 
 
 def day_part_start(moment):
