@@ -280,7 +280,7 @@ class QueueFilterForm(forms.Form):
 
 
 class BulkAssignForm(forms.Form):
-    questions = forms.TypedMultipleChoiceField(coerce=int, choices=(), required=False)
+    questions = forms.MultipleChoiceField(choices=(), required=False)
     assignee = forms.ChoiceField(label=_("Assign the selected questions to"))
 
     def __init__(self, *args, staff=(), **kwargs):

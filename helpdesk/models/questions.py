@@ -1,5 +1,6 @@
 """Questions to HR, the conversation about them, attachments, saved replies and ratings."""
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -18,6 +19,15 @@ from helpdesk.models.routing import Category
 from helpdesk.storage import private_storage
 
 MAX_TEXT_LENGTH = 10_000
+# Question references: ten characters without look-alikes (0/O, 1/I), 50 random bits.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+REFERENCE_LENGTH = 10
+
+
+def new_reference() -> str:
+    """A random reference: numbers in sequence would show which questions were asked one
+    after another, and so line an anonymous question up with its asker's named ones."""
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
 class Status(models.TextChoices):
@@ -150,6 +160,11 @@ class Question(models.Model):
     it in the database instead of computing working hours per row.
     """
 
+    # What pages, addresses, e-mails and exports call the question; never the primary key.
+    reference = models.CharField(
+        _("reference"), max_length=REFERENCE_LENGTH, unique=True, default=new_reference,
+        editable=False,
+    )  # fmt: skip
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("question"), max_length=MAX_TEXT_LENGTH)
     category = models.ForeignKey(
@@ -267,14 +282,14 @@ class Question(models.Model):
 
     def __str__(self):
         # Never the asker: this text ends up in the audit log and admin lists.
-        return f"#{self.pk} {self.subject}"
+        return f"#{self.reference} {self.subject}"
 
     def get_absolute_url(self):
         """The asker's page; HR's page is `get_manage_url`."""
-        return reverse("helpdesk:question-detail", kwargs={"pk": self.pk})
+        return reverse("helpdesk:question-detail", kwargs={"reference": self.reference})
 
     def get_manage_url(self):
-        return reverse("helpdesk:question-manage", kwargs={"pk": self.pk})
+        return reverse("helpdesk:question-manage", kwargs={"reference": self.reference})
 
     @property
     def is_open(self) -> bool:

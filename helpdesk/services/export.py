@@ -39,7 +39,7 @@ def queue_export_rows(*, user, questions, filters: dict):
     writer = csv.writer(_Echo(), delimiter=";")
     yield "\ufeff" + writer.writerow(
         [
-            _("Number"),
+            _("Reference"),
             _("Asked"),
             _("Subject"),
             _("Category"),
@@ -60,7 +60,7 @@ def queue_export_rows(*, user, questions, filters: dict):
         asker = _("anonymous") if question.is_anonymous else (question.asker or "")
         yield writer.writerow(
             [
-                question.pk,
+                question.reference,
                 day_part_label(question.created_at)
                 if question.is_anonymous
                 else _moment(question.created_at),

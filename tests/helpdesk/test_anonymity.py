@@ -132,14 +132,14 @@ def test_the_asker_can_reply_and_rate_anonymously_with_the_link(client, anonymou
     services.question_reply(question=question, author=hanna, body="Wat zag je precies?")
     client.force_login(emma)
     client.post(
-        reverse("helpdesk:question-follow-up", args=[question.pk]),
+        reverse("helpdesk:question-follow-up", args=[question.reference]),
         {"body": "Foto's met huisnummers.", "token": token, "submission_key": str(uuid.uuid4())},
     )
     follow_up = question.messages.get(kind="asker")
     assert follow_up.author is None
     services.question_set_status(question=question, status="answered", changed_by=hanna)
     response = client.post(
-        reverse("helpdesk:question-rate", args=[question.pk]), {"score": "4", "token": token}
+        reverse("helpdesk:question-rate", args=[question.reference]), {"score": "4", "token": token}
     )
     assert response["Location"] == reverse("helpdesk:question-private", args=[token])
     assert question.rating.score == 4

@@ -29,7 +29,7 @@ def test_hr_reads_an_anonymous_questions_time_as_a_day_part(client, emma, hanna,
     with time_machine.travel(ASKED + datetime.timedelta(minutes=3), tick=False):
         client.force_login(emma)
         client.post(
-            reverse("helpdesk:question-follow-up", args=[question.pk]),
+            reverse("helpdesk:question-follow-up", args=[question.reference]),
             {"body": "Nog iets.", "token": token, "submission_key": str(uuid.uuid4())},
         )
     question.refresh_from_db()
@@ -90,3 +90,22 @@ def test_hr_does_not_see_last_logins_in_the_admin(client, hanna, emma):
     assert "14:36" not in page and "last_login" not in page
     changelist = reverse("admin:people_user_changelist")
     assert client.get(changelist + "?last_login__gte=2026-03-10").status_code == 400
+
+
+def test_questions_go_by_a_random_reference_not_a_number_in_sequence(client, emma, hanna):
+    named, _token = ask(emma, subject="Met naam")
+    anonymous, _token = ask(emma, anonymous=True, subject="Zonder naam")
+    assert len(named.reference) == 10 and named.reference != anonymous.reference
+    assert anonymous.get_manage_url() == f"/helpdesk/queue/{anonymous.reference}/"
+    assert anonymous.get_absolute_url() == f"/helpdesk/questions/{anonymous.reference}/"
+    assert str(anonymous) == f"#{anonymous.reference} Zonder naam"
+    client.force_login(hanna)
+    page = client.get(anonymous.get_manage_url()).content.decode()
+    queue = client.get(reverse("helpdesk:queue"), {"status": ""}).content.decode()
+    export = b"".join(
+        client.post(reverse("helpdesk:queue-export"), {"status": ""}).streaming_content
+    ).decode()
+    for text in (page, queue, export):
+        assert anonymous.reference in text
+        assert f"#{anonymous.pk} " not in text and f"#{anonymous.pk}<" not in text
+    assert f"\n{anonymous.pk};" not in export

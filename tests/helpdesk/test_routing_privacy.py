@@ -55,7 +55,7 @@ def test_assigning_an_anonymous_question_to_its_asker_silently_goes_elsewhere(
     question, _token = ask(fleur, category=category, anonymous=True)
     client.force_login(hanna)
     response = client.post(
-        reverse("helpdesk:question-assign", args=[question.pk]), {"assignee": fleur.pk},
+        reverse("helpdesk:question-assign", args=[question.reference]), {"assignee": fleur.pk},
         follow=True,
     )  # fmt: skip
     question.refresh_from_db()
