@@ -217,7 +217,7 @@ def _sample_question():
     return (
         Question.objects.filter(is_confidential=False, status="open")
         .order_by("-created_at")
-        .values_list("pk", flat=True)
+        .values_list("reference", flat=True)
         .first()
     )
 

@@ -6,9 +6,18 @@ refused with a message that says so. DOCX is a zip file: it counts as one when t
 holds `[Content_Types].xml` and a `word/` folder.
 
 Files with an anonymous question must not give the asker away. They get a neutral name, and
-`strip_metadata` removes what we can remove safely: the author fields of a Word file (and the
-names on its comments and tracked changes), the EXIF and text chunks of photos and PNGs. PDF
-metadata cannot be removed without rewriting the file; the ask form warns about it.
+`strip_metadata` removes who made them and when:
+
+* Word: the document properties (core, app, custom), `word/people.xml` (names, e-mail addresses
+  as `w15:userId`), the authors, initials and dates of comments and tracked changes, the rsid
+  editing-session ids (they link documents edited on the same machine) and, inside
+  `word/media/`, each photo re-encoded without its EXIF.
+* Photos and PNGs: decoded and encoded again with Pillow, so only the pixels survive (EXIF,
+  XMP, text chunks, camera and place are gone). A file Pillow cannot decode loses its metadata
+  segments byte by byte instead.
+* PDF: rewritten page by page with pypdf, without the document information (Author, Creator,
+  Producer, dates), the XMP metadata and the authors of comments. A PDF that cannot be read
+  is refused for an anonymous question: it cannot be made safe.
 """
 
 import io
@@ -120,14 +129,75 @@ def neutral_name(kind: str, number: int) -> str:
 
 
 def strip_metadata(kind: str, content: bytes) -> bytes:
-    """The file without the author details we can remove safely; unchanged for PDF."""
-    if kind == "jpeg":
-        return _strip_jpeg(content)
-    if kind == "png":
-        return _strip_png(content)
+    """The file without who made it and when (see the module docstring). Raises a
+    ValidationError for a PDF that cannot be rewritten."""
+    if kind in ("jpeg", "png"):
+        return _reencode_image(kind, content)
     if kind == "docx":
         return _strip_docx(content)
+    if kind == "pdf":
+        return _strip_pdf(content)
     return content
+
+
+def _reencode_image(kind: str, content: bytes) -> bytes:
+    """Only the pixels: Pillow writes a new file without EXIF, XMP, ICC text or comments."""
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            image.load()
+            # The photo as it was shown (EXIF orientation applied), before EXIF goes.
+            image = ImageOps.exif_transpose(image)
+            clean = Image.frombytes(image.mode, image.size, image.tobytes())
+            if image.mode == "P":
+                clean.putpalette(image.getpalette())
+            output = io.BytesIO()
+            if kind == "jpeg":
+                if clean.mode not in ("RGB", "L", "CMYK"):
+                    clean = clean.convert("RGB")
+                clean.save(output, "JPEG", quality=90)
+            else:
+                clean.save(output, "PNG")
+            return output.getvalue()
+    except (OSError, ValueError, Image.DecompressionBombError):
+        # Not decodable (truncated, exotic): drop the metadata segments byte by byte.
+        return _strip_jpeg(content) if kind == "jpeg" else _strip_png(content)
+
+
+def _strip_pdf(content: bytes) -> bytes:
+    """The pages only: no document information, no XMP, no comment authors."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PyPdfError
+    from pypdf.generic import NameObject
+
+    try:
+        reader = PdfReader(io.BytesIO(content))
+        if not reader.pages:
+            raise ValueError("no pages")
+        writer = PdfWriter()
+        for page in reader.pages:
+            writer.add_page(page)
+        for page in writer.pages:
+            for key in ("/Metadata", "/PieceInfo"):
+                page.pop(NameObject(key), None)
+            for annotation in page.get("/Annots") or []:
+                annotation = annotation.get_object()
+                for key in ("/T", "/M", "/CreationDate", "/RC"):
+                    annotation.pop(NameObject(key), None)
+        # pypdf writes its own name as producer unless the information is emptied.
+        writer.metadata = None
+        output = io.BytesIO()
+        writer.write(output)
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise ValidationError(
+            _(
+                "This PDF could not be read, so its author details cannot be removed. Save it "
+                "as a PDF again, or attach it to a question with your name."
+            ),
+            code="content",
+        ) from None
+    return output.getvalue()
 
 
 def _strip_jpeg(content: bytes) -> bytes:
@@ -170,8 +240,24 @@ EMPTY_CORE = (
     b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
     b'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"/>'
 )
-AUTHOR_ATTRIBUTES = re.compile(rb'(w:author|w:initials)="[^"]*"')
-APP_PERSONAL = re.compile(rb"<(Company|Manager)>[^<]*</\1>")
+EMPTY_CUSTOM = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"'
+    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"/>'
+)
+EMPTY_PEOPLE = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<w15:people xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"/>'
+)
+# Who: blanked (Word requires the attribute on a tracked change, not its value).
+AUTHOR_ATTRIBUTES = re.compile(
+    rb'\b(w:author|w:initials|w15:author|w15:userId|w15:providerId)="[^"]*"'
+)
+# When, and which editing session: removed (all optional).
+TRACE_ATTRIBUTES = re.compile(rb'\s(?:w:date|w16cex:dateUtc|w:rsid\w*)="[^"]*"')
+RSID_LIST = re.compile(rb"<w:rsids>.*?</w:rsids>|<w:rsids/>", re.DOTALL)
+APP_PERSONAL = re.compile(rb"<(Company|Manager|HyperlinkBase)>[^<]*</\1>")
+MEDIA_KINDS = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png"}
 
 
 def _strip_docx(content: bytes) -> bytes:
@@ -179,12 +265,22 @@ def _strip_docx(content: bytes) -> bytes:
     target = io.BytesIO()
     with source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
+            name = info.filename
+            data = source.read(name)
+            extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+            if name == "docProps/core.xml":
                 data = EMPTY_CORE
-            elif info.filename == "docProps/app.xml":
+            elif name == "docProps/custom.xml":
+                data = EMPTY_CUSTOM
+            elif name == "docProps/app.xml":
                 data = APP_PERSONAL.sub(b"", data)
-            elif info.filename.startswith("word/") and info.filename.endswith(".xml"):
+            elif name == "word/people.xml":
+                data = EMPTY_PEOPLE
+            elif name.startswith("word/media/") and extension in MEDIA_KINDS:
+                data = _reencode_image(MEDIA_KINDS[extension], data)
+            elif name.endswith((".xml", ".rels")):
                 data = AUTHOR_ATTRIBUTES.sub(rb'\1=""', data)
+                data = TRACE_ATTRIBUTES.sub(b"", data)
+                data = RSID_LIST.sub(b"", data)
             archive.writestr(info, data)
     return target.getvalue()

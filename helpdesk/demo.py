@@ -11,7 +11,7 @@ import uuid
 
 from django.utils import timezone
 
-from helpdesk.anonymity import mailbox_for
+from helpdesk.anonymity import new_mailbox
 from helpdesk.models import (
     Category,
     FaqEntry,
@@ -249,7 +249,7 @@ def _question(ctx, number, row, categories, person) -> bool:
         category=category,
         asker=None if anonymous else asker,
         is_anonymous=anonymous,
-        asker_mailbox=mailbox_for(asker) if anonymous else "",
+        asker_mailbox=new_mailbox(asker) if anonymous else "",
         # No private link for demo questions: the asker finds them under "My questions".
         access_token_hash="",
         is_confidential=confidential,

@@ -67,8 +67,8 @@ class AskForm(TextMixin, AttachmentMixin, OnceForm):
         required=False,
         help_text=_(
             "HR will not see who asked. You follow your question through a private link and "
-            "your notifications. Files lose their author details where possible; a PDF may "
-            "still contain your name."
+            "your notifications. Files lose their author details; what you wrote in them "
+            "stays."
         ),
     )
     confidential = forms.BooleanField(
@@ -280,7 +280,7 @@ class QueueFilterForm(forms.Form):
 
 
 class BulkAssignForm(forms.Form):
-    questions = forms.TypedMultipleChoiceField(coerce=int, choices=(), required=False)
+    questions = forms.MultipleChoiceField(choices=(), required=False)
     assignee = forms.ChoiceField(label=_("Assign the selected questions to"))
 
     def __init__(self, *args, staff=(), **kwargs):

@@ -13,18 +13,18 @@ guessing numbers which questions exist.
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from helpdesk.anonymity import hash_token, mailbox_for
+from helpdesk.anonymity import hash_token, is_asker_of
 from helpdesk.models import Attachment, FaqEntry, Question
 from hrsocial import audit
 
 
-def get_question_for_asker(request, pk, *, token: str = "") -> Question:
+def get_question_for_asker(request, reference, *, token: str = "") -> Question:
     """The asker's own question. `token` (from the private link) also opens an anonymous one."""
     questions = Question.objects.select_related("category")
-    question = questions.asked_by(request.user).filter(pk=pk).first()
+    question = questions.asked_by(request.user).filter(reference=reference).first()
     if question is None and token:
         question = questions.filter(
-            pk=pk, is_anonymous=True, access_token_hash=hash_token(token)
+            reference=reference, is_anonymous=True, access_token_hash=hash_token(token)
         ).first()
     if question is None:
         raise Http404
@@ -41,7 +41,7 @@ def get_question_by_token(request, token: str) -> Question:
     )
 
 
-def get_question_for_staff(request, pk, *, record_read: bool = False) -> Question:
+def get_question_for_staff(request, reference, *, record_read: bool = False) -> Question:
     """A question HR staff may handle. Opening a confidential one is written to the audit log
     (`record_read`: the question page, not every action on it; the page also gets to know
     what it need not load, `with_page_flags`)."""
@@ -50,7 +50,7 @@ def get_question_for_staff(request, pk, *, record_read: bool = False) -> Questio
     )
     if record_read:
         questions = questions.with_page_flags()
-    question = get_object_or_404(questions, pk=pk)
+    question = get_object_or_404(questions, reference=reference)
     if record_read and question.is_confidential:
         audit.record(actor=request.user, action="helpdesk.view_confidential", target=question)
     return question
@@ -60,7 +60,7 @@ def is_asker(user, question: Question) -> bool:
     if not user.is_authenticated:
         return False
     if question.is_anonymous:
-        return question.asker_mailbox == mailbox_for(user)
+        return is_asker_of(user, question)
     return question.asker_id == user.pk
 
 

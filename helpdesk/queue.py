@@ -14,16 +14,16 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 
-from helpdesk.anonymity import mailbox_for
+from helpdesk.anonymity import mailboxes_of
 from helpdesk.models import Question
-from helpdesk.models.questions import OPEN_STATUSES, Status
+from helpdesk.models.questions import OPEN_STATUSES, REFERENCE_LENGTH, Status, reports_of
 from hrsocial.search import clean_query, search
 
 PAGE_SIZE = 25
 # What a row of the queue shows, read as values: model instances for 25 questions with their
 # category and two people cost more than the query that finds them.
 ROW_VALUES = (
-    "pk", "subject", "status", "is_anonymous", "is_confidential", "created_at",
+    "pk", "reference", "subject", "status", "is_anonymous", "is_confidential", "created_at",
     "response_warn_at", "response_due_at", "first_responded_at",
     "category_id", "category__name", "category__name_en",
     "assignee_id", "assignee__full_name", "assignee__email",
@@ -81,7 +81,11 @@ def counts_for(user) -> dict:
 
 
 def _counts_for(user) -> dict:
-    own = Q(asker=user) | Q(asker_mailbox=mailbox_for(user))
+    # What visible_to_staff leaves out: one's own questions and one's reports'.
+    own = Q(asker=user) | Q(asker_mailbox__in=mailboxes_of(user))
+    reports = reports_of(user)
+    if reports:
+        own |= Q(asker_id__in=reports)
     extra = Q(is_confidential=True, assignee=user) & ~own
     if user.is_hr_lead:
         base, add, remove = shared_counts()["all"], None, own
@@ -140,11 +144,12 @@ def filtered(user, values: dict):
 
 
 def searched(questions, query: str):
-    """The questions matching the search box: a number ("#123") opens that question; words
-    are searched in subject and text (on PostgreSQL through the indexed search vector)."""
+    """The questions matching the search box: a reference ("#K7Q2M9XD4P") opens that
+    question; words are searched in subject and text (on PostgreSQL through the indexed
+    search vector)."""
     query = clean_query(query)
-    if query.lstrip("#").isdigit():
-        return questions.filter(pk=int(query.lstrip("#")))
+    if query.startswith("#") and len(query) == REFERENCE_LENGTH + 1:
+        return questions.filter(reference=query[1:].upper())
     if query:
         return search(
             questions, query, SEARCH_FIELDS, trigram_fields=("subject",), vector="search_vector"

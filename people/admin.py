@@ -142,7 +142,9 @@ class UserAdmin(DjangoUserAdmin):
     # Autocomplete, not a <select> of every person in the organisation.
     autocomplete_fields = ["manager", "department", "job_role"]
     filter_horizontal = ["groups", "user_permissions"]
-    readonly_fields = ["last_login", "date_joined"]
+    # No last login here: lined up with the time of an anonymous question it would name the
+    # asker (issue 11). The admin refuses lookups on it too (`lookup_allowed`).
+    readonly_fields = ["date_joined"]
     actions = ["send_invitations", "send_password_reset_links"]
     fieldsets = [
         (None, {"fields": ["email", "full_name", "kind", "preferred_language"]}),
@@ -173,7 +175,7 @@ class UserAdmin(DjangoUserAdmin):
                 ]
             },
         ),  # fmt: skip
-        (_("History"), {"fields": ["last_login", "date_joined"]}),
+        (_("History"), {"fields": ["date_joined"]}),
     ]
     add_fieldsets = [
         (None, {"fields": ["email", "full_name", "kind", "preferred_language", "invite"]}),
@@ -182,6 +184,11 @@ class UserAdmin(DjangoUserAdmin):
             {"fields": ["employee_number", "department", "job_role", "manager", "start_date"]},
         ),  # fmt: skip
     ]
+
+    def lookup_allowed(self, lookup, value, request=None):
+        if lookup.split("__")[0] == "last_login":
+            return False
+        return super().lookup_allowed(lookup, value, request)
 
     def get_readonly_fields(self, request, obj=None):
         """Only superusers hand out superuser status or single permissions; HR uses groups."""

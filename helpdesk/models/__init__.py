@@ -4,6 +4,7 @@ them, response targets, satisfaction, and the FAQ that good answers turn into.""
 from helpdesk.models.faq import FaqEntry, FaqVote, SelfServiceResolution
 from helpdesk.models.questions import (
     Attachment,
+    HeldNotice,
     Message,
     Question,
     QuestionQuerySet,
@@ -17,6 +18,7 @@ __all__ = [
     "Category",
     "FaqEntry",
     "FaqVote",
+    "HeldNotice",
     "Message",
     "PublicHoliday",
     "Question",

@@ -1,5 +1,6 @@
 """Questions to HR, the conversation about them, attachments, saved replies and ratings."""
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -10,13 +11,23 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.anonymity import mailbox_for
+from helpdesk.anonymity import day_part_end, day_part_label, mailboxes_of
 from helpdesk.models.routing import Category
 from helpdesk.storage import private_storage
 
 MAX_TEXT_LENGTH = 10_000
+# Question references: ten characters without look-alikes (0/O, 1/I), 50 random bits.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+REFERENCE_LENGTH = 10
+
+
+def new_reference() -> str:
+    """A random reference: numbers in sequence would show which questions were asked one
+    after another, and so line an anonymous question up with its asker's named ones."""
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
 class Status(models.TextChoices):
@@ -40,18 +51,38 @@ class SlaState(models.TextChoices):
     MISSED = "missed", _("Missed")
 
 
+def reports_of(user) -> list[int]:
+    """The ids of everyone who reports to `user`, directly or through others (one query per
+    level; none for someone without reports)."""
+    if not user.is_manager:
+        return []
+    from people.models import User
+
+    found, level = [], [user.pk]
+    while level:
+        level = [pk for pk in User.objects.filter(manager_id__in=level).values_list("pk", flat=True)
+                 if pk not in found and pk != user.pk]  # fmt: skip
+        found += level
+    return found
+
+
 class QuestionQuerySet(models.QuerySet):
     def visible_to_staff(self, user):
         """The questions `user` may handle as HR staff.
 
         Confidential questions only for their assignee and the HR leads. Never the person's own
         questions, named or anonymous: nobody handles their own case (or reads HR's internal
-        notes about it). Everyone else: nothing.
+        notes about it). Never the questions of their direct or indirect reports, HR role or
+        not: HR staff must be able to ask HR something their manager cannot read. Everyone
+        else: nothing.
         """
         if not (user.is_authenticated and user.is_hr):
             return self.none()
-        own = Q(asker=user) | Q(asker_mailbox=mailbox_for(user))
+        own = Q(asker=user) | Q(asker_mailbox__in=mailboxes_of(user))
         queryset = self.exclude(own)
+        reports = reports_of(user)
+        if reports:
+            queryset = queryset.exclude(asker_id__in=reports)
         if not user.is_hr_lead:
             queryset = queryset.filter(Q(is_confidential=False) | Q(assignee=user))
         return queryset
@@ -73,7 +104,7 @@ class QuestionQuerySet(models.QuerySet):
         """The questions `user` asked, with their name or anonymously."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(Q(asker=user) | Q(asker_mailbox=mailbox_for(user)))
+        return self.filter(Q(asker=user) | Q(asker_mailbox__in=mailboxes_of(user)))
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -129,6 +160,11 @@ class Question(models.Model):
     it in the database instead of computing working hours per row.
     """
 
+    # What pages, addresses, e-mails and exports call the question; never the primary key.
+    reference = models.CharField(
+        _("reference"), max_length=REFERENCE_LENGTH, unique=True, default=new_reference,
+        editable=False,
+    )  # fmt: skip
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("question"), max_length=MAX_TEXT_LENGTH)
     category = models.ForeignKey(
@@ -246,18 +282,32 @@ class Question(models.Model):
 
     def __str__(self):
         # Never the asker: this text ends up in the audit log and admin lists.
-        return f"#{self.pk} {self.subject}"
+        return f"#{self.reference} {self.subject}"
 
     def get_absolute_url(self):
         """The asker's page; HR's page is `get_manage_url`."""
-        return reverse("helpdesk:question-detail", kwargs={"pk": self.pk})
+        return reverse("helpdesk:question-detail", kwargs={"reference": self.reference})
 
     def get_manage_url(self):
-        return reverse("helpdesk:question-manage", kwargs={"pk": self.pk})
+        return reverse("helpdesk:question-manage", kwargs={"reference": self.reference})
 
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def response_clock_start(self):
+        """Where the response target counts from. An anonymous question keeps only the start
+        of its day part (`created_at`); its clock starts at the end of that day part, so the
+        target neither shows the minute it was asked nor shortens HR's time."""
+        return day_part_end(self.created_at) if self.is_anonymous else self.created_at
+
+    def moment_label(self, moment) -> str:
+        """How HR reads a time of this question: to the minute, or for an anonymous question
+        the date and day part."""
+        if self.is_anonymous:
+            return day_part_label(moment)
+        return date_format(timezone.localtime(moment), "j F Y, H:i")
 
     @property
     def is_closed(self) -> bool:
@@ -432,3 +482,27 @@ class Rating(models.Model):
 
     def __str__(self):
         return f"{self.score}/5"
+
+
+class HeldNotice(models.Model):
+    """A notice to HR about something an anonymous asker did (asked, wrote again, rated),
+    held until the next quarter hour and then sent with every other held notice: HR's e-mail
+    and notification must not arrive the minute the asker acts, where it would line up with
+    what the same person did with their name. `helpdesk.services.followup.held_notices_send`
+    sends them."""
+
+    class Event(models.TextChoices):
+        NEW_QUESTION = "new_question", _("New question")
+        FOLLOW_UP = "follow_up", _("The asker wrote again")
+        RATING = "rating", _("Rating")
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    event = models.CharField(max_length=20, choices=Event)
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    deliver_after = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["deliver_after"], name="helpdesk_held_due")]
+
+    def __str__(self):
+        return f"{self.event} {self.question_id}"

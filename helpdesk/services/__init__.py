@@ -37,6 +37,7 @@ from helpdesk.services.faq import (
 )
 from helpdesk.services.followup import (
     anonymous_askers_notify,
+    held_notices_send,
     response_targets_check,
     waiting_questions_follow_up,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "faq_answer_suggestion",
     "faq_entry_save",
     "faq_vote",
+    "held_notices_send",
     "question_ask",
     "question_assign",
     "question_close_by_asker",

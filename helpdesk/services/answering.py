@@ -137,12 +137,16 @@ def check_assignee(question: Question, assignee) -> None:
         raise ValidationError(_("Only HR staff can be assigned a question."))
     if question.asker_id is not None and question.asker_id == assignee.pk:
         raise ValidationError(_("Nobody can handle their own question."))
+    if assignee.pk in notices.not_for(question):
+        raise ValidationError(_("Nobody handles the question of someone who reports to them."))
 
 
 def question_assign(*, question: Question, assignee, assigned_by) -> Question:
     """Give the question to an HR colleague (or to nobody). Written to the audit log: for a
-    confidential question the assignee decides who may read it."""
+    confidential question the assignee decides who may read it. An anonymous question given
+    to its own asker silently goes to someone else (`notices.reroute_from_asker`)."""
     check_assignee(question, assignee)
+    assignee = notices.reroute_from_asker(question=question, assignee=assignee)
     with transaction.atomic():
         question = _locked(question)
         previous = question.assignee_id
@@ -211,7 +215,7 @@ def question_set_category(*, question: Question, category, changed_by) -> Questi
         question.category = category
         if question.first_responded_at is None:
             warn_at, due_at = working_calendar().target(
-                question.created_at, category.response_hours
+                question.response_clock_start, category.response_hours
             )
             question.response_warn_at, question.response_due_at = warn_at, due_at
             question.sla_warned_at = question.sla_breach_reported_at = None

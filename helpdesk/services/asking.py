@@ -71,7 +71,10 @@ def question_ask(
         raise ValidationError(_("The subject cannot be empty."))
     body = check_text(body, field_label=_("Your question"))
     now = timezone.now()
-    warn_at, due_at = working_calendar().target(now, category.response_hours)
+    # An anonymous question keeps only its day part (helpdesk.anonymity).
+    asked_at = anonymity.day_part_start(now) if anonymous else now
+    clock = anonymity.day_part_end(now) if anonymous else now
+    warn_at, due_at = working_calendar().target(clock, category.response_hours)
     token = anonymity.new_access_token() if anonymous else None
     question = Question(
         subject=subject[:200],
@@ -79,14 +82,14 @@ def question_ask(
         category=category,
         asker=None if anonymous else asker,
         is_anonymous=anonymous,
-        asker_mailbox=anonymity.mailbox_for(asker) if anonymous else "",
+        asker_mailbox=anonymity.new_mailbox(asker) if anonymous else "",
         access_token_hash=anonymity.hash_token(token) if anonymous else "",
         is_confidential=confidential,
-        created_at=now,
+        created_at=asked_at,
         response_warn_at=warn_at,
         response_due_at=due_at,
         # The asker has seen everything there is when they ask.
-        asker_seen_at=now,
+        asker_seen_at=asked_at,
         submission_key=submission_key,
     )
     try:
@@ -105,17 +108,28 @@ def question_ask(
 
 
 def _route(*, question: Question, asker) -> None:
-    """Assign round-robin when the category has no team, and tell the right HR people."""
+    """Assign when the category has no team, and tell the right HR people.
+
+    A named question goes round-robin, past its asker and the asker's managers. An anonymous
+    one is routed without looking at the asker at all: it goes to a random HR colleague and
+    leaves the turn alone (a skipped turn, or a team that shrank by one, would point at the
+    asker); only if that colleague turns out to be the asker does someone else get it.
+    """
     category = Category.objects.select_for_update().get(pk=question.category_id)
-    has_team = category.team.filter(is_active=True).exclude(pk=asker.pk).exists()
+    leave_out = notices.not_for(question, asker)
+    has_team = category.team.filter(is_active=True).exclude(pk__in=leave_out).exists()
     if not has_team:
-        person = notices.next_in_turn(category=category, exclude=asker)
+        if question.is_anonymous:
+            person = notices.anyone_but_the_asker(question=question, confidential=False)
+        else:
+            person = notices.next_in_turn(category=category, exclude=leave_out)
         if person is not None:
             question.assignee = person
             question.status = Status.OPEN
             question.save(update_fields=["assignee", "status"])
-            category.last_routed_to = person
-            category.save(update_fields=["last_routed_to"])
+            if not question.is_anonymous:
+                category.last_routed_to = person
+                category.save(update_fields=["last_routed_to"])
     recipients = notices.new_question_recipients(question=question, category=category, asker=asker)
     notices.tell_hr_about_new_question(question=question, recipients=recipients)
 
@@ -149,13 +163,13 @@ def question_follow_up(
             attachment_store(question=question, upload=upload, message=message)
         if question.status != Status.NEW:
             question.status = Status.OPEN
-        question.waiting_since = None
-        question.waiting_reminded_at = None
-        question.asker_seen_at = now
-        question.save(
-            update_fields=["status", "waiting_since", "waiting_reminded_at", "asker_seen_at",
-                           "updated_at"]
-        )  # fmt: skip
+        Question.objects.filter(pk=question.pk).update(
+            status=question.status,
+            waiting_since=None,
+            waiting_reminded_at=None,
+            asker_seen_at=_asker_moment(question, now),
+            updated_at=_asker_moment(question, now, changed=True),
+        )
         notices.tell_handlers_about_follow_up(question=question)
     return message
 
@@ -167,18 +181,31 @@ def question_close_by_asker(*, question: Question) -> None:
         if question.is_closed:
             return
         now = timezone.now()
+        moment = _asker_moment(question, now, changed=True)
         Question.objects.filter(pk=question.pk).update(
-            status=Status.CLOSED, closed_at=now, waiting_since=None, updated_at=now
+            status=Status.CLOSED, closed_at=moment, waiting_since=None, updated_at=moment
         )
         counts_changed()
+
+
+def _asker_moment(question: Question, now, *, changed=False):
+    """The time stored for something the asker did. For an anonymous question not the
+    moment itself, which would line up with what the same person did with their name: "seen"
+    is the reply they saw, "changed" no later than the start of the day part, and never
+    earlier than HR's own last change (the question does not jump up the queue)."""
+    if not question.is_anonymous:
+        return now
+    if changed:
+        return max(question.updated_at or question.created_at, anonymity.day_part_start(now))
+    return max(question.last_reply_at or question.created_at, question.created_at)
 
 
 def question_mark_seen(*, question: Question) -> None:
     """The asker opened the question: its replies are read."""
     if question.has_unread_reply or question.asker_seen_at is None:
-        now = timezone.now()
-        Question.objects.filter(pk=question.pk).update(asker_seen_at=now)
-        question.asker_seen_at = now
+        seen = _asker_moment(question, timezone.now())
+        Question.objects.filter(pk=question.pk).update(asker_seen_at=seen)
+        question.asker_seen_at = seen
 
 
 def rating_give(*, question: Question, score, comment: str = "") -> Rating:

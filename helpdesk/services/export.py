@@ -5,6 +5,7 @@ import csv
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk.anonymity import day_part_label
 from helpdesk.models.questions import Status
 from hrsocial import audit
 
@@ -38,7 +39,7 @@ def queue_export_rows(*, user, questions, filters: dict):
     writer = csv.writer(_Echo(), delimiter=";")
     yield "\ufeff" + writer.writerow(
         [
-            _("Number"),
+            _("Reference"),
             _("Asked"),
             _("Subject"),
             _("Category"),
@@ -59,8 +60,10 @@ def queue_export_rows(*, user, questions, filters: dict):
         asker = _("anonymous") if question.is_anonymous else (question.asker or "")
         yield writer.writerow(
             [
-                question.pk,
-                _moment(question.created_at),
+                question.reference,
+                day_part_label(question.created_at)
+                if question.is_anonymous
+                else _moment(question.created_at),
                 _cell(question.subject),
                 _cell(question.category),
                 statuses[question.status],

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from helpdesk.anonymity import mailbox_for
-from helpdesk.models import Message, Question
+from helpdesk.anonymity import MAX_WINDOWS, window
+from helpdesk.models import HeldNotice, Message, Question
 from helpdesk.models.questions import Status
 from helpdesk.queue import counts_changed
 from helpdesk.services import notices
@@ -82,8 +82,9 @@ def response_targets_check(*, now=None) -> dict:
 def anonymous_askers_notify() -> int:
     """Tell every anonymous asker with news, in one batch (see `helpdesk.anonymity`).
 
-    The mailbox of every active employee is computed once (a keyed hash per person, a few
-    milliseconds for ten thousand people) and matched with the questions that have news.
+    The first slots' mailboxes of every active employee are computed (keyed hashes, about a
+    second for ten thousand people) and matched with the questions that have news; further
+    slots only while some news has not found its asker.
     """
     with transaction.atomic():
         pending = list(
@@ -95,10 +96,16 @@ def anonymous_askers_notify() -> int:
             return 0
         wanted = {mailbox for _pk, mailbox in pending}
         askers = {}
-        for person in User.objects.employees().only("pk", "preferred_language", "email"):
-            mailbox = mailbox_for(person)
-            if mailbox in wanted:
-                askers[mailbox] = person
+        people = list(User.objects.employees().only("pk", "preferred_language", "email"))
+        for number in range(MAX_WINDOWS):
+            before = len(askers)
+            for person in people:
+                for mailbox in window(person, number):
+                    if mailbox in wanted:
+                        askers[mailbox] = person
+            # Done when all news found its asker, or a window found nobody (the asker left).
+            if not wanted - askers.keys() or len(askers) == before:
+                break
         recipients = {askers[m].pk: askers[m] for _pk, m in pending if m in askers}
         notify(
             recipients.values(),
@@ -111,6 +118,36 @@ def anonymous_askers_notify() -> int:
             anonymous_news_pending=False
         )
     return len(recipients)
+
+
+def held_notices_send(*, now=None) -> int:
+    """Send HR's held notices about anonymous askers' actions whose quarter hour has come,
+    all at once (see `helpdesk.models.HeldNotice`)."""
+    now = now or timezone.now()
+    sent = 0
+    with transaction.atomic():
+        due = list(
+            HeldNotice.objects.select_for_update(skip_locked=True)
+            .filter(deliver_after__lte=now)
+            .select_related("question__category", "question__assignee")
+            .order_by("question_id", "pk")
+        )
+        for held in due:
+            question = held.question
+            if held.event == HeldNotice.Event.NEW_QUESTION:
+                recipients = notices.new_question_recipients(
+                    question=question, category=question.category, asker=None
+                )
+                notices.tell_hr_about_new_question(
+                    question=question, recipients=recipients, held=True
+                )
+            elif held.event == HeldNotice.Event.FOLLOW_UP:
+                notices.tell_handlers_about_follow_up(question=question, held=True)
+            else:
+                notices.tell_rating(question=question, score=held.score, held=True)
+            sent += 1
+        HeldNotice.objects.filter(pk__in=[held.pk for held in due]).delete()
+    return sent
 
 
 def waiting_questions_follow_up(*, now=None) -> dict:

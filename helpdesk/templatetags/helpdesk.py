@@ -101,9 +101,10 @@ def sla_badge(state, hours=None):
     return format_html('<span class="badge {}">{}</span>', SLA_CLASSES.get(state, ""), text)
 
 
-# A question number no real URL contains: the question page's URL is reversed once per page
-# and the number put in per row (reverse() per row was a tenth of the page's time).
-_URL_PLACEHOLDER = "987654321"
+# A reference no real URL contains (references have no 0 or 1): the question page's URL is
+# reversed once per page and the reference put in per row (reverse() per row was a tenth of
+# the page's time).
+_URL_PLACEHOLDER = "0000000000"
 
 
 @register.simple_tag
@@ -129,7 +130,7 @@ def queue_rows(rows):
 
 def _queue_row(row, texts) -> str:
     question = row["question"]
-    pk = str(question.pk)
+    pk = escape(question.reference)
     created = timezone.localtime(question.created_at)
     day = created.date()
     if day not in texts:  # the same few days recur down the page
@@ -167,3 +168,16 @@ def text_markdown(text):
     """{{ message.body|text_markdown }}: the portal's sanitised Markdown, remembered per text
     in this process (a conversation is read far more often than it is written)."""
     return _markdown(text or "")
+
+
+@register.simple_tag
+def moment(question, value):
+    """A <time> of `question` as HR may read it: an anonymous question's to the day part."""
+    if value is None:
+        return ""
+    machine = (
+        timezone.localtime(value).date().isoformat()
+        if question.is_anonymous
+        else (value.isoformat())
+    )
+    return format_html('<time datetime="{}">{}</time>', machine, question.moment_label(value))

@@ -19,8 +19,6 @@ from helpdesk.permissions import get_question_by_token, get_question_for_asker
 from helpdesk.services.asking import DRAFT_SESSION_KEY
 from people.permissions import employee_required
 
-TOKENS_SESSION_KEY = "helpdesk_private_links"
-
 
 @employee_required
 def index(request):
@@ -56,13 +54,13 @@ def question_create(request):
             form.add_error(None, error)
         else:
             request.session.pop(DRAFT_SESSION_KEY, None)
-            if token:
-                links = request.session.get(TOKENS_SESSION_KEY, {})
-                links[str(question.pk)] = token
-                request.session[TOKENS_SESSION_KEY] = links
             if not created:
                 messages.info(request, _("Your question had already been sent; it is sent once."))
-            return redirect("helpdesk:question-asked", pk=question.pk)
+            if token:
+                # The token goes to the browser in the next page's address and nowhere else:
+                # not the session, which sits next to the user id in the database.
+                return redirect("helpdesk:question-private-asked", token=token)
+            return redirect("helpdesk:question-asked", reference=question.reference)
     # The cached categories: rendering the form's own choices would cost a query.
     categories = [(c.pk, str(c)) for c in CATEGORIES.get() if c.is_active]
     return render(
@@ -132,15 +130,17 @@ def solved_without_ticket(request):
 
 
 @employee_required
-def question_asked(request, pk):
+def question_asked(request, reference):
     """After asking: what happens next, and for an anonymous question its private link."""
-    question = get_question_for_asker(request, pk)
-    token = request.session.get(TOKENS_SESSION_KEY, {}).get(str(pk))
-    private_url = (
-        request.build_absolute_uri(reverse("helpdesk:question-private", args=[token]))
-        if token
-        else ""
-    )
+    question = get_question_for_asker(request, reference)
+    return render(request, "helpdesk/question_asked.html", {"question": question})
+
+
+@employee_required
+def question_private_asked(request, token):
+    """After asking anonymously: the private link, from this page's own address."""
+    question = get_question_by_token(request, token)
+    private_url = request.build_absolute_uri(reverse("helpdesk:question-private", args=[token]))
     return render(
         request,
         "helpdesk/question_asked.html",
@@ -181,8 +181,8 @@ def _after_action(question, token):
 
 
 @employee_required
-def question_detail(request, pk):
-    return _asker_page(request, get_question_for_asker(request, pk))
+def question_detail(request, reference):
+    return _asker_page(request, get_question_for_asker(request, reference))
 
 
 @employee_required
@@ -194,9 +194,9 @@ def question_private(request, token):
 
 @employee_required
 @require_POST
-def question_follow_up(request, pk):
+def question_follow_up(request, reference):
     token = request.POST.get("token", "")
-    question = get_question_for_asker(request, pk, token=token)
+    question = get_question_for_asker(request, reference, token=token)
     form = FollowUpForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -217,9 +217,9 @@ def question_follow_up(request, pk):
 
 @employee_required
 @require_POST
-def question_close(request, pk):
+def question_close(request, reference):
     token = request.POST.get("token", "")
-    question = get_question_for_asker(request, pk, token=token)
+    question = get_question_for_asker(request, reference, token=token)
     services.question_close_by_asker(question=question)
     messages.success(request, _("Your question is closed. You can always ask a new one."))
     return _after_action(question, token)
@@ -227,9 +227,9 @@ def question_close(request, pk):
 
 @employee_required
 @require_POST
-def question_rate(request, pk):
+def question_rate(request, reference):
     token = request.POST.get("token", "")
-    question = get_question_for_asker(request, pk, token=token)
+    question = get_question_for_asker(request, reference, token=token)
     form = RatingForm(request.POST)
     if form.is_valid():
         try:

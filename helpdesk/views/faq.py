@@ -67,10 +67,10 @@ def faq_vote(request, pk):
 
 
 @hr_required
-def faq_create(request, pk):
+def faq_create(request, reference):
     """Turn an answered question into an FAQ entry. HR writes the general question; the answer
     starts from HR's own replies without the asker's name; the asker's text stays here."""
-    question = get_question_for_staff(request, pk)
+    question = get_question_for_staff(request, reference)
     entry = FaqEntry(category=question.category)
     initial = {"answer": services.faq_answer_suggestion(question), "is_published": True}
     form = FaqEntryForm(request.POST or None, instance=entry, initial=initial)

@@ -96,7 +96,7 @@ def queue_assign(request):
     target = "helpdesk:queue"
     if form.is_valid():
         questions = Question.objects.visible_to_staff(request.user).filter(
-            pk__in=form.cleaned_data["questions"]
+            reference__in=form.cleaned_data["questions"]
         )
         try:
             changed = services.questions_assign(
@@ -181,23 +181,23 @@ def _has(question, what: str) -> bool:
 
 
 @hr_required
-def question_manage(request, pk):
-    question = get_question_for_staff(request, pk, record_read=True)
+def question_manage(request, reference):
+    question = get_question_for_staff(request, reference, record_read=True)
     return _manage_page(request, question)
 
 
 @hr_required
-def saved_reply(request, pk):
+def saved_reply(request, reference):
     """A saved reply with its placeholders filled, for the reply box (htmx)."""
-    question = get_question_for_staff(request, pk)
+    question = get_question_for_staff(request, reference)
     chosen = request.GET.get("reply", "")
     saved = get_object_or_404(SavedReply, pk=int(chosen) if chosen.isdigit() else 0)
     form = ReplyForm(initial={"body": services.reply_text_fill(text=saved.body, question=question)})
     return render(request, "helpdesk/partials/reply_body.html", {"reply_form": form})
 
 
-def _message_action(request, pk, form_class, service, form_name, success):
-    question = get_question_for_staff(request, pk)
+def _message_action(request, reference, form_class, service, form_name, success):
+    question = get_question_for_staff(request, reference)
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
@@ -221,18 +221,23 @@ def _message_action(request, pk, form_class, service, form_name, success):
 
 @hr_required
 @require_POST
-def question_reply(request, pk):
+def question_reply(request, reference):
     return _message_action(
-        request, pk, ReplyForm, services.question_reply, "reply_form",
+        request, reference, ReplyForm, services.question_reply, "reply_form",
         _("Your reply has been sent to the asker."),
     )  # fmt: skip
 
 
 @hr_required
 @require_POST
-def question_note(request, pk):
+def question_note(request, reference):
     return _message_action(
-        request, pk, NoteForm, services.question_note, "note_form", _("The note has been saved.")
+        request,
+        reference,
+        NoteForm,
+        services.question_note,
+        "note_form",
+        _("The note has been saved."),
     )
 
 
@@ -246,8 +251,8 @@ def _small_action(request, question, action):
 
 @hr_required
 @require_POST
-def question_assign(request, pk):
-    question = get_question_for_staff(request, pk)
+def question_assign(request, reference):
+    question = get_question_for_staff(request, reference)
     form = AssignForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose an HR colleague from the list."))
@@ -264,8 +269,8 @@ def question_assign(request, pk):
 
 @hr_required
 @require_POST
-def question_status(request, pk):
-    question = get_question_for_staff(request, pk)
+def question_status(request, reference):
+    question = get_question_for_staff(request, reference)
     form = StatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Unknown status."))
@@ -282,8 +287,8 @@ def question_status(request, pk):
 
 @hr_required
 @require_POST
-def question_category(request, pk):
-    question = get_question_for_staff(request, pk)
+def question_category(request, reference):
+    question = get_question_for_staff(request, reference)
     form = CategoryForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a category from the list."))
@@ -300,8 +305,8 @@ def question_category(request, pk):
 
 @hr_required
 @require_POST
-def question_confidential(request, pk):
-    question = get_question_for_staff(request, pk)
+def question_confidential(request, reference):
+    question = get_question_for_staff(request, reference)
     form = ConfidentialForm(request.POST)
     form.is_valid()
 
@@ -318,8 +323,8 @@ def question_confidential(request, pk):
 
 @hr_required
 @require_POST
-def question_guidelines(request, pk):
-    question = get_question_for_staff(request, pk)
+def question_guidelines(request, reference):
+    question = get_question_for_staff(request, reference)
     form = GuidelinesForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose tips from the list."))

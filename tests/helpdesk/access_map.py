@@ -56,7 +56,7 @@ def own(status):
 
 
 def question(name="question"):
-    return lambda w: {"pk": getattr(w, "hd_" + name).pk}
+    return lambda w: {"reference": getattr(w, "hd_" + name).reference}
 
 
 ROUTES = [
@@ -108,6 +108,10 @@ ROUTES = [
     # The private link is a bearer link: whoever holds it (signed in) can follow the question.
     Route("helpdesk:question-private", employees(200), kwargs=lambda w: {"token": w.hd_token}),
     Route("helpdesk:question-private", employees(404), kwargs=lambda w: {"token": "x" * 43}),
+    Route(
+        "helpdesk:question-private-asked", employees(200), kwargs=lambda w: {"token": w.hd_token}
+    ),
+    Route("helpdesk:question-private-asked", employees(404), kwargs=lambda w: {"token": "x" * 43}),
     # HR
     Route("helpdesk:queue", hr_only(200)),
     Route("helpdesk:queue", hr_only(200), query="?q=tweeten&status=&sort=due&anonymous=yes"),
@@ -116,12 +120,12 @@ ROUTES = [
         "helpdesk:queue-assign",
         hr_only(302),
         method="post",
-        data=lambda w: {"questions": [w.hd_question.pk], "assignee": w.hr.pk},
+        data=lambda w: {"questions": [w.hd_question.reference], "assignee": w.hr.pk},
     ),
     Route("helpdesk:queue-export", hr_only(200), method="post", data={"status": "active"}),
     Route("helpdesk:question-manage", hr_only(200), kwargs=question()),
     Route("helpdesk:question-manage", hr_only(200), kwargs=question("confidential")),
-    Route("helpdesk:question-manage", hr_only(404), kwargs=lambda w: {"pk": 999_999}),
+    Route("helpdesk:question-manage", hr_only(404), kwargs=lambda w: {"reference": "ZZZZZZZZZZ"}),
     Route(
         "helpdesk:question-reply",
         hr_only(302),

@@ -128,3 +128,10 @@ def upload(name: str, content: bytes) -> SimpleUploadedFile:
 
 def checked(name: str, content: bytes):
     return check_upload(upload(name, content))
+
+
+def send_held_notices():
+    """Send HR's held notices about anonymous askers as the next quarter hour's batch would."""
+    import datetime
+
+    return services.held_notices_send(now=timezone.now() + datetime.timedelta(minutes=16))

@@ -44,7 +44,9 @@ def test_hr_staff_who_are_not_the_assignee_cannot_open_a_confidential_question(
     client.force_login(youssef)
     assert client.get(question.get_manage_url()).status_code == 404
     assert "lastiggevallen" not in client.get(reverse("helpdesk:queue")).content.decode()
-    assert client.post(reverse("helpdesk:question-note", args=[question.pk])).status_code == 404
+    assert (
+        client.post(reverse("helpdesk:question-note", args=[question.reference])).status_code == 404
+    )
     admin_list = client.get(reverse("admin:helpdesk_question_changelist"))
     assert "lastiggevallen" not in admin_list.content.decode()
 

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 def reply(client, question, body="Dat mag, zonder klantnamen.", **extra):
     return client.post(
-        reverse("helpdesk:question-reply", args=[question.pk]),
+        reverse("helpdesk:question-reply", args=[question.reference]),
         {"body": body, "status": "answered", "submission_key": str(uuid.uuid4()), **extra},
     )
 
@@ -104,7 +104,7 @@ def test_a_saved_reply_is_inserted_with_the_askers_first_name(client, emma, hann
     saved = SavedReplyFactory(body="Hoi {first_name},\n\nDank je!")
     client.force_login(hanna)
     response = client.get(
-        reverse("helpdesk:saved-reply", args=[question.pk]),
+        reverse("helpdesk:saved-reply", args=[question.reference]),
         {"reply": saved.pk},
         headers={"HX-Request": "true"},
     )
@@ -119,7 +119,7 @@ def test_a_note_is_kept_for_hr_and_does_not_notify_the_asker(client, emma, hanna
     question, _token = ask(emma)
     client.force_login(hanna)
     client.post(
-        reverse("helpdesk:question-note", args=[question.pk]),
+        reverse("helpdesk:question-note", args=[question.reference]),
         {"body": "Even navragen bij Communicatie.", "submission_key": str(uuid.uuid4())},
     )
     assert question.messages.get().kind == Message.Kind.NOTE
@@ -130,7 +130,9 @@ def test_assigning_is_audited_and_tells_the_new_assignee(client, emma, hanna):
     fleur = hr_colleague(full_name="Fleur Dekker")
     question, _token = ask(emma)
     client.force_login(hanna)
-    client.post(reverse("helpdesk:question-assign", args=[question.pk]), {"assignee": fleur.pk})
+    client.post(
+        reverse("helpdesk:question-assign", args=[question.reference]), {"assignee": fleur.pk}
+    )
     question.refresh_from_db()
     assert question.assignee == fleur
     entry = AuditEntry.objects.get(action="helpdesk.assign")
@@ -142,7 +144,9 @@ def test_only_hr_staff_can_be_assigned(client, emma, hanna, cas):
     question, _token = ask(emma)
     client.force_login(hanna)
     response = client.post(
-        reverse("helpdesk:question-assign", args=[question.pk]), {"assignee": cas.pk}, follow=True
+        reverse("helpdesk:question-assign", args=[question.reference]),
+        {"assignee": cas.pk},
+        follow=True,
     )
     assert "Kies een HR-collega uit de lijst." in response.content.decode()
     question.refresh_from_db()
@@ -155,7 +159,11 @@ def test_bulk_assignment_from_the_queue(client, emma, hanna):
     client.force_login(hanna)
     response = client.post(
         reverse("helpdesk:queue-assign"),
-        {"questions": [first.pk, second.pk], "assignee": fleur.pk, "next": "status=new"},
+        {
+            "questions": [first.reference, second.reference],
+            "assignee": fleur.pk,
+            "next": "status=new",
+        },
     )
     assert response["Location"] == reverse("helpdesk:queue") + "?status=new"
     assert set(Question.objects.filter(assignee=fleur)) == {first, second}
@@ -167,12 +175,16 @@ def test_bulk_assignment_from_the_queue(client, emma, hanna):
 def test_a_status_change_tells_the_asker(client, emma, hanna):
     question, _token = ask(emma)
     client.force_login(hanna)
-    client.post(reverse("helpdesk:question-status", args=[question.pk]), {"status": "closed"})
+    client.post(
+        reverse("helpdesk:question-status", args=[question.reference]), {"status": "closed"}
+    )
     question.refresh_from_db()
     assert question.status == Status.CLOSED and question.closed_at is not None
     assert "gesloten" in Notification.objects.get(recipient=emma).title
     response = client.post(
-        reverse("helpdesk:question-status", args=[question.pk]), {"status": "lost"}, follow=True
+        reverse("helpdesk:question-status", args=[question.reference]),
+        {"status": "lost"},
+        follow=True,
     )
     assert "Onbekende status." in response.content.decode()
 
@@ -181,7 +193,9 @@ def test_changing_the_category_recomputes_an_open_target(client, emma, hanna):
     question, _token = ask(emma, category=CategoryFactory(response_hours=16))
     fast = CategoryFactory(response_hours=2)
     client.force_login(hanna)
-    client.post(reverse("helpdesk:question-category", args=[question.pk]), {"category": fast.pk})
+    client.post(
+        reverse("helpdesk:question-category", args=[question.reference]), {"category": fast.pk}
+    )
     before = question.response_due_at
     question.refresh_from_db()
     assert question.category == fast and question.response_due_at < before
@@ -194,7 +208,7 @@ def test_related_tips_are_linked(client, emma, hanna):
     question, _token = ask(emma)
     client.force_login(hanna)
     client.post(
-        reverse("helpdesk:question-guidelines", args=[question.pk]), {"guidelines": [tip.pk]}
+        reverse("helpdesk:question-guidelines", args=[question.reference]), {"guidelines": [tip.pk]}
     )
     assert list(question.related_guidelines.all()) == [tip]
     assert (
@@ -228,7 +242,7 @@ def test_the_queue_filters_searches_and_counts(client, emma, hanna):
     assert subjects(assignee=fleur.pk, status="")[0] == {"Instagram en werktijd"}
     assert subjects(sla="overdue", status="")[0] == {"Te laat beantwoord"}
     assert subjects(status="closed")[0] == {"Oude vraag"}
-    assert subjects(q=f"#{old.pk}", status="")[0] == {"Te laat beantwoord"}
+    assert subjects(q=f"#{old.reference}", status="")[0] == {"Te laat beantwoord"}
     assert subjects(status="", sort="oldest")[1].context["page"].paginator.count == 4
 
 

@@ -8,7 +8,13 @@ from django.urls import reverse
 from helpdesk.models import Question, SelfServiceResolution
 from helpdesk.models.questions import Status
 from notifications.models import Notification
-from tests.helpdesk.factories import CategoryFactory, FaqEntryFactory, ask, hr_colleague
+from tests.helpdesk.factories import (
+    CategoryFactory,
+    FaqEntryFactory,
+    ask,
+    hr_colleague,
+    send_held_notices,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +35,7 @@ def test_it_asks_a_question_and_tells_the_category_team(client, emma, hanna, cat
     response = client.post(reverse("helpdesk:question-create"), form_data(category))
     question = Question.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("helpdesk:question-asked", args=[question.pk])
+    assert response["Location"] == reverse("helpdesk:question-asked", args=[question.reference])
     assert question.asker == emma and question.status == Status.NEW
     assert question.response_due_at > question.created_at
     notification = Notification.objects.get(recipient=hanna, category="helpdesk.new_question")
@@ -198,7 +204,7 @@ def test_the_asker_follows_up_and_the_assignee_hears_it(client, emma, category):
     assert question.assignee == handler
     client.force_login(emma)
     client.post(
-        reverse("helpdesk:question-follow-up", args=[question.pk]),
+        reverse("helpdesk:question-follow-up", args=[question.reference]),
         {"body": "Het gaat om LinkedIn.", "submission_key": str(uuid.uuid4())},
     )
     assert question.messages.get().body == "Het gaat om LinkedIn."
@@ -208,9 +214,9 @@ def test_the_asker_follows_up_and_the_assignee_hears_it(client, emma, category):
 def test_a_closed_question_takes_no_more_messages(client, emma, category):
     question, _token = ask(emma, category=category)
     client.force_login(emma)
-    client.post(reverse("helpdesk:question-close", args=[question.pk]))
+    client.post(reverse("helpdesk:question-close", args=[question.reference]))
     response = client.post(
-        reverse("helpdesk:question-follow-up", args=[question.pk]),
+        reverse("helpdesk:question-follow-up", args=[question.reference]),
         {"body": "Toch nog iets.", "submission_key": str(uuid.uuid4())},
     )
     assert response.status_code == 400
@@ -223,6 +229,7 @@ def test_an_hr_colleague_asking_anonymously_is_told_like_the_rest_of_the_team(
 ):
     category.team.set([hanna, fleur])
     ask(fleur, category=category, anonymous=True)
+    send_held_notices()
     told = set(
         Notification.objects.filter(category="helpdesk.new_question").values_list(
             "recipient__email", flat=True

@@ -117,7 +117,7 @@ def test_a_reply_can_carry_a_file(client, emma, hanna):
     question, _token = ask(emma)
     client.force_login(hanna)
     client.post(
-        reverse("helpdesk:question-reply", args=[question.pk]),
+        reverse("helpdesk:question-reply", args=[question.reference]),
         {"body": "Zie de richtlijn.", "status": "answered", "submission_key": str(uuid.uuid4()),
          "attachment": upload("richtlijn.pdf", PDF)},
     )  # fmt: skip

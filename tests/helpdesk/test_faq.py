@@ -29,13 +29,13 @@ def answered(emma, hanna, category):
 
 def test_hr_publishes_an_answer_without_the_askers_name_or_text(client, hanna, answered):
     client.force_login(hanna)
-    form = client.get(reverse("helpdesk:faq-create", args=[answered.pk]))
+    form = client.get(reverse("helpdesk:faq-create", args=[answered.reference]))
     suggested = form.context["form"].initial["answer"]
     assert "Emma" not in suggested and "Dat mag, zodra het project is aangekondigd." in suggested
     assert suggested.startswith("Hoi,")
     assert form.context["form"]["title"].value() in (None, "")
     response = client.post(
-        reverse("helpdesk:faq-create", args=[answered.pk]),
+        reverse("helpdesk:faq-create", args=[answered.reference]),
         {"category": answered.category.pk, "title": "Mag ik tweeten over een nieuw project?",
          "answer": suggested, "is_published": "on"},
     )  # fmt: skip
@@ -49,7 +49,7 @@ def test_hr_publishes_an_answer_without_the_askers_name_or_text(client, hanna, a
 def test_an_faq_entry_needs_a_question_and_an_answer(client, hanna, answered):
     client.force_login(hanna)
     response = client.post(
-        reverse("helpdesk:faq-create", args=[answered.pk]),
+        reverse("helpdesk:faq-create", args=[answered.reference]),
         {"category": answered.category.pk, "title": "", "answer": ""},
     )
     assert response.status_code == 200

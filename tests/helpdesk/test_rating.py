@@ -19,7 +19,7 @@ def answered(emma, hanna):
 
 
 def rate(client, question, **data):
-    return client.post(reverse("helpdesk:question-rate", args=[question.pk]), data)
+    return client.post(reverse("helpdesk:question-rate", args=[question.reference]), data)
 
 
 def test_the_asker_rates_the_answer_and_the_assignee_hears_it(client, emma, hanna, answered):
