@@ -16,7 +16,8 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from competencies.models import Competency
-from helpdesk.models import Category, PublicHoliday
+from helpdesk.models import Category, PublicHoliday, Question
+from helpdesk.models.questions import SlaState, Status
 from hrsocial.demo import demo_day, demo_moment
 from hrsocial.workdays import dutch_public_holidays, is_working_day, working_day_from
 from people.models import User
@@ -68,6 +69,11 @@ def test_it_seeds_the_demo_at_any_moment(moment):
     assert Feedback.objects.filter(session__isnull=False).count() >= 10
     assert first["trainings.Session"] == 18
     assert not Session.objects.filter(starts_at__date=moment.date()).exists()
+    # Some questions are past their response target; a waiting one waits since HR's reply.
+    with time_machine.travel(moment, tick=False):
+        assert Question.objects.in_sla_state(SlaState.OVERDUE, timezone.now()).exists()
+    for question in Question.objects.filter(status=Status.WAITING):
+        assert question.last_reply_at <= question.waiting_since <= moment
 
 
 @pytest.mark.django_db
