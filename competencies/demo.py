@@ -22,6 +22,8 @@ from competencies.models import (
     ReviewCycle,
     RoleRequirement,
 )
+from hrsocial.demo import demo_day
+from hrsocial.workdays import working_day_from
 from people.models import Department, JobRole, User
 
 # Role profiles: job role -> {competency (Dutch name): level}
@@ -81,6 +83,8 @@ ROLE_PROFILES = {
 }
 
 SPRING = "Competentiegesprekken voorjaar 2026"
+# (month, day) of the spring cycle's start, self-assessment deadline and end.
+SPRING_DATES = [(3, 1), (3, 21), (4, 15)]
 AUTUMN = "Competentiegesprekken najaar 2026"
 
 # The spring cycle's outcome: e-mail -> {competency: (own level, manager's level)}.
@@ -235,7 +239,7 @@ def _role_profiles(competencies) -> None:
 
 
 def _cycles(ctx, competencies) -> None:
-    today = timezone.localdate()
+    today, now = timezone.localdate(), timezone.now()
     departments = list(Department.objects.filter(code__in=["COM", "MKT"]))
     people = {
         p.email: p
@@ -248,21 +252,22 @@ def _cycles(ctx, competencies) -> None:
     hr = User.objects.filter(email="hr@example.com").first()
     framework = list(Competency.objects.active().prefetch_related("levels"))
 
+    # Past spring: March-April of this year once summer has begun, else some 7 months ago.
+    if today.month > 6:
+        spring_days = [datetime.date(today.year, month, day) for month, day in SPRING_DATES]
+    else:
+        spring_days = [today - datetime.timedelta(days=ago) for ago in (240, 220, 200)]
+    # Deadlines on working days: a past one moves earlier, a future one later (see demo_day).
+    starts_on, due, ends_on = (working_day_from(day, step=-1) for day in spring_days)
     spring, created = ReviewCycle.objects.get_or_create(
         name=SPRING,
         defaults={
-            "starts_on": datetime.date(today.year, 3, 1)
-            if today.month > 6
-            else today - datetime.timedelta(days=240),
-            "self_assessment_due": datetime.date(today.year, 3, 21)
-            if today.month > 6
-            else today - datetime.timedelta(days=220),
-            "ends_on": datetime.date(today.year, 4, 15)
-            if today.month > 6
-            else today - datetime.timedelta(days=200),
+            "starts_on": starts_on,
+            "self_assessment_due": due,
+            "ends_on": ends_on,
             "status": ReviewCycle.Status.CLOSED,
             "created_by": hr,
-            "closed_at": timezone.now(),
+            "closed_at": timezone.make_aware(datetime.datetime.combine(ends_on, datetime.time(17))),
         },
     )
     if created:
@@ -275,9 +280,9 @@ def _cycles(ctx, competencies) -> None:
     autumn, created = ReviewCycle.objects.get_or_create(
         name=AUTUMN,
         defaults={
-            "starts_on": today - datetime.timedelta(days=14),
-            "self_assessment_due": today + datetime.timedelta(days=7),
-            "ends_on": today + datetime.timedelta(days=30),
+            "starts_on": demo_day(-14),
+            "self_assessment_due": demo_day(7),
+            "ends_on": demo_day(30),
             "created_by": hr,
         },
     )
@@ -288,10 +293,12 @@ def _cycles(ctx, competencies) -> None:
         for email, levels in AUTUMN_SELF.items():
             person = people.get(email)
             if person:
-                _self_assessed(autumn, person, framework, levels)
+                _self_assessed(
+                    autumn, person, framework, levels, at=now - datetime.timedelta(days=3)
+                )
 
 
-def _self_assessed(cycle, person, framework, levels) -> Review:
+def _self_assessed(cycle, person, framework, levels, *, at) -> Review:
     review = Review.objects.get(cycle=cycle, employee=person)
     required = dict(
         RoleRequirement.objects.filter(job_role_id=person.job_role_id).values_list(
@@ -312,14 +319,19 @@ def _self_assessed(cycle, person, framework, levels) -> Review:
         ]
     )
     review.status = Review.Status.AWAITING_REVIEW
-    review.self_assessed_at = timezone.now() - datetime.timedelta(days=3)
+    review.self_assessed_at = at
     review.save(update_fields=["status", "self_assessed_at"])
     return review
 
 
 def _reviewed(cycle, person, framework, outcome) -> None:
     review = Review.objects.create(cycle=cycle, employee=person)
-    _self_assessed(cycle, person, framework, {name: own for name, (own, _m) in outcome.items()})
+    # Self-assessed on the deadline, reviewed when the cycle ended.
+    self_assessed_at = timezone.make_aware(
+        datetime.datetime.combine(cycle.self_assessment_due, datetime.time(10, 0))
+    )
+    own = {name: own for name, (own, _m) in outcome.items()}
+    _self_assessed(cycle, person, framework, own, at=self_assessed_at)
     lines = list(review.lines.select_related("competency"))
     for line in lines:
         line.manager_level = outcome[line.competency.name][1]

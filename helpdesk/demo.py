@@ -22,7 +22,7 @@ from helpdesk.models import (
     SelfServiceResolution,
 )
 from helpdesk.models.questions import Status
-from helpdesk.sla import working_calendar
+from helpdesk.sla import MAX_DAYS_WALKED, working_calendar
 
 DEMO_NAMESPACE = uuid.UUID("6f1c2d1e-4b8a-4f57-9a51-2d0c5e7b9a10")
 
@@ -270,8 +270,14 @@ def _question(ctx, number, row, categories, person) -> bool:
             question=question, kind=Message.Kind.REPLY, author=assignee, body=reply,
             created_at=answered,
         )  # fmt: skip
+        # A question waits for its asker from HR's reply on, as answering it does; at most two
+        # days in the demo, so the reminder after HELPDESK_WAITING_REMINDER_DAYS is not due
+        # yet (after a long week-end the reply is more days back).
+        waiting_since = (
+            max(answered, now - datetime.timedelta(days=2)) if status == Status.WAITING else None
+        )
         Question.objects.filter(pk=question.pk).update(
-            first_responded_at=answered, last_reply_at=answered
+            first_responded_at=answered, last_reply_at=answered, waiting_since=waiting_since
         )
         question.first_responded_at = answered
     if number == 1:  # the anonymous question has an internal note HR wrote
@@ -291,10 +297,12 @@ def _question(ctx, number, row, categories, person) -> bool:
 
 
 def _working_hours_before(calendar, moment, hours):
-    """Roughly `hours` working hours before `moment` (walking back an hour at a time)."""
+    """Roughly `hours` working hours before `moment` (walking back an hour at a time). The
+    walk is bounded by the calendar's own limit, not by `hours`: one working hour back from
+    Tuesday 08:59 after Easter Monday lies four days back."""
     current = moment
     remaining = hours
-    for _step in range(hours * 24 + 48):
+    for _step in range(MAX_DAYS_WALKED * 24):
         if remaining <= 0:
             break
         current -= datetime.timedelta(hours=1)

@@ -2,8 +2,13 @@
 `seed(ctx: DemoContext)` function, called in the order of INSTALLED_APPS. Seeding must be
 idempotent: running the command twice changes nothing the second time."""
 
+import datetime
 import random
 from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from hrsocial.workdays import working_day_from
 
 DEMO_PASSWORD = "demo-pass-2026"
 
@@ -29,3 +34,21 @@ class DemoContext:
         from people.models import User
 
         return User.objects.get(email=email)
+
+
+def demo_day(days: int) -> datetime.date:
+    """The working day about `days` days from today (local time), for a dated demo row.
+
+    A day on a week-end or public holiday moves away from today: a past day earlier, a future
+    day (or today, `days=0`) later. So a past row stays in the past and a future row in the
+    future whatever the hour, at the cost of up to four days further out.
+    """
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return working_day_from(day, step=-1 if days < 0 else 1)
+
+
+def demo_moment(days: int, hour: int, minute: int = 0) -> datetime.datetime:
+    """`hour:minute` local time on `demo_day(days)` (working hours never meet a clock change)."""
+    return timezone.make_aware(
+        datetime.datetime.combine(demo_day(days), datetime.time(hour, minute))
+    )

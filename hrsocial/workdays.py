@@ -1,10 +1,11 @@
-"""Dutch working days, for demo data and anything else that must avoid week-ends and the
-public holidays ("algemeen erkende feestdagen"). The helpdesk keeps its own editable list of
-days off in the database (seeded from the same rules); this module is the rule itself."""
+"""Dutch working days, computed: Monday to Friday and not a public holiday.
+
+For code on the shared ground (the demo data, say) that needs "a working day" without a
+database: the helpdesk's response targets read HR's own list (`helpdesk.PublicHoliday`, which
+starts from the same days); this module never changes with HR's edits.
+"""
 
 import datetime
-
-ONE_DAY = datetime.timedelta(days=1)
 
 
 def easter(year: int) -> datetime.date:
@@ -23,33 +24,38 @@ def easter(year: int) -> datetime.date:
 
 
 def dutch_public_holidays(year: int) -> dict[datetime.date, str]:
+    """The Dutch public holidays ("algemeen erkende feestdagen") of `year`, Liberation Day
+    included every year, as the helpdesk's first list has them."""
     sunday = easter(year)
     kings_day = datetime.date(year, 4, 27)
     if kings_day.weekday() == 6:  # on a Sunday it moves to the Saturday before
-        kings_day -= ONE_DAY
+        kings_day -= datetime.timedelta(days=1)
+    day = datetime.timedelta(days=1)
     return {
         datetime.date(year, 1, 1): "Nieuwjaarsdag",
-        sunday - 2 * ONE_DAY: "Goede Vrijdag",
         sunday: "Eerste Paasdag",
-        sunday + ONE_DAY: "Tweede Paasdag",
+        sunday + day: "Tweede Paasdag",
         kings_day: "Koningsdag",
         datetime.date(year, 5, 5): "Bevrijdingsdag",
-        sunday + 39 * ONE_DAY: "Hemelvaartsdag",
-        sunday + 49 * ONE_DAY: "Eerste Pinksterdag",
-        sunday + 50 * ONE_DAY: "Tweede Pinksterdag",
+        sunday + 39 * day: "Hemelvaartsdag",
+        sunday + 49 * day: "Eerste Pinksterdag",
+        sunday + 50 * day: "Tweede Pinksterdag",
         datetime.date(year, 12, 25): "Eerste Kerstdag",
         datetime.date(year, 12, 26): "Tweede Kerstdag",
     }
 
 
 def is_working_day(day: datetime.date) -> bool:
-    """Monday to Friday and not a public holiday (Good Friday counts as a day off here: many
-    collective agreements give it, and a demo training on it would look odd)."""
     return day.weekday() < 5 and day not in dutch_public_holidays(day.year)
 
 
-def next_working_day(day: datetime.date) -> datetime.date:
-    """This day if it is a working day, otherwise the first one after it."""
-    while not is_working_day(day):
-        day += ONE_DAY
-    return day
+def working_day_from(day: datetime.date, *, step: int = 1) -> datetime.date:
+    """`day` if it is a working day, else the first one after it (`step=1`) or before it
+    (`step=-1`). There is never more than a long week-end between two working days."""
+    if step not in (1, -1):
+        raise ValueError("step is 1 or -1")
+    for _attempt in range(14):
+        if is_working_day(day):
+            return day
+        day += datetime.timedelta(days=step)
+    raise ValueError("No working day within two weeks.")  # pragma: no cover

@@ -11,13 +11,13 @@ Idempotent: a training's sessions and people are only added when the training it
 so a second run (on any day) changes nothing.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
 from competencies.models import Competency
-from hrsocial.workdays import next_working_day
+from hrsocial.demo import demo_moment
 from people.models import Department, JobRole, User
 from trainings import services
 from trainings.models import Enrolment, Proposal, ScanQuestion, Session, Training
@@ -172,6 +172,9 @@ STATEMENTS = [
 
 # Per training: (days from today, hour, capacity, participants). A negative day is a past
 # session (attendance registered, feedback given); more people than seats means a waitlist.
+# Sessions fall on working days (`demo_moment` moves a week-end or holiday up to four days
+# away from today), so the oldest stays well inside the feedback window (FEEDBACK_OPEN_FOR,
+# 60 days), and no session is today: the demo is the same at 08:59 and at 23:30.
 SESSIONS = {
     "LinkedIn voor beginners": [
         (-40, 13, 10, ["sanne.bos", "lotte.peters", "kevin.prins", "ilse.maas", "zoe.willems",
@@ -288,18 +291,10 @@ def _description(summary: str, develops: dict) -> str:
     )
 
 
-def _at(days: int, hour: int):
-    """A session `days` from today at `hour`, moved forward to a working day (never on a
-    week-end or a public holiday). The offsets in SESSIONS keep past sessions at least six days
-    ago and well inside the feedback window, so the demo is valid at any hour of any day."""
-    day = next_working_day(timezone.localdate() + timedelta(days=days))
-    return timezone.make_aware(datetime.combine(day, time(hour, 0)))
-
-
 def _sessions(training, people) -> None:
     hr = people.get("hr")
     for days, hour, capacity, names in SESSIONS.get(training.title, []):
-        start = _at(days, hour)
+        start = demo_moment(days, hour)
         session = Session.objects.create(
             training=training,
             starts_at=start,

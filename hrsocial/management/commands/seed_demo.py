@@ -1,6 +1,7 @@
 from importlib import import_module
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
@@ -12,7 +13,9 @@ from hrsocial.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoContext
 class Command(BaseCommand):
     help = (
         "Create a coherent Dutch demo organisation with the demo accounts. Idempotent: a "
-        "second run changes nothing. --scale N creates N times more people (for benchmarks)."
+        "second run changes nothing. --scale N creates N times more people (for benchmarks). "
+        "Each app seeds in its own transaction; when one fails, the apps before it stay seeded, "
+        "the failing one is rolled back and the ones after it are not tried."
     )
 
     def add_arguments(self, parser):
@@ -25,25 +28,15 @@ class Command(BaseCommand):
         self.stdout.write("Seeding the demo organisation…")
         # Demo data is not news: whatever it notifies is not e-mailed to anyone.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-            failed = self._seed_apps(ctx)
-        if failed:
-            # One clear line per app instead of a traceback; the apps that did seed are
-            # complete (each app seeds in its own transaction) and usable.
-            raise CommandError(
-                "The demo data of "
-                + "; ".join(f"{label} could not be loaded ({reason})" for label, reason in failed)
-                + ". The other apps were seeded."
-            )
+            self._seed_apps(ctx)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Demo accounts (password {DEMO_PASSWORD}):")
         )
         for email, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {email:<26} {role}")
 
-    def _seed_apps(self, ctx) -> list[tuple[str, str]]:
-        """Seed every app in the order of INSTALLED_APPS; an app that fails is rolled back and
-        reported, and the next apps still get their turn (they cope with what is missing)."""
-        failed = []
+    def _seed_apps(self, ctx):
+        seeded = []
         for app_config in apps.get_app_configs():
             if app_config.name.startswith(("django.", "allauth")):
                 continue
@@ -53,9 +46,27 @@ class Command(BaseCommand):
                     try:
                         with transaction.atomic():
                             module.seed(ctx)
-                    except Exception as exc:  # any failure: report it in one line, go on
-                        reason = "; ".join(getattr(exc, "messages", None) or [str(exc)])
-                        reason = f"{type(exc).__name__}: {reason}"
-                        self.stderr.write(f"seed_demo: {app_config.label}: {reason}")
-                        failed.append((app_config.label, reason))
-        return failed
+                    except Exception as exc:
+                        # Stop here: later apps build on earlier ones (trainings on the
+                        # competency framework), and a seed that finds half its ground would
+                        # leave rows a second run never completes. The run is idempotent, so
+                        # running it again after the fix seeds the rest.
+                        raise CommandError(
+                            _failure(app_config.label, exc, seeded), returncode=1
+                        ) from exc
+                    seeded.append(app_config.label)
+
+
+def _failure(label: str, exc: Exception, seeded: list[str]) -> str:
+    """One line: which app, what failed, what is left."""
+    if isinstance(exc, ValidationError):
+        what = "; ".join(exc.messages)
+    else:
+        what = str(exc) or "(no message)"
+    what = " ".join(what.split())  # one line, whatever the message holds
+    done = ", ".join(seeded) or "none"
+    return (
+        f"The demo data of '{label}' failed ({type(exc).__name__}: {what}); "
+        f"nothing of '{label}' was saved, later apps were not seeded (seeded: {done}). "
+        "Run again with --traceback for the details."
+    )
