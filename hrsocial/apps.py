@@ -9,7 +9,13 @@ class HrsocialConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from hrsocial import navigation
+        from hrsocial.sites import site_sync_after_migrate
+
+        # After every migrate (every app's, so it runs after django.contrib.sites' too).
+        post_migrate.connect(site_sync_after_migrate, dispatch_uid="hrsocial.site_sync")
 
         navigation.register(
             navigation.NavItem(
