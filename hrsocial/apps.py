@@ -12,9 +12,10 @@ class HrsocialConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from hrsocial import navigation
-        from hrsocial.sites import site_follow_settings
+        from hrsocial.sites import site_sync_after_migrate
 
-        post_migrate.connect(site_follow_settings, dispatch_uid="hrsocial.site_follow_settings")
+        # After every migrate (every app's, so it runs after django.contrib.sites' too).
+        post_migrate.connect(site_sync_after_migrate, dispatch_uid="hrsocial.site_sync")
 
         navigation.register(
             navigation.NavItem(

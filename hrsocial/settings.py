@@ -34,6 +34,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # The address people see in e-mails: links in a notification must point somewhere real.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_ID = 1
+# What e-mails and the Site row call the portal (hrsocial.sites keeps the row in step).
+PORTAL_NAME = env.str("PORTAL_NAME", default="hrsocial")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -189,7 +191,6 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[hrsocial] "
 ACCOUNT_RATE_LIMITS = {
     # Five wrong passwords for one address in five minutes lock that address for the rest of
     # the window; one address on the network cannot try more than 20 logins a minute.

@@ -1,20 +1,24 @@
-"""The portal's Site row follows SITE_URL, so allauth's e-mails name this portal and its
-address (not "example.com"). It is set after every `migrate`, which every start runs."""
+"""The Site row (django.contrib.sites) follows SITE_URL and PORTAL_NAME.
+
+Migration hrsocial 0002 sets it once; the post_migrate handler below sets it again after
+every `migrate`, so changing SITE_URL and deploying (which migrates) keeps it in step.
+allauth's e-mails do not depend on the row at all (people.adapters.portal_site).
+"""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 
-PORTAL_NAME = "hrsocial"
+
+def site_sync(*, site_model, using="default") -> None:
+    domain = urlsplit(settings.SITE_URL).netloc[:100]
+    site_model.objects.using(using).update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.PORTAL_NAME[:50]}
+    )
 
 
-def site_follow_settings(sender=None, using="default", apps=None, **kwargs) -> None:
-    if sender is not None and sender.name != "django.contrib.sites":
-        return  # post_migrate fires once per app; the sites table exists after its own
+def site_sync_after_migrate(sender=None, using="default", **kwargs):
     from django.contrib.sites.models import Site
 
-    domain = urlsplit(settings.SITE_URL).netloc or "127.0.0.1:8000"
-    Site.objects.using(using).update_or_create(
-        pk=settings.SITE_ID, defaults={"domain": domain, "name": PORTAL_NAME}
-    )
+    site_sync(site_model=Site, using=using)
     Site.objects.clear_cache()

@@ -1,9 +1,10 @@
-"""The first account of a real installation: an HR lead with access to the admin.
+"""Start a real installation: the first HR lead, who can sign in without working mail.
 
-    python manage.py create_hr_admin hanna.bakker@example.org --name "Hanna Bakker"
-
-prints a one-time link with which that person chooses a password. No e-mail is needed on
-day one, and the address counts as verified (HR vouches for it by running the command).
+An HR lead with admin access: groups "HR" and "HR leads" (the helpdesk queue, confidential
+questions, HR groups) plus is_staff and is_superuser (the technical administration, where
+this person adds the rest of HR). The address is marked verified because whoever runs this
+command vouches for it, as the HRIS import does. Running it again for the same address
+upgrades the account (a `createsuperuser` account too) and prints a fresh link.
 """
 
 from django.contrib.auth.models import Group
@@ -14,60 +15,54 @@ from django.db import transaction
 
 from hrsocial import audit
 from people.models import HR_GROUP, HR_LEADS_GROUP, User
-from people.services import email_mark_verified, invitation_url, person_create
+from people.services import email_mark_verified, invitation_url
+
+
+def hr_admin_ensure(*, email: str, full_name: str = "", language: str | None = None) -> User:
+    """Create or upgrade the account of `email` into a verified HR lead with admin access."""
+    email = email.strip().lower()
+    with transaction.atomic():
+        person = User.objects.filter(email__iexact=email).first()
+        created = person is None
+        if created:
+            person = User(email=email, full_name=full_name or email.split("@")[0])
+            person.set_unusable_password()
+        elif full_name:
+            person.full_name = full_name
+        if language:
+            person.preferred_language = language
+        person.kind = User.Kind.EMPLOYEE
+        person.is_active = person.is_staff = person.is_superuser = True
+        person.full_clean()
+        person.save()
+        email_mark_verified(person=person)
+        person.groups.add(*Group.objects.filter(name__in=[HR_GROUP, HR_LEADS_GROUP]))
+        audit.record(actor=None, action="people.hr_admin", target=person, created=created)
+    return person
 
 
 class Command(BaseCommand):
     help = (
-        "Create (or upgrade) an HR lead with admin access and print a one-time link to set "
-        "the password. Use it for the first administrator of an installation."
+        "Create (or upgrade) a verified HR lead with admin access and print a one-time "
+        "link to choose a password. The way to start a real installation."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("email")
-        parser.add_argument("--name", default="", help="full name (default: from the address)")
-        parser.add_argument("--language", choices=["nl", "en"], default="nl")
+        parser.add_argument("--name", default="", help="Full name, e.g. 'Hanna Bakker'.")
+        parser.add_argument("--language", choices=[c for c, _n in User.Language.choices])
 
-    def handle(self, *args, email: str, name: str, language: str, **options):
-        email = email.strip().lower()
+    def handle(self, *args, email, name, language, **options):
         try:
-            validate_email(email)
-        except ValidationError:
-            raise CommandError(f"Not an e-mail address: {email!r}") from None
-        with transaction.atomic():
-            person = User.objects.filter(email__iexact=email).first()
-            created = person is None
-            if created:
-                person = person_create(
-                    created_by=None,
-                    email=email,
-                    full_name=name or email.split("@")[0].replace(".", " ").title(),
-                    preferred_language=language,
-                )
-            elif name:
-                person.full_name = name
-            person.kind = User.Kind.EMPLOYEE
-            person.is_active = True
-            person.is_staff = True
-            # The first administrator also manages the admin itself (HR groups, sign-in
-            # providers); later HR staff get the HR group's narrower rights.
-            person.is_superuser = True
-            person.save()
-            for group_name in (HR_GROUP, HR_LEADS_GROUP):
-                person.groups.add(Group.objects.get_or_create(name=group_name)[0])
-            email_mark_verified(person=person)
-            audit.record(
-                actor=None,
-                action="people.create_hr_admin",
-                target=person,
-                created=created,
-            )
-        url = invitation_url(person)
+            validate_email(email.strip())
+        except ValidationError as error:
+            raise CommandError(f"Not an e-mail address: {email!r}.") from error
+        try:
+            person = hr_admin_ensure(email=email, full_name=name.strip(), language=language)
+        except ValidationError as error:
+            raise CommandError("; ".join(error.messages)) from error
         self.stdout.write(
-            self.style.SUCCESS(
-                f"{'Created' if created else 'Updated'} {person.full_name} <{email}>: HR lead "
-                "with admin access."
-            )
+            self.style.SUCCESS(f"{person.email} is an HR lead with admin access (verified).")
         )
-        self.stdout.write("Choose the password with this link (it works once):")
-        self.stdout.write(f"  {url}")
+        self.stdout.write("Choose a password with this link (it works once, for a few days):")
+        self.stdout.write(invitation_url(person))
