@@ -2,7 +2,7 @@
 
 from django.apps import apps
 
-from competencies.services import evidence_record_training
+from competencies.services import evidence_record_training, reviews_of_leaver_withdraw
 
 
 def record_completed_training(sender, *, person, training, competencies=(), **kwargs):
@@ -11,7 +11,18 @@ def record_completed_training(sender, *, person, training, competencies=(), **kw
     evidence_record_training(person=person, training=training, competencies=competencies)
 
 
+def withdraw_reviews_of_leaver(sender, *, person, ended_by=None, **kwargs):
+    """people.signals.employment_ended: open reviews of someone who left are withdrawn.
+    Reviews they had to give as a manager follow their reports to the new manager (or HR)."""
+    reviews_of_leaver_withdraw(person=person, withdrawn_by=ended_by)
+
+
 def connect() -> None:
+    from people.signals import employment_ended
+
+    employment_ended.connect(
+        withdraw_reviews_of_leaver, dispatch_uid="competencies.withdraw_reviews_of_leaver"
+    )
     if apps.is_installed("trainings"):
         from trainings.signals import training_completed
 

@@ -9,6 +9,9 @@ class HelpdeskConfig(AppConfig):
     verbose_name = _("Helpdesk")
 
     def ready(self):
+        from helpdesk import receivers
+
+        receivers.connect()  # people.signals.employment_ended (offboarding)
         from django.db.models.signals import post_delete, post_save
 
         from guidelines.models import Guideline

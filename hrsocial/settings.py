@@ -317,6 +317,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 # The one place where periodic work is declared (celery beat reads it; in the embedded mode
 # `manage.py run_periodic_tasks --loop`, started by `make run`, runs what is due every minute).
 CELERY_BEAT_SCHEDULE = {
+    # Offboarding: shortly after midnight, people whose end date has passed lose access.
+    "people-end-employments": {
+        "task": "people.tasks.end_employments",
+        "schedule": crontab(hour=0, minute=15),
+    },
     "notifications-sweep": {
         "task": "notifications.tasks.sweep_undelivered",
         "schedule": 60.0,

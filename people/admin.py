@@ -235,6 +235,8 @@ class UserAdmin(DjangoUserAdmin):
                 # The sign-in address decides where a set-password link goes: keep both.
                 detail["email"] = {"before": form.initial.get("email"), "after": obj.email}
             audit.record(actor=request.user, action="people.change", target=obj, **detail)
+            if {"end_date", "kind"} & set(form.changed_data):
+                services.employment_sync(person=obj, changed_by=request.user)
             return
         obj.set_unusable_password()
         super().save_model(request, obj, form, change)

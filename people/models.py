@@ -116,6 +116,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         EMPLOYEE = "employee", _("Employee")
         ALUMNUS = "alumnus", _("Alumnus")
         FREELANCER = "freelancer", _("Freelancer")
+        # Someone whose employment ended (people.services.employment_end): no employee access
+        # any more; the alumni network may invite them later ("alumnus candidate").
+        FORMER_EMPLOYEE = "former_employee", _("Former employee (alumni candidate)")
 
     class Language(models.TextChoices):
         DUTCH = "nl", _("Dutch")
@@ -157,7 +160,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="direct_reports",
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
+    # The last day of employment: access as an employee ends after it (offboarding).
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    # When the offboarding ran: tells a leaver apart from an alumnus who signed up, and lets
+    # an end date moved back into the future give the access back.
+    employment_ended_at = models.DateTimeField(_("employment ended"), null=True, blank=True)
     bio = models.TextField(_("short bio"), max_length=500, blank=True)
     linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
     x_url = models.URLField(_("X profile"), blank=True)
@@ -262,6 +269,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_employee(self) -> bool:
         return self.is_active and self.kind == self.Kind.EMPLOYEE
+
+    @property
+    def employment_has_ended(self) -> bool:
+        """Whether the last day of employment is behind us (the end date itself still counts
+        as a working day)."""
+        return self.end_date is not None and self.end_date < timezone.localdate()
 
     @property
     def is_alumnus(self) -> bool:

@@ -189,6 +189,9 @@ def people_import(*, data: bytes, imported_by=None, invite: bool = False) -> Imp
             person.email = row.email
             for name in PERSON_FIELDS:
                 setattr(person, name, getattr(row, name))
+            if before["kind"] == User.Kind.FORMER_EMPLOYEE and person.kind == User.Kind.EMPLOYEE:
+                # The HRIS still lists a leaver as an employee: the end date decides (below).
+                person.kind = User.Kind.FORMER_EMPLOYEE
             if person.pk is None:
                 person.set_unusable_password()
                 person.save()
@@ -216,6 +219,10 @@ def people_import(*, data: bytes, imported_by=None, invite: bool = False) -> Imp
             person = by_key[row.email]
             ref = row.manager_ref
             manager = (by_key.get(ref) or by_key.get(ref.lower())) if ref else None
+            if manager is not None and (
+                manager.kind == User.Kind.FORMER_EMPLOYEE or manager.employment_has_ended
+            ):
+                manager = None  # a manager who has left manages nobody
             if person.manager_id != (manager.pk if manager else None):
                 person.manager = manager
                 person.save(update_fields=["manager"])
@@ -224,6 +231,10 @@ def people_import(*, data: bytes, imported_by=None, invite: bool = False) -> Imp
                     result.unchanged -= 1
                     updated_ids.add(person.pk)
 
+        # End dates in the past end the employment now, not at tonight's task; a date moved
+        # back into the future gives the access back.
+        for person in by_key.values():
+            employment_sync(person=person, changed_by=imported_by)
         audit.record(
             actor=imported_by,
             action="people.import",
@@ -275,3 +286,72 @@ def person_end_sessions(*, person) -> int:
             store_class(session.session_key).delete()
             ended += 1
     return ended
+
+
+# Offboarding. A person's employment ends after their end date: at once when an import or HR
+# sets a date in the past, otherwise through the daily task `people.tasks.end_employments`.
+
+
+def employment_end(*, person: User, ended_by=None) -> None:
+    """The person stops being an employee: no employee pages, no manager role, no HR groups
+    or admin access, signed out everywhere. Practice apps handle the person's open records
+    (questions, seats, reviews) through `people.signals.employment_ended`. The account stays
+    as a former employee whom the alumni network can invite later."""
+    from people.signals import employment_ended
+
+    with transaction.atomic():
+        person = User.objects.select_for_update().get(pk=person.pk)
+        if person.kind != User.Kind.EMPLOYEE:
+            return
+        groups = sorted(person.groups.values_list("name", flat=True))
+        # Reports move up to the leaver's own manager (or to nobody), so approvals and
+        # reviews have someone to go to; HR sees them without a manager in the admin.
+        successor = person.manager if person.manager_id and person.manager.is_employee else None
+        reports = list(person.direct_reports.values_list("pk", flat=True))
+        User.objects.filter(pk__in=reports).update(manager=successor)
+        person.kind = User.Kind.FORMER_EMPLOYEE
+        person.employment_ended_at = timezone.now()
+        person.is_staff = False
+        person.is_superuser = False
+        person.save(update_fields=["kind", "employment_ended_at", "is_staff", "is_superuser"])
+        person.groups.clear()
+        employment_ended.send(sender=User, person=person, ended_by=ended_by)
+        audit.record(
+            actor=ended_by,
+            action="people.employment_end",
+            target=person,
+            end_date=person.end_date.isoformat() if person.end_date else None,
+            groups=groups,
+            reports_moved=len(reports),
+        )
+        person_end_sessions(person=person)
+
+
+def employment_resume(*, person: User, resumed_by=None) -> None:
+    """An end date moved back into the future (or removed): the person is an employee again.
+    Groups and reports are not given back: HR decides those again (audited)."""
+    with transaction.atomic():
+        person = User.objects.select_for_update().get(pk=person.pk)
+        if person.kind != User.Kind.FORMER_EMPLOYEE or person.employment_has_ended:
+            return
+        person.kind = User.Kind.EMPLOYEE
+        person.employment_ended_at = None
+        person.save(update_fields=["kind", "employment_ended_at"])
+        audit.record(actor=resumed_by, action="people.employment_resume", target=person)
+
+
+def employment_sync(*, person: User, changed_by=None) -> None:
+    """Act on the person's end date after it was set or changed (an import, the admin)."""
+    if person.kind == User.Kind.EMPLOYEE and person.employment_has_ended:
+        employment_end(person=person, ended_by=changed_by)
+    elif person.kind == User.Kind.FORMER_EMPLOYEE and not person.employment_has_ended:
+        employment_resume(person=person, resumed_by=changed_by)
+
+
+def employments_end_due() -> int:
+    """End the employment of everyone whose end date has passed (the daily task)."""
+    today = timezone.localdate()
+    due = list(User.objects.filter(kind=User.Kind.EMPLOYEE, end_date__lt=today))
+    for person in due:
+        employment_end(person=person)
+    return len(due)

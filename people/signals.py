@@ -1,7 +1,13 @@
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
+from django.dispatch import Signal
 
 from people.models import HR_GROUP, HR_LEADS_GROUP
+
+# Sent inside the transaction that ends someone's employment (people.services.employment_end),
+# with `person` and `ended_by`. Each practice app handles its own records (open questions,
+# seats, reviews) through its own services: the shared ground imports no practice app.
+employment_ended = Signal()
 
 VIEW = ("view",)
 READ_WRITE = ("view", "add", "change", "delete")

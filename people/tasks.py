@@ -24,3 +24,9 @@ def send_password_reset(self, person_id: int) -> None:
         services.password_reset_send(person=person)
     except OSError as error:  # SMTP down or refusing: try again later
         raise self.retry(exc=error) from error
+
+
+@shared_task
+def end_employments() -> int:
+    """Daily: everyone whose last day of employment has passed stops being an employee."""
+    return services.employments_end_due()

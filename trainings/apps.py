@@ -9,6 +9,9 @@ class TrainingsConfig(AppConfig):
     verbose_name = _("Trainings")
 
     def ready(self):
+        from trainings import receivers
+
+        receivers.connect()  # people.signals.employment_ended (offboarding)
         from hrsocial import navigation, search
         from notifications import categories
         from trainings import home, sections  # noqa: F401  (they register themselves)

@@ -27,6 +27,7 @@ from competencies.services.reviews import (
     reaction_add,
     review_submit,
     reviewers_of,
+    reviews_of_leaver_withdraw,
     self_assessment_submit,
 )
 
@@ -45,6 +46,7 @@ __all__ = [
     "reminders_send",
     "review_submit",
     "reviewers_of",
+    "reviews_of_leaver_withdraw",
     "role_requirements_save",
     "self_assessment_submit",
     "tags_parse",

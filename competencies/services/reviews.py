@@ -23,6 +23,7 @@ from competencies.models import (
     RoleRequirement,
 )
 from competencies.services.cycles import ASSESSMENT, REVIEW
+from hrsocial import audit
 from notifications.services import notify
 from people.models import User
 
@@ -297,3 +298,17 @@ def reaction_add(*, review, person, text: str, now=None) -> Review:
                 url=review.get_absolute_url(),
             )
     return review
+
+
+def reviews_of_leaver_withdraw(*, person, withdrawn_by=None) -> int:
+    """Someone left: their reviews still open in a cycle that is not closed are removed, so
+    cycle progress counts only people who are still here. Finished reviews stay."""
+    open_reviews = Review.objects.filter(employee=person, cycle__closed_at__isnull=True).exclude(
+        status=Review.Status.REVIEWED
+    )
+    removed, _details = open_reviews.delete()
+    if removed:
+        audit.record(
+            actor=withdrawn_by, action="competencies.reviews_withdraw", target=person, count=removed
+        )
+    return removed
