@@ -68,14 +68,18 @@ def can_handle(user, question: Question) -> bool:
     return Question.objects.visible_to_staff(user).filter(pk=question.pk).exists()
 
 
-def get_attachment_for_user(request, pk, *, token: str = "") -> Attachment:
+def get_attachment_for_user(request, reference, *, token: str = "") -> Attachment:
     """An attachment for its question's asker (not on internal notes) or its handlers."""
-    attachment = get_object_or_404(Attachment.objects.select_related("question", "message"), pk=pk)
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("question", "message"), reference=reference
+    )
     question = attachment.question
     user = request.user
     if can_handle(user, question):
         if question.is_confidential:
-            audit.record(actor=user, action="helpdesk.view_confidential", target=question, file=pk)
+            audit.record(
+                actor=user, action="helpdesk.view_confidential", target=question, file=reference
+            )
         return attachment
     opened_by_token = bool(token) and question.access_token_hash == hash_token(token)
     if (is_asker(user, question) or opened_by_token) and not attachment.is_internal:

@@ -43,5 +43,5 @@ urlpatterns = [
     path("faq/<int:pk>/vote/", faq.faq_vote, name="faq-vote"),
     path("faq/<int:pk>/edit/", faq.faq_edit, name="faq-edit"),
     # Files
-    path("attachments/<int:pk>/", files.attachment_download, name="attachment"),
+    path("attachments/<slug:reference>/", files.attachment_download, name="attachment"),
 ]

@@ -403,6 +403,12 @@ class Attachment(models.Model):
         JPEG = "jpeg", "JPEG"
         DOCX = "docx", "DOCX"
 
+    # In the address instead of the number: numbers in sequence would line an anonymous
+    # question's files up with the asker's other uploads (issue 11).
+    reference = models.CharField(
+        _("reference"), max_length=REFERENCE_LENGTH, unique=True, default=new_reference,
+        editable=False,
+    )  # fmt: skip
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="attachments")
     message = models.ForeignKey(
         Message, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
@@ -422,7 +428,7 @@ class Attachment(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("helpdesk:attachment", kwargs={"pk": self.pk})
+        return reverse("helpdesk:attachment", kwargs={"reference": self.reference})
 
     @property
     def is_internal(self) -> bool:

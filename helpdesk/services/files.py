@@ -18,6 +18,9 @@ def attachment_store(*, question, upload: CheckedFile, message=None) -> Attachme
     attachment = Attachment(
         question=question, message=message, name=name, kind=upload.kind, size=len(content)
     )
+    if question.is_anonymous:
+        # No moment of its own: the question's day part, or the message it came with.
+        attachment.created_at = message.created_at if message else question.created_at
     extension = name.rsplit(".", 1)[-1]
     attachment.file.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
     attachment.save()

@@ -8,8 +8,8 @@ from people.permissions import employee_required
 
 
 @employee_required
-def attachment_download(request, pk):
-    attachment = get_attachment_for_user(request, pk, token=request.GET.get("token", ""))
+def attachment_download(request, reference):
+    attachment = get_attachment_for_user(request, reference, token=request.GET.get("token", ""))
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:

@@ -193,6 +193,8 @@ ROUTES = [
     Route("helpdesk:faq-edit", hr_only(200), kwargs=lambda w: {"pk": w.hd_faq.pk}),
     # Files: the asker and HR; everyone else 404.
     Route(
-        "helpdesk:attachment", {**own(200), "hr": 200}, kwargs=lambda w: {"pk": w.hd_attachment.pk}
+        "helpdesk:attachment",
+        {**own(200), "hr": 200},
+        kwargs=lambda w: {"reference": w.hd_attachment.reference},
     ),
 ]

@@ -109,3 +109,21 @@ def test_questions_go_by_a_random_reference_not_a_number_in_sequence(client, emm
         assert anonymous.reference in text
         assert f"#{anonymous.pk} " not in text and f"#{anonymous.pk}<" not in text
     assert f"\n{anonymous.pk};" not in export
+
+
+def test_an_anonymous_questions_file_goes_by_a_reference_and_has_no_minute(
+    client, emma, hanna, category
+):
+    from tests.helpdesk.factories import PNG, checked
+
+    with time_machine.travel(ASKED, tick=False):
+        question, _token = ask(
+            emma, category=category, anonymous=True, upload=checked("a.png", PNG)
+        )
+    attachment = question.attachments.get()
+    url = attachment.get_absolute_url()
+    assert str(attachment.pk) not in url.rstrip("/").rsplit("/", 1)[-1]
+    assert attachment.reference in url
+    assert timezone.localtime(attachment.created_at).strftime("%H:%M") == "12:00"
+    client.force_login(hanna)
+    assert client.get(url).status_code == 200
