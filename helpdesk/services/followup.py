@@ -127,7 +127,7 @@ def held_notices_send(*, now=None) -> int:
     sent = 0
     with transaction.atomic():
         due = list(
-            HeldNotice.objects.select_for_update(skip_locked=True)
+            HeldNotice.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(deliver_after__lte=now)
             .select_related("question__category", "question__assignee")
             .order_by("question_id", "pk")
