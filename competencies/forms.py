@@ -13,6 +13,7 @@ from competencies.models import (
     level_label,
 )
 from competencies.services.reviews import MAX_TEXT
+from hrsocial.forms import IdChoiceField, IdMultipleChoiceField
 from people.models import Department
 
 LEVEL_ERRORS = {
@@ -168,7 +169,7 @@ class CycleForm(forms.Form):
     ends_on = _date_field(
         _("Ends on"), help_text=_("Managers' reviews are due; managers get a reminder too.")
     )
-    departments = forms.ModelMultipleChoiceField(
+    departments = IdMultipleChoiceField(
         label=_("Departments"),
         queryset=Department.objects.order_by("name"),
         widget=forms.CheckboxSelectMultiple,
@@ -294,7 +295,7 @@ class ExpertProfileForm(forms.Form):
 
 class ExpertSearchForm(forms.Form):
     q = forms.CharField(label=_("Topic"), required=False, max_length=200)
-    competency = forms.ModelChoiceField(
+    competency = IdChoiceField(
         label=_("Competency"),
         queryset=Competency.objects.active().ordered(),
         required=False,

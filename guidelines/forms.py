@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guidelines.checker.engine import MAX_DRAFT_LENGTH, Network
 from guidelines.models import Category, ChangeKind, Guideline, Rule, Severity
+from hrsocial.forms import IdChoiceField
 from people.models import Department
 
 
@@ -169,14 +170,14 @@ class TermSearchForm(forms.Form):
 
 
 class ReportFilterForm(forms.Form):
-    department = forms.ModelChoiceField(
+    department = IdChoiceField(
         label=_("Department"),
         queryset=Department.objects.all(),
         required=False,
         empty_label=_("All departments"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    guideline = forms.ModelChoiceField(
+    guideline = IdChoiceField(
         label=_("Tip"),
         queryset=Guideline.objects.published().in_reading_order(),
         required=False,

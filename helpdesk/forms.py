@@ -12,6 +12,7 @@ from helpdesk.models import Category, FaqEntry
 from helpdesk.models.questions import MAX_TEXT_LENGTH, SlaState, Status
 from helpdesk.services.answering import REPLY_STATUSES
 from helpdesk.services.asking import check_text
+from hrsocial.forms import IdChoiceField, IdMultipleChoiceField, is_id
 from people.models import User
 from people.signed_in import people_generation
 
@@ -52,7 +53,7 @@ class AskForm(TextMixin, AttachmentMixin, OnceForm):
         max_length=200,
         help_text=_("In one line, for example: May I tweet about the project I work on?"),
     )
-    category = forms.ModelChoiceField(
+    category = IdChoiceField(
         label=_("Category"), queryset=Category.objects.none(), empty_label=None
     )
     body = forms.CharField(
@@ -149,7 +150,7 @@ def hr_staff_names() -> list[tuple[int, str]]:
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee = IdChoiceField(
         label=_("Assigned to"),
         queryset=User.objects.none(),
         required=False,
@@ -169,7 +170,7 @@ class StatusForm(forms.Form):
 
 
 class CategoryForm(forms.Form):
-    category = forms.ModelChoiceField(
+    category = IdChoiceField(
         label=_("Category"), queryset=Category.objects.active(), empty_label=None
     )
 
@@ -179,7 +180,7 @@ class ConfidentialForm(forms.Form):
 
 
 class GuidelinesForm(forms.Form):
-    guidelines = forms.ModelMultipleChoiceField(
+    guidelines = IdMultipleChoiceField(
         label=_("Related tips"),
         queryset=None,
         required=False,
@@ -290,7 +291,9 @@ class BulkAssignForm(forms.Form):
             (pk, person.full_name) for pk, person in self.staff.items()
         )]  # fmt: skip
         self.fields["questions"].choices = [
-            (value, value) for value in (self.data.getlist("questions") if self.data else [])
+            (value, value)
+            for value in (self.data.getlist("questions") if self.data else [])
+            if is_id(value)
         ]
 
     def clean_questions(self):
@@ -320,7 +323,7 @@ class FaqEntryForm(forms.ModelForm):
 
 class FaqFilterForm(forms.Form):
     q = forms.CharField(label=_("Search the FAQ"), required=False, max_length=200)
-    category = forms.ModelChoiceField(
+    category = IdChoiceField(
         label=_("Category"),
         queryset=Category.objects.all(),
         required=False,

@@ -36,7 +36,8 @@ SEARCH_CONFIG = "dutch"
 
 
 def clean_query(query: str | None) -> str:
-    return " ".join((query or "").split())[:MAX_QUERY_LENGTH]
+    # NUL cannot reach PostgreSQL (DataError), and no one searches for it.
+    return " ".join((query or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
 
 
 def is_postgresql() -> bool:

@@ -3,6 +3,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from hrsocial.forms import IdChoiceField
 from people.models import Department, User
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -76,7 +77,7 @@ def _profile_link(url: str, domains: tuple[str, ...]) -> str:
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or words from the bio"), required=False, max_length=200)
-    department = forms.ModelChoiceField(
+    department = IdChoiceField(
         widget=forms.Select(attrs={"class": "form-select"}),
         label=_("Department"), queryset=Department.objects.all(), required=False,
         empty_label=_("All departments"),

@@ -4,10 +4,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hrsocial.redirects import redirect_to_next
 from hrsocial.search import search
 from people import services
 from people.forms import DirectoryFilterForm, LanguageForm, ProfileForm
@@ -54,18 +54,13 @@ def profile_edit(request):
 def set_language(request):
     """The language switch: remembered in a cookie, and on the profile when signed in."""
     form = LanguageForm(request.POST)
-    next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = "/"
     if not form.is_valid():
         messages.error(request, _("Unknown language."))
-        return redirect(next_url)
+        return redirect_to_next(request, "/")
     language = form.cleaned_data["language"]
     if request.user.is_authenticated:
         services.person_set_language(person=request.user, language=language)
-    response = redirect(next_url)
+    response = redirect_to_next(request, "/")
 
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

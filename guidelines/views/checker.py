@@ -75,7 +75,7 @@ def api_check(request):
     if request.content_type == "application/json":
         try:
             payload = json.loads(request.body or b"null")
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # nesting too deep
             return JsonResponse({"error": _("The request body is not valid JSON.")}, status=400)
         form = CheckForm.from_json(payload)
     else:

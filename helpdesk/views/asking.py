@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from helpdesk import services
 from helpdesk import suggestions as suggestions_for
+from helpdesk.anonymity import hash_token
 from helpdesk.forms import AskForm, DraftForm, FollowUpForm, RatingForm
 from helpdesk.models import Attachment, FaqEntry, Message, Question, SelfServiceResolution
 from helpdesk.models.routing import CATEGORIES
@@ -175,7 +176,9 @@ def _asker_page(request, question, *, token="", status=200, **forms):
 
 
 def _after_action(question, token):
-    if token:
+    # Back to the private link only with the question's own token: the asker's own question
+    # opens without one, so a posted token may be anything.
+    if token and question.is_anonymous and question.access_token_hash == hash_token(token):
         return redirect("helpdesk:question-private", token=token)
     return redirect(question)
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import StreamingHttpResponse
+from django.http import QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -113,8 +113,10 @@ def queue_assign(request):
     else:
         messages.error(request, next(iter(form.errors.values()))[0])
     response = redirect(target)
-    if back and "\n" not in back and len(back) < 1000:
-        response["Location"] += "?" + back.lstrip("?")
+    # `next` is the queue's own query string (its filters); re-encoded, nothing else gets in.
+    filters = QueryDict(back.lstrip("?")[:1000]).urlencode() if back else ""
+    if filters:
+        response["Location"] += "?" + filters
     return response
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from competencies.models import Competency
+from hrsocial.forms import IdChoiceField
 from people.models import User
 from trainings.models import Session, Training
 from trainings.models.scan import ANSWERS
@@ -26,7 +27,7 @@ class CatalogueFilterForm(forms.Form):
         required=False,
         choices=[("", _("All languages")), *Training.Language.choices],
     )
-    competency = forms.ModelChoiceField(
+    competency = IdChoiceField(
         label=_("Competency"),
         required=False,
         queryset=Competency.objects.filter(is_active=True),
@@ -67,11 +68,11 @@ class ReasonForm(forms.Form):
 class ProposeForm(forms.Form):
     """The manager's proposal (posted from the competency gap view or a training page)."""
 
-    training = forms.ModelChoiceField(
+    training = IdChoiceField(
         queryset=Training.objects.published(),
         error_messages={"invalid_choice": _("This training is not in the catalogue.")},
     )
-    employee = forms.ModelChoiceField(
+    employee = IdChoiceField(
         queryset=User.objects.employees(),
         error_messages={"invalid_choice": _("Choose one of your team members.")},
     )
@@ -79,7 +80,7 @@ class ProposeForm(forms.Form):
 
 
 class ProposalAcceptForm(forms.Form):
-    session = forms.ModelChoiceField(
+    session = IdChoiceField(
         label=_("Session"),
         queryset=Session.objects.none(),
         widget=forms.RadioSelect,

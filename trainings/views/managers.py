@@ -3,23 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hrsocial.redirects import redirect_to_next
 from people.permissions import employee_required, manager_required
 from trainings import permissions, services
 from trainings.forms import ProposalAcceptForm, ProposeForm, ReasonForm
-
-
-def _next_or(request, default):
-    """Back to where the form was (the competency gap view, the home page), if it is ours."""
-    next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(next_url)
-    return redirect(default)
 
 
 def _refused(request, error: ValidationError) -> None:
@@ -34,7 +24,7 @@ def propose(request):
     form = ProposeForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return _next_or(request, "trainings:index")
+        return redirect_to_next(request, "trainings:index")
     training, employee = form.cleaned_data["training"], form.cleaned_data["employee"]
     try:
         services.training_propose(
@@ -51,7 +41,7 @@ def propose(request):
             _("You proposed %(title)s to %(name)s. You hear what they decide.")
             % {"title": training.display_title, "name": employee.full_name},
         )
-    return _next_or(request, training.get_absolute_url())
+    return redirect_to_next(request, training.get_absolute_url())
 
 
 @employee_required
@@ -128,7 +118,7 @@ def enrolment_approve(request, pk):
             request,
             _("Approved. %(name)s has been told.") % {"name": enrolment.person.full_name},
         )
-    return _next_or(request, "home")
+    return redirect_to_next(request, "home")
 
 
 @employee_required
@@ -138,7 +128,7 @@ def enrolment_decline(request, pk):
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Tell your colleague why."))
-        return _next_or(request, "home")
+        return redirect_to_next(request, "home")
     try:
         services.enrolment_decline(
             enrolment=enrolment, approver=request.user, reason=form.cleaned_data["reason"]
@@ -150,4 +140,4 @@ def enrolment_decline(request, pk):
             request,
             _("Declined. %(name)s has been told why.") % {"name": enrolment.person.full_name},
         )
-    return _next_or(request, "home")
+    return redirect_to_next(request, "home")
