@@ -230,6 +230,9 @@ def _rows_in_order(pks: list) -> list:
     return [found[pk] for pk in pks if pk in found]
 
 
+MAX_PAGE = 100_000
+
+
 class UncountedPage:
     """One page of a search, known to have a next page by fetching one row more."""
 
@@ -237,7 +240,8 @@ class UncountedPage:
 
     def __init__(self, queryset, page_number, *, rows=list):
         try:
-            self.number = max(int(page_number or 1), 1)
+            # Capped: a page number beyond any result would overflow the database's OFFSET.
+            self.number = min(max(int(page_number or 1), 1), MAX_PAGE)
         except (TypeError, ValueError):
             self.number = 1
         start = (self.number - 1) * PAGE_SIZE

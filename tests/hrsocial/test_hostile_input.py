@@ -11,11 +11,12 @@ one request that mixes them. Any 5xx fails, with the URL, role, input and except
 import inspect
 import json
 import types
+import uuid
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from django import forms
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from hypothesis import given, settings
@@ -35,6 +36,7 @@ HOSTILE = {
     "1 MB": "x" * 1_000_000,
     "NUL": "a\x00b",
     "CRLF": "a\r\nLocation: /elsewhere",
+    "CR": "a\rb",  # a lone carriage return: a check for "\n" alone lets it into a header
     "huge integer": "9" * 40,
     "64-bit overflow": str(2**63),
     "negative": "-1",
@@ -44,6 +46,18 @@ HOSTILE = {
     "unicode": "\u202e\ufeff\U0001f44d",
     "list for a scalar": ["1", "zz", "9" * 40],
 }
+# On PostgreSQL the suite runs the variants that can fail in the database itself (NUL in
+# text, integers out of range, lists); everything else is about our own code and already runs
+# on SQLite. This keeps CI's second run within its time.
+DATABASE_VARIANTS = {"empty", "NUL", "huge integer", "64-bit overflow", "list for a scalar"}
+
+
+def _variants():
+    if connection.vendor == "postgresql":
+        return [(label, value) for label, value in HOSTILE.items() if label in DATABASE_VARIANTS]
+    return list(HOSTILE.items())
+
+
 MIXED = ["", "a\x00b", "a\r\nb", "-1", "zz", "9" * 40]
 
 
@@ -245,6 +259,8 @@ class HostileInputTest(TestCase):
         fields.update({k: str(v) if not isinstance(v, list) else v
                        for k, v in target["data"].items()})  # fmt: skip
         fields.pop("csrfmiddlewaretoken", None)
+        if "submission_key" in fields:  # a double-submit guard: a fresh key, as the page has
+            fields["submission_key"] = str(uuid.uuid4())
         return fields, files
 
     def _scrape(self):
@@ -289,7 +305,7 @@ class HostileInputTest(TestCase):
             for form_class in forms_of_view(view):
                 names |= set(form_class.base_fields)
             for role, full in self._roles(target):
-                variants = HOSTILE.items() if full else [("mixed", MIXED)]
+                variants = _variants() if full else [("mixed", MIXED)]
                 for label, value in variants:
                     if label == "1 MB" and role != min(target["roles"] or {role}):
                         continue  # one 1 MB request per page is enough
@@ -309,12 +325,12 @@ class HostileInputTest(TestCase):
                 if not full:
                     self._send(role, "post", path, "mixed", data=dict.fromkeys(fields, MIXED))
                     continue
-                for label, value in HOSTILE.items():
+                for label, value in _variants():
                     if label == "1 MB" and role != min(target["roles"]):
                         continue  # one 1 MB request per form is enough
                     # Everything hostile, then each field hostile among plausible values.
                     self._send(role, "post", path, label, data=dict.fromkeys(fields, value))
-                    if label in ("CRLF", "huge integer"):
+                    if label in ("CR", "huge integer"):
                         for name in fields:
                             self._send(role, "post", path, f"{label} in {name}",
                                        data={**fields, name: value})  # fmt: skip
