@@ -9,10 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from helpdesk.attachments import check_upload
 from helpdesk.models import Category, FaqEntry
-from helpdesk.models.questions import MAX_TEXT_LENGTH, SlaState, Status
+from helpdesk.models.questions import (
+    MAX_TEXT_LENGTH,
+    REFERENCE_ALPHABET,
+    REFERENCE_LENGTH,
+    SlaState,
+    Status,
+)
 from helpdesk.services.answering import REPLY_STATUSES
 from helpdesk.services.asking import check_text
-from hrsocial.forms import IdChoiceField, IdMultipleChoiceField, is_id
+from hrsocial.forms import IdChoiceField, IdMultipleChoiceField
 from people.models import User
 from people.signed_in import people_generation
 
@@ -280,6 +286,15 @@ class QueueFilterForm(forms.Form):
         }
 
 
+def is_reference(value) -> bool:
+    """A question reference as `new_reference` makes them (anything else is dropped)."""
+    return (
+        isinstance(value, str)
+        and len(value) == REFERENCE_LENGTH
+        and all(c in REFERENCE_ALPHABET for c in value)
+    )
+
+
 class BulkAssignForm(forms.Form):
     questions = forms.MultipleChoiceField(choices=(), required=False)
     assignee = forms.ChoiceField(label=_("Assign the selected questions to"))
@@ -293,7 +308,7 @@ class BulkAssignForm(forms.Form):
         self.fields["questions"].choices = [
             (value, value)
             for value in (self.data.getlist("questions") if self.data else [])
-            if is_id(value)
+            if is_reference(value)
         ]
 
     def clean_questions(self):
