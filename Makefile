@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.9
+# The Nu HTML checker for the browser journeys (npm's vnu-jar; it runs on Java).
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu.jar
 PORT ?= 8000
 MAKEMESSAGES_IGNORE := -i ".venv/*" -i "staticfiles/*" -i "tests/*" -i "bench/*" -i "media/*"
 
@@ -23,6 +26,14 @@ $(VENV)/.installed: requirements-dev.lock
 
 install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 
+# Without npm or Java the journeys skip the HTML check and say why (CI requires it).
+$(VNU_JAR): $(VENV)/.installed
+	@if command -v npm >/dev/null && command -v java >/dev/null; then \
+	  tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && \
+	    tar -xzf vnu-jar-$(VNU_VERSION).tgz package/build/dist/vnu.jar) && \
+	  mv $$tmp/package/build/dist/vnu.jar $@ && touch $@ && rm -rf $$tmp; \
+	else echo "The Nu HTML checker needs npm and java: the journeys will skip it."; fi
+
 compile-messages: install ## Compile the Dutch translations
 	@$(PY) manage.py compilemessages --ignore ".venv" -v 0
 
@@ -37,7 +48,7 @@ run: install compile-messages ## Migrate, seed the demo, serve http://127.0.0.1:
 	  trap 'kill $$runner 2>/dev/null; wait $$runner 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install compile-messages ## The whole suite (unit, integration, browser journeys)
+test: install compile-messages $(VNU_JAR) ## The whole suite (unit, integration, browser journeys)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: install compile-messages ## The suite without the browser journeys

@@ -153,7 +153,7 @@ def _queue_row(row, texts) -> str:
         f"{texts['confidential'] if question.is_confidential else ''}</div></td>"
         f"<td>{asker}</td><td>{texts['statuses'].get(question.status, '')}</td>"
         f"<td>{assignee}</td><td>{texts['badges'][badge_key]}</td>"
-        f'<td><time datetime="{created.isoformat()}">{texts[day]}</time></td>'
+        f'<td><time datetime="{created.isoformat(timespec="seconds")}">{texts[day]}</time></td>'
         "</tr>"
     )
 
@@ -178,6 +178,6 @@ def moment(question, value):
     machine = (
         timezone.localtime(value).date().isoformat()
         if question.is_anonymous
-        else (value.isoformat())
+        else value.isoformat(timespec="seconds")
     )
     return format_html('<time datetime="{}">{}</time>', machine, question.moment_label(value))

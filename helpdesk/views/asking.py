@@ -63,7 +63,11 @@ def question_create(request):
                 return redirect("helpdesk:question-private-asked", token=token)
             return redirect("helpdesk:question-asked", reference=question.reference)
     # The cached categories: rendering the form's own choices would cost a query.
-    categories = [(c.pk, str(c)) for c in CATEGORIES.get() if c.is_active]
+    # A placeholder first: a required <select> must not start on a real choice (HTML), and
+    # nobody should send a question under a subject they never picked.
+    categories = [("", _("Choose a subject…"))] + [
+        (c.pk, str(c)) for c in CATEGORIES.get() if c.is_active
+    ]
     return render(
         request,
         "helpdesk/question_form.html",

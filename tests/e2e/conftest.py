@@ -5,8 +5,14 @@ is missing the journeys skip with the reason; CI sets HRSOCIAL_REQUIRE_BROWSER=1
 turns that skip into a failure.
 """
 
+import atexit
+import json
 import os
 import shutil
+import socket
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -17,6 +23,8 @@ from tests.factories import TEST_PASSWORD
 
 CHROMIUM = os.environ.get("HRSOCIAL_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+# The Nu HTML checker (npm's vnu-jar, fetched by `make test` into .venv/): it needs Java.
+VNU_JAR = Path(os.environ.get("HRSOCIAL_VNU_JAR") or Path(__file__).parents[2] / ".venv/vnu.jar")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -84,8 +92,76 @@ def use_session_of(page, live_server, user):
     )
 
 
+class HtmlChecker:
+    """The Nu HTML checker as a local web service, started once per test run on the first
+    page it checks: one JVM answers each page in a few milliseconds, where `java -jar` per
+    page would cost seconds."""
+
+    def __init__(self):
+        self.url = None
+        self.process = None
+
+    def start(self):
+        if not (VNU_JAR.exists() and shutil.which("java")):
+            message = f"The Nu HTML checker needs java and {VNU_JAR} (`make test` fetches it)"
+            if os.environ.get("HRSOCIAL_REQUIRE_BROWSER") == "1":
+                pytest.fail(message + "; HRSOCIAL_REQUIRE_BROWSER=1 forbids skipping.")
+            self.url = ""
+            return
+        with socket.socket() as free:
+            free.bind(("127.0.0.1", 0))
+            port = free.getsockname()[1]
+        self.process = subprocess.Popen(
+            # Its schema compiler recurses deeply: the default thread stack is too small.
+            ["java", "-Xss16m", "-cp", str(VNU_JAR),
+             "-Dnu.validator.servlet.bind-address=127.0.0.1",
+             "nu.validator.servlet.Main", str(port)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        atexit.register(self.process.kill)
+        self.url = f"http://127.0.0.1:{port}/?out=json"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
+                return
+            except OSError:
+                time.sleep(0.25)
+        pytest.fail("The Nu HTML checker did not start within 60 seconds.")
+
+    def errors(self, html: str) -> list[str]:
+        if self.url is None:
+            self.start()
+        if not self.url:
+            return []
+        request = urllib.request.Request(
+            self.url,
+            data=html.encode(),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            messages = json.load(response)["messages"]
+        return [
+            f"line {m.get('lastLine')}: {m['message']} [{m.get('extract', '').strip()}]"
+            for m in messages
+            if m["type"] == "error"
+        ]
+
+
+HTML_CHECKER = HtmlChecker()
+
+
+def assert_valid_html(page):
+    """The page as the browser holds it (after htmx swaps) is valid HTML: 0 errors from
+    the Nu checker."""
+    errors = HTML_CHECKER.errors(page.content())
+    assert errors == [], f"Invalid HTML on {page.url}:\n" + "\n".join(errors)
+
+
 def assert_accessible(page, *, context=None):
-    """axe-core's WCAG 2.1 A/AA rules on the current page: no violations."""
+    """axe-core's WCAG 2.1 A/AA rules on the current page: no violations; and the page is
+    valid HTML (the Nu checker)."""
+    assert_valid_html(page)
     # A button just clicked is still fading between its colours (Bootstrap's transitions):
     # measured mid-fade, its contrast is neither state's. Check the settled page.
     page.mouse.move(0, 0)

@@ -3,7 +3,7 @@
 import pytest
 
 from notifications.services import notify
-from tests.e2e.conftest import assert_accessible, use_session_of
+from tests.e2e.conftest import assert_accessible, assert_valid_html, use_session_of
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,3 +26,21 @@ def test_signed_in_pages_are_accessible(live_server, page):
     for path in [*SIGNED_IN_PAGES, f"/people/{emma.pk}/"]:
         page.goto(live_server.url + path)
         assert_accessible(page)
+
+
+def test_the_html_check_fails_on_invalid_markup(page):
+    """The journeys' HTML check can fail: htmx's bare `hx-*` attributes are not HTML (the
+    portal writes `data-hx-*`), and a `datetime` with microseconds is not a valid date."""
+    page.set_content(
+        '<!doctype html><html lang="nl"><head><title>t</title></head><body><main>'
+        '<div hx-get="/x">a</div><time datetime="2026-12-02T02:14:51.762903+01:00">b</time>'
+        "</main></body></html>"
+    )
+    with pytest.raises(AssertionError) as failure:
+        assert_valid_html(page)
+    assert "hx-get" in str(failure.value) and "fraction of a second" in str(failure.value)
+    page.set_content(
+        '<!doctype html><html lang="nl"><head><title>t</title></head><body><main>'
+        '<div data-hx-get="/x">a</div></main></body></html>'
+    )
+    assert_valid_html(page)
