@@ -230,3 +230,30 @@ def test_the_participant_page_and_actions_are_for_hr_only(client, emma, milan, s
     assert response.status_code == 403
     seat.refresh_from_db()
     assert seat.is_booked
+
+
+def test_editing_a_session_in_the_past_needs_the_confirmation(hr, hanna, emma, training):
+    session = past_session(training)
+    booked_in_the_past(session, emma)
+    url = reverse("trainings:hr-session-edit", args=[session.pk])
+    data = {
+        "starts_at": timezone.localtime(session.starts_at).strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": timezone.localtime(session.ends_at).strftime("%Y-%m-%dT%H:%M"),
+        "location": session.location,
+        "trainer": "Iemand anders",
+        "capacity": session.capacity,
+    }
+    response = hr.post(url, data)
+    assert response.status_code == 200
+    assert "Vink het vakje aan" in response.content.decode()
+    session.refresh_from_db()
+    assert session.trainer == "Sanne Bos"
+    with pytest.raises(ValidationError):
+        services.session_update(session=session, changed_by=hanna, trainer="Iemand anders")
+
+    response = hr.post(url, {**data, "past_confirmed": "on"})
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.trainer == "Iemand anders"
+    assert AuditEntry.objects.get(action="trainings.session_update").detail["past"] is True
+    assert not Notification.objects.filter(recipient=emma).exists(), "a correction, not news"

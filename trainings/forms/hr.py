@@ -62,7 +62,26 @@ CompetencyFormSet = inlineformset_factory(
 )
 
 
-class SessionForm(forms.ModelForm):
+class PastConfirmMixin:
+    """A session that has started asks HR to confirm the change (checked again by the
+    service: the box is not only a browser thing)."""
+
+    def add_past_confirm(self, session):
+        if session is not None and session.pk and session.has_started():
+            self.fields["past_confirmed"] = forms.BooleanField(
+                label=_("I know this session is in the past and want to change it anyway"),
+                required=True,
+                error_messages={
+                    "required": _("Tick the box to confirm a change to a session in the past.")
+                },
+            )
+
+    @property
+    def past_confirmed(self) -> bool:
+        return bool(self.cleaned_data.get("past_confirmed"))
+
+
+class SessionForm(PastConfirmMixin, forms.ModelForm):
     class Meta:
         model = Session
         fields = ["starts_at", "ends_at", "location", "online_url", "trainer", "capacity"]
@@ -75,6 +94,7 @@ class SessionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["online_url"].assume_scheme = "https"
+        self.add_past_confirm(self.instance)
 
     def clean(self):
         cleaned = super().clean()
@@ -106,25 +126,6 @@ class SessionCancelForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-
-
-class PastConfirmMixin:
-    """A session that has started asks HR to confirm the change (checked again by the
-    service: the box is not only a browser thing)."""
-
-    def add_past_confirm(self, session):
-        if session.has_started():
-            self.fields["past_confirmed"] = forms.BooleanField(
-                label=_("I know this session is in the past and want to change it anyway"),
-                required=True,
-                error_messages={
-                    "required": _("Tick the box to confirm a change to a session in the past.")
-                },
-            )
-
-    @property
-    def past_confirmed(self) -> bool:
-        return bool(self.cleaned_data.get("past_confirmed"))
 
 
 class SeatCancelForm(PastConfirmMixin, forms.Form):

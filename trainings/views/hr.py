@@ -250,7 +250,13 @@ def session_edit(request, pk):
     form = SessionForm(request.POST or None, instance=Session.objects.get(pk=session.pk))
     if request.method == "POST" and form.is_valid():
         try:
-            services.session_update(session=session, changed_by=request.user, **form.cleaned_data)
+            fields = {k: v for k, v in form.cleaned_data.items() if k != "past_confirmed"}
+            services.session_update(
+                session=session,
+                changed_by=request.user,
+                past_confirmed=form.past_confirmed,
+                **fields,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
