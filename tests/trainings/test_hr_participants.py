@@ -164,6 +164,7 @@ def test_hr_moves_a_person_to_a_session_with_a_free_seat(
     client.force_login(emma)
     page = client.get(seat.get_absolute_url()).content.decode()
     assert moved.get_absolute_url() in page
+    assert "HR heeft je naar een andere sessie verplaatst." in page and "Reden:" not in page
     entry = AuditEntry.objects.get(action="trainings.enrolment_move")
     assert entry.detail["from_session"] == session.pk and entry.detail["to_session"] == later.pk
 
