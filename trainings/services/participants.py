@@ -2,7 +2,8 @@
 the person to another session of the same training.
 
 Both free the seat through the same path as a person's own cancellation, so the waitlist is
-promoted (or, within the last day, offered the seat) exactly as `seats_fill` does. Both are
+promoted (or, within the last day, offered the seat) exactly as `seats_fill` does; the locks
+and the seat-taking step are the seat services' own, so seats change in one way only. Both are
 written to the audit log. An action on a session that has already started (HR correcting
 the records afterwards) needs `past_confirmed`: the form asks for it, and the service
 refuses without it, so a stale page or a replayed request cannot do it by accident.
@@ -18,7 +19,9 @@ from hrsocial import audit
 from notifications.services import notify
 from trainings import permissions
 from trainings.models import Enrolment
-from trainings.services.enrolments import _locked, _take_seat, seats_fill
+
+# The locks and the seat-taking step are the seat services' own: one way to touch seats.
+from trainings.services.enrolments import _locked, _locked_enrolment, _take_seat, seats_fill
 
 Status = Enrolment.Status
 REASON_MAX = 500
@@ -45,18 +48,6 @@ def _checked(enrolment, *, by, past_confirmed, now) -> None:
             ),
             code="confirm_past",
         )
-
-
-def _lock_pair(enrolment):
-    """The enrolment's session, then the enrolment itself (the order every service keeps)."""
-    session = _locked(enrolment.session)
-    fresh = (
-        Enrolment.objects.select_for_update(of=("self",))
-        .select_related("person")
-        .get(pk=enrolment.pk)
-    )
-    fresh.session = session
-    return fresh
 
 
 def _end(enrolment, *, by, reason: str, now) -> bool:
@@ -88,7 +79,7 @@ def seat_cancel(*, enrolment, cancelled_by, reason: str, past_confirmed=False, n
     if not reason:
         raise ValidationError(_("Give the reason: the participant reads it."), code="reason")
     with transaction.atomic():
-        enrolment = _lock_pair(enrolment)
+        enrolment = _locked_enrolment(enrolment)
         _checked(enrolment, by=cancelled_by, past_confirmed=past_confirmed, now=now)
         was_booked = _end(enrolment, by=cancelled_by, reason=reason, now=now)
         training = enrolment.session.training
