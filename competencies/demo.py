@@ -130,11 +130,53 @@ SPRING_OUTCOMES = {
         "Privacybewustzijn": (2, 2),
     },  # fmt: skip
 }
+# The example each person gives with their own level ("geef bij elk een voorbeeld"): its own
+# sentence per competency and level, as real answers read, not one text for everything.
 EVIDENCE = {
-    1: "Ik lees mee en deel af en toe een bericht van de organisatie.",
-    2: "Ik schrijf zelf berichten over mijn werk en beantwoord vragen die binnenkomen.",
-    3: "Ik ga het gesprek aan, ook als er kritiek is, en leg uit waarom we iets doen.",
-    4: "Collega's vragen mij om hulp; ik heb hun verhalen helpen vertellen.",
+    "Online communicatie": {
+        1: "Ik lees mee op onze LinkedIn-pagina en deel af en toe een bericht van ons.",
+        2: "Ik schreef zelf over ons nieuwe klantportaal en beantwoordde de vragen eronder.",
+        3: "Toen iemand kritiek had op onze wachttijden, heb ik uitgelegd waarom en het "
+        "gesprek daarna telefonisch afgemaakt.",
+        4: "Collega's vragen mij om mee te lezen met hun berichten; ik help ze hun eigen "
+        "verhaal te vertellen.",
+    },
+    "Content maken": {
+        1: "Ik heb een foto van onze teamdag gedeeld, met de voorbeeldtekst van Communicatie.",
+        2: "Voor Instagram maak ik een andere tekst en een vierkante foto dan voor LinkedIn.",
+        3: "Ik plande een maand berichten rond de open dag en maakte er twee korte video's bij.",
+        4: "Mijn sjabloon voor 'een dag uit het werk van' gebruiken nu drie teams.",
+    },
+    "Netwerken": {
+        1: "Mijn LinkedIn-profiel is bijgewerkt en ik ben verbonden met mijn directe collega's.",
+        2: "Ik volg twee vakgroepen over klantcontact en deel daar soms een artikel.",
+        3: "Via een vakgenoot bij een andere gemeente kreeg ik een oplossing voor ons "
+        "planningsprobleem.",
+        4: "Ik heb een klant en een leverancier met elkaar in contact gebracht; dat werd een "
+        "gezamenlijk project.",
+    },
+    "Digitaal samenwerken": {
+        1: "Ik lees de berichten in ons Teams-kanaal en stel daar soms een vraag.",
+        2: "De weekplanning deel ik als link in Teams in plaats van als bijlage in de mail.",
+        3: "Met Marketing en ICT werken we in één gedeelde groep; de afspraken staan vindbaar "
+        "op de wiki.",
+        4: "Ik heb de Teams-omgeving van onze afdeling ingericht en nieuwe collega's wegwijs "
+        "gemaakt.",
+    },
+    "Online reputatiebewustzijn": {
+        1: "Ik ken de tips en weet dat wat ik online zet openbaar blijft.",
+        2: "Over een klantcase twijfelde ik; ik heb het eerst in de vraagbaak aan HR gevraagd.",
+        3: "Ik zag een bericht over een gevoelige aanbesteding en heb Communicatie "
+        "gewaarschuwd voordat het gedeeld werd.",
+        4: "Tijdens de storing in het voorjaar heb ik het webcareteam geholpen met de reacties.",
+    },
+    "Privacybewustzijn": {
+        1: "Voordat ik een foto van collega's deel, vraag ik of ze dat goed vinden.",
+        2: "Ik weet welke klantgegevens ik nooit deel en heb mijn privacy-instellingen nagelopen.",
+        3: "Ik heb ons aanmeldformulier zo aangepast dat we niet meer gegevens vragen dan nodig.",
+        4: "In mijn team ben ik het aanspreekpunt voor privacyvragen; ik gaf de lunchsessie "
+        "over de AVG.",
+    },
 }
 # The autumn self-assessments (done; the manager's reviews are pending).
 AUTUMN_SELF = {
@@ -311,7 +353,7 @@ def _self_assessed(cycle, person, framework, levels, *, at) -> Review:
                 review=review,
                 competency=competency,
                 self_level=levels[competency.name],
-                evidence=EVIDENCE[levels[competency.name]],
+                evidence=EVIDENCE[competency.name][levels[competency.name]],
                 required_level=required.get(competency.pk),
                 framework=competency.snapshot(),
             )

@@ -1,7 +1,8 @@
 """Where competencies meet trainings, through trainings' own contract only.
 
 * For a gap: `Training.objects.developing(competency, level)`, the trainings that develop a
-  competency to at least that level (best fit first).
+  competency to at least that level (best fit first), with `.with_state_for(person)` so a
+  training the person is already enrolled in (or completed) is not offered as "enrol".
 * The manager's one-click proposal posts to `trainings:propose` (fields `training`,
   `employee`, `next`); trainings owns the proposal and what follows.
 * A completed training arrives as the `trainings.signals.training_completed` signal and is
@@ -21,21 +22,27 @@ def trainings_installed() -> bool:
     return apps.is_installed("trainings")
 
 
-def trainings_for_gap(competency, level: int, *, limit: int = SUGGESTIONS_PER_GAP) -> list:
-    """Up to `limit` trainings that take `competency` to `level` or beyond."""
+def trainings_for_gap(
+    competency, level: int, *, person=None, limit: int = SUGGESTIONS_PER_GAP
+) -> list:
+    """Up to `limit` trainings that take `competency` to `level` or beyond; with `person`,
+    each says where that person stands with it (`my_state`, `my_state_label`)."""
     if not trainings_installed():
         return []
     from trainings.models import Training
 
-    return list(Training.objects.developing(competency, level)[:limit])
+    trainings = Training.objects.developing(competency, level)
+    if person is not None:
+        trainings = trainings.with_state_for(person)
+    return list(trainings[:limit])
 
 
-def attach_trainings(rows) -> None:
+def attach_trainings(rows, *, person=None) -> None:
     """Give each gap row (ProfileRow) its suggested trainings: one query per real gap, and
     the framework bounds the number of gaps. Rows not assessed yet get none: first assess."""
     for row in rows:
         if row.assessed is not None and row.required and row.assessed < row.required:
-            row.trainings = trainings_for_gap(row.competency, row.required)
+            row.trainings = trainings_for_gap(row.competency, row.required, person=person)
 
 
 def propose_url() -> str | None:

@@ -258,7 +258,7 @@ def _training(row, competencies):
         defaults={
             "title_en": title_en,
             "summary": summary,
-            "description": _description(summary, develops),
+            "description": _description(develops),
             "format": format_,
             "level": level,
             "language": language,
@@ -278,10 +278,10 @@ def _training(row, competencies):
     return training, is_new
 
 
-def _description(summary: str, develops: dict) -> str:
+def _description(develops: dict) -> str:
+    """The page shows the summary above the description: the description does not repeat it."""
     skills = ", ".join(name.lower() for name in develops)
     return (
-        f"{summary}\n\n"
         "**Wat je leert**\n\n"
         f"- Je werkt aan: {skills}.\n"
         "- Je gaat aan de slag met je eigen accounts en voorbeelden uit je eigen werk.\n"

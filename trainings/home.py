@@ -27,7 +27,7 @@ def my_trainings(request):
         .for_person(user)
         .upcoming(now)
         .with_position()
-        .select_related("session__training")
+        .select_related("session__training", "person")
         .order_by("session__starts_at")[:PANEL_ROWS]
     )
     proposals = list(

@@ -83,6 +83,15 @@ def get_enrolment_for_user(request, pk) -> Enrolment:
     )
 
 
+def get_enrolment_for_hr(request, pk) -> Enrolment:
+    """Any participant's enrolment, for HR running the session (cancel a seat, move)."""
+    if not can_manage(request.user):
+        raise Http404
+    return get_object_or_404(
+        Enrolment.objects.select_related("session__training", "person__department"), pk=pk
+    )
+
+
 def get_enrolment_for_approver(request, pk) -> Enrolment:
     enrolment = get_object_or_404(
         Enrolment.objects.select_related("session__training", "person"), pk=pk

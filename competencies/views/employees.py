@@ -52,7 +52,7 @@ def gap_list(request, pk):
     one to their report in one click (the form posts to trainings:propose)."""
     person = permissions.get_person_for_user(request, pk, what="gaps")
     rows = gaps.gap_rows(person)
-    training_links.attach_trainings(rows)
+    training_links.attach_trainings(rows, person=person)
     can_propose = permissions.can_propose_training(request.user, person)
     return render(
         request,

@@ -41,3 +41,14 @@ def test_the_demo_is_complete_and_idempotent():
     assert RoleRequirement.objects.for_role(
         User.objects.get(email="employee@example.com").job_role
     ).exists()
+
+
+@pytest.mark.django_db
+def test_each_competency_has_its_own_example_sentences():
+    call_command("seed_demo", stdout=StringIO())
+    by_competency = {}
+    for line in AssessmentLine.objects.select_related("competency"):
+        by_competency.setdefault(line.evidence, set()).add(line.competency.name)
+    assert by_competency, "the demo has self-assessments"
+    shared = {text: names for text, names in by_competency.items() if len(names) > 1}
+    assert shared == {}

@@ -11,9 +11,10 @@ from competencies import gaps, training_links
 from competencies.models import Evidence, RoleRequirement
 from tests.competencies.factories import CompetencyFactory, RequirementFactory, assess
 from tests.factories import DepartmentFactory, JobRoleFactory, UserFactory
-from tests.trainings.factories import ElearningFactory, TrainingFactory
+from tests.trainings.factories import ElearningFactory, SessionFactory, TrainingFactory
 from trainings.models import Proposal
 from trainings.services import elearning_complete
+from trainings.services import enrolment_create as enrol
 
 
 def test_the_gap_list_is_required_minus_assessed(emma, online, privacy):
@@ -71,6 +72,28 @@ def test_the_employee_and_hr_see_suggestions_without_a_propose_button(
         assert "Het gesprek aangaan op LinkedIn" in content
         assert reverse("trainings:propose") not in content
         assert ("Bekijken en inschrijven" in content) is link
+
+
+def test_the_gap_page_does_not_offer_enrolling_in_a_training_already_enrolled_in(
+    client, emma, online, privacy
+):
+    assess(emma, online, 1)
+    assess(emma, privacy, 3)
+    enrolled = TrainingFactory(title="Al ingeschreven", develops=[(online, 3)])
+    enrol(session=SessionFactory(training=enrolled), person=emma)
+    TrainingFactory(title="Nog open", develops=[(online, 3)])
+
+    client.force_login(emma)
+    response = client.get(reverse("competencies:gaps", args=[emma.pk]))
+
+    content = response.content.decode()
+    assert content.count("Bekijken en inschrijven") == 1, "only for the open training"
+    (row,) = response.context["rows"]
+    assert {t.title: t.my_state for t in row.trainings} == {
+        "Al ingeschreven": "confirmed",
+        "Nog open": None,
+    }
+    assert "Je bent ingeschreven" in content
 
 
 def test_the_gap_view_works_without_any_trainings(client, emma, online, privacy):

@@ -94,6 +94,7 @@ def hr_pages():
         f"/helpdesk/queue/{question.reference}/faq/",
         "/trainings/hr/sessions/",
         f"/trainings/hr/sessions/{session.pk}/",
+        f"/trainings/hr/enrolments/{session.enrolments.order_by('pk').first().pk}/",
         "/trainings/hr/report/",
         "/trainings/hr/self-scan/",
     ]

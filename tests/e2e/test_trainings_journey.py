@@ -1,6 +1,8 @@
 """Trainings in the browser: the self-scan recommends a training, its only session is full,
 Emma joins the waitlist; when Cas cancels she gets the seat, hears it, and downloads the
-.ics. A second journey: the manager approves a paid training and HR registers attendance."""
+.ics. A second journey: the manager approves a paid training and HR registers attendance.
+A third: HR cancels one participant's seat with a reason, the participant reads it, and the
+first on the waitlist has the seat."""
 
 import re
 from datetime import timedelta
@@ -156,3 +158,52 @@ def test_the_manager_approves_and_hr_registers_attendance(live_server, page):
     page.goto(live_server.url + "/trainings/hr/report/")
     expect(page.get_by_role("row", name=re.compile("Personal branding"))).to_contain_text("100%")
     assert_accessible(page)
+
+
+def test_hr_cancels_a_seat_and_the_participant_reads_the_reason(live_server, page, browser):
+    emma = UserFactory(email="emma@example.com", full_name="Emma Jansen")
+    cas = UserFactory(email="cas@example.com", full_name="Cas Peters")
+    hanna = make_hr(UserFactory(email="hanna@example.com", full_name="Hanna Bakker"))
+    session = SessionFactory(training=TrainingFactory(title="Video maken"), capacity=1)
+    seat = services.enrolment_create(session=session, person=emma)
+    waiting = services.enrolment_create(session=session, person=cas)
+    reason = "Je staat die dag ingeroosterd voor de jaarafsluiting."
+
+    # HR opens the session, chooses Emma and cancels her seat with a reason.
+    use_session_of(page, live_server, hanna)
+    page.goto(live_server.url + f"/trainings/hr/sessions/{session.pk}/")
+    page.get_by_role("link", name=re.compile("^Emma Jansen")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Emma Jansen")
+    assert_accessible(page)
+    cancel = page.get_by_role("region", name="Plek annuleren")
+    cancel.get_by_role(
+        "button", name="Annuleer de inschrijving en laat het de deelnemer weten"
+    ).click()
+    expect(page.get_by_text("Geef de reden: de deelnemer leest die.").first).to_be_visible()
+    assert_accessible(page)
+    seat.refresh_from_db()
+    assert seat.is_booked, "nothing happens without a reason"
+    page.get_by_role("region", name="Plek annuleren").get_by_label(
+        "Reden (de deelnemer leest die)"
+    ).fill(reason)
+    page.get_by_role(
+        "button", name="Annuleer de inschrijving en laat het de deelnemer weten"
+    ).click()
+    expect(page.locator(".alert-success")).to_contain_text("De inschrijving van Emma Jansen")
+    expect(page.get_by_role("region", name="Deelnemers met een plek")).to_contain_text("Cas Peters")
+    assert_accessible(page)
+    waiting.refresh_from_db()
+    assert waiting.is_booked
+
+    # Emma reads it in her notifications and on her enrolment.
+    emma_page = browser.new_context().new_page()
+    use_session_of(emma_page, live_server, emma)
+    emma_page.goto(live_server.url + "/notifications/")
+    emma_page.get_by_role(
+        "button", name="HR heeft je inschrijving voor Video maken geannuleerd", exact=True
+    ).click()
+    expect(emma_page.get_by_test_id("enrolment-status")).to_contain_text("Geannuleerd door HR")
+    expect(emma_page.get_by_test_id("hr-cancel-reason")).to_contain_text(reason)
+    expect(emma_page.get_by_role("link", name="Zet in mijn agenda (.ics)")).to_have_count(0)
+    assert_accessible(emma_page)
+    emma_page.context.close()

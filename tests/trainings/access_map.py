@@ -30,6 +30,9 @@ def setup(world):
         ends_at=timezone.now() - timedelta(days=2) + timedelta(hours=2),
     )
     world.enrolment = services.enrolment_create(session=world.session, person=world.employee)
+    world.later_session = SessionFactory(
+        training=world.training, starts_at=timezone.now() + timedelta(days=21)
+    )
     paid = SessionFactory(training=PaidTrainingFactory(title="Personal branding"))
     world.paid_enrolment = services.enrolment_create(session=paid, person=world.employee)
     world.proposal = Proposal.objects.create(
@@ -147,6 +150,22 @@ ROUTES = [
         hr_only(302),
         method="post",
         kwargs=lambda w: {"pk": w.session.pk},
+    ),
+    # HR changes one participant: cancel the seat with a reason, or move to another session.
+    Route("trainings:hr-enrolment", hr_only(200), kwargs=lambda w: {"pk": w.enrolment.pk}),
+    Route(
+        "trainings:hr-seat-cancel",
+        hr_only(302),
+        method="post",
+        kwargs=lambda w: {"pk": w.enrolment.pk},
+        data={"reason": "Je staat ingeroosterd voor de jaarafsluiting."},
+    ),
+    Route(
+        "trainings:hr-enrolment-move",
+        hr_only(302),
+        method="post",
+        kwargs=lambda w: {"pk": w.enrolment.pk},
+        data=lambda w: {"to_session": w.later_session.pk},
     ),
     Route("trainings:hr-training-create", hr_only(200)),
     Route("trainings:hr-training-edit", hr_only(200), kwargs=lambda w: {"pk": w.training.pk}),

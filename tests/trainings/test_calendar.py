@@ -1,10 +1,13 @@
 """iCalendar: the .ics download, the e-mail attachment and the personal feed (RFC 5545)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.trainings.factories import SessionFactory
@@ -162,3 +165,38 @@ def test_waitlist_messages_carry_no_event(
     by_person = {m.to[0]: m for m in mail.outbox}
     assert by_person["emma@example.com"].attachments, "a confirmed seat gets the new event"
     assert not by_person["cas@example.com"].attachments, "a waitlist place gets no event"
+
+
+def _writes(queries) -> list[str]:
+    verbs = ("INSERT", "UPDATE", "DELETE")
+    return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(verbs)]
+
+
+def test_the_feed_is_a_harmless_read_that_only_stamps_its_last_use_hourly(client, emma, session):
+    """The one GET that writes (issue 13): the last-use stamp, at most once an hour, only for
+    the holder of the secret address; nothing else changes, and other methods are refused."""
+    services.enrolment_create(session=session, person=emma)
+    token = services.calendar_token_renew(person=emma)
+    url = reverse("trainings:calendar-feed", kwargs={"token": token.token})
+    start = datetime(2031, 3, 3, 9, 0, tzinfo=UTC)
+
+    with time_machine.travel(start, tick=False):
+        with CaptureQueriesContext(connection) as first:
+            assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as again:
+            assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as stranger:
+            wrong = reverse("trainings:calendar-feed", kwargs={"token": "x" * 43})
+            assert client.get(wrong).status_code == 404
+    hour_later = time_machine.travel(start + timedelta(minutes=61), tick=False)
+    with hour_later, CaptureQueriesContext(connection) as later:
+        assert client.get(url).status_code == 200
+
+    (stamp,) = _writes(first.captured_queries)
+    assert "trainings_calendartoken" in stamp and "last_used_at" in stamp
+    assert _writes(again.captured_queries) == []
+    assert _writes(stranger.captured_queries) == []
+    assert len(_writes(later.captured_queries)) == 1
+    token.refresh_from_db()
+    assert token.last_used_at == start + timedelta(minutes=61)
+    assert client.post(url).status_code == 405

@@ -5,6 +5,8 @@ from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hrsocial.forms import IdChoiceField
+from trainings.forms.employee import session_label
 from trainings.models import ScanQuestion, Session, Training, TrainingCompetency
 from trainings.models.sessions import Enrolment
 
@@ -60,7 +62,26 @@ CompetencyFormSet = inlineformset_factory(
 )
 
 
-class SessionForm(forms.ModelForm):
+class PastConfirmMixin:
+    """A session that has started asks HR to confirm the change (checked again by the
+    service: the box is not only a browser thing)."""
+
+    def add_past_confirm(self, session):
+        if session is not None and session.pk and session.has_started():
+            self.fields["past_confirmed"] = forms.BooleanField(
+                label=_("I know this session is in the past and want to change it anyway"),
+                required=True,
+                error_messages={
+                    "required": _("Tick the box to confirm a change to a session in the past.")
+                },
+            )
+
+    @property
+    def past_confirmed(self) -> bool:
+        return bool(self.cleaned_data.get("past_confirmed"))
+
+
+class SessionForm(PastConfirmMixin, forms.ModelForm):
     class Meta:
         model = Session
         fields = ["starts_at", "ends_at", "location", "online_url", "trainer", "capacity"]
@@ -73,6 +94,7 @@ class SessionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["online_url"].assume_scheme = "https"
+        self.add_past_confirm(self.instance)
 
     def clean(self):
         cleaned = super().clean()
@@ -104,6 +126,45 @@ class SessionCancelForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class SeatCancelForm(PastConfirmMixin, forms.Form):
+    """HR cancels one participant's seat; the reason is shown to the participant."""
+
+    reason = forms.CharField(
+        label=_("Reason (the participant reads it)"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Give the reason: the participant reads it.")},
+    )
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_past_confirm(session)
+
+
+class EnrolmentMoveForm(PastConfirmMixin, forms.Form):
+    """HR moves a participant to another upcoming session of the same training."""
+
+    to_session = IdChoiceField(
+        label=_("New session"),
+        queryset=Session.objects.none(),
+        error_messages={"required": _("Choose the session to move to.")},
+    )
+    reason = forms.CharField(
+        label=_("Message to the participant (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_session"].queryset = (
+            session.training.sessions.upcoming().exclude(pk=session.pk).order_by("starts_at")
+        )
+        self.fields["to_session"].label_from_instance = session_label
+        self.add_past_confirm(session)
 
 
 class ScanQuestionForm(forms.ModelForm):

@@ -104,6 +104,30 @@ class TrainingQuerySet(models.QuerySet):
             ),
         )
 
+    def with_state_for(self, person, now=None):
+        """Annotate where `person` stands with each training, for lists that suggest
+        trainings (the self-scan, the gap page) and must not offer "enrol" to someone who
+        already is: `my_status` and `my_approval` of their enrolment in a session that has
+        not ended (a seat before a waitlist place), and `my_completed`. Read them through
+        `Training.my_state`. Three subqueries, whatever the number of rows."""
+        from trainings.models.sessions import Completion, Enrolment
+
+        mine = (
+            Enrolment.objects.active()
+            .filter(
+                person=person,
+                session__training=OuterRef("pk"),
+                session__ends_at__gt=now or timezone.now(),
+                session__cancelled_at__isnull=True,
+            )
+            .order_by("status", "session__starts_at", "pk")  # "booked" before "waitlisted"
+        )
+        return self.annotate(
+            my_status=Subquery(mine.values("status")[:1]),
+            my_approval=Subquery(mine.values("approval")[:1]),
+            my_completed=Exists(Completion.objects.filter(person=person, training=OuterRef("pk"))),
+        )
+
     def with_seats_between(self, start, end):
         """Trainings with a session between `start` and `end` that still has a free seat."""
         from trainings.models.sessions import Session
@@ -266,6 +290,46 @@ class Training(models.Model):
     def needs_approval(self) -> bool:
         """A paid external training costs the team's budget, so the manager decides."""
         return self.provider == self.Provider.EXTERNAL and self.cost > 0
+
+    # What `my_state` returns, and the phrase a list shows for it.
+    MY_STATES = {
+        "confirmed": _("You are enrolled"),
+        "held": _("Seat held, waiting for approval"),
+        "waitlisted": _("You are on the waitlist"),
+        "completed": _("You have completed this"),
+    }
+
+    @property
+    def my_state(self) -> str | None:
+        """The person's state from `with_state_for`: "confirmed", "held" (a seat waiting for
+        the manager's or HR's approval), "waitlisted", "completed", or None (free to enrol).
+        An enrolment comes first: someone who enrolled again after completing is enrolled."""
+        status = getattr(self, "my_status", None)
+        if status == "booked":
+            return "held" if getattr(self, "my_approval", None) == "pending" else "confirmed"
+        if status == "waitlisted":
+            return "waitlisted"
+        if getattr(self, "my_completed", False):
+            return "completed"
+        return None
+
+    # The same, as a manager or HR reads it about someone else.
+    THEIR_STATES = {
+        "confirmed": _("Enrolled"),
+        "held": _("Seat held, waiting for approval"),
+        "waitlisted": _("On the waitlist"),
+        "completed": _("Completed"),
+    }
+
+    @property
+    def my_state_label(self) -> str:
+        state = self.my_state
+        return self.MY_STATES[state] if state else ""
+
+    @property
+    def their_state_label(self) -> str:
+        state = self.my_state
+        return self.THEIR_STATES[state] if state else ""
 
     @property
     def duration_display(self) -> str:

@@ -237,6 +237,26 @@ class Enrolment(models.Model):
     created_at = models.DateTimeField(_("enrolled"), default=timezone.now)
     booked_at = models.DateTimeField(_("got a seat"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # When HR (not the person) ends an enrolment: who did, and the reason the person reads
+    # on the enrolment's page and in the notification.
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cancel_reason = models.CharField(_("reason for the cancellation"), max_length=500, blank=True)
+    # HR moved the person to another session of the training: the enrolment there.
+    moved_to = models.ForeignKey(
+        "self",
+        verbose_name=_("moved to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # Set when the reminder and the feedback request went out, so each goes out once.
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     feedback_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -295,16 +315,37 @@ class Enrolment(models.Model):
         return self.is_active and self.approval == self.Approval.PENDING
 
     @property
+    def approved_by_hr(self) -> bool:
+        """Whether HR, not a manager, decides on this paid training: the person has no
+        manager (see permissions.can_decide). Reads `person`: select it with the rows."""
+        return self.person.manager_id is None
+
+    @property
+    def cancelled_by_hr(self) -> bool:
+        """HR, not the person, ended this enrolment (a seat cancelled or a move)."""
+        return (
+            self.status == self.Status.CANCELLED
+            and self.cancelled_by_id is not None
+            and self.cancelled_by_id != self.person_id
+        )
+
+    @property
     def status_label(self) -> str:
         """What the person sees: one phrase that combines seat and approval."""
         if self.is_booked and self.awaits_approval:
+            if self.approved_by_hr:
+                return _("Seat held, waiting for HR's approval")
             return _("Seat held, waiting for your manager")
         if self.is_booked:
             return _("Confirmed")
         if self.is_waitlisted:
             return _("On the waitlist")
         if self.approval == self.Approval.DECLINED:
+            if self.decided_by_id and self.decided_by_id != self.person.manager_id:
+                return _("Declined by HR")
             return _("Declined by your manager")
+        if self.cancelled_by_hr:
+            return _("Cancelled by HR")
         return _("Cancelled")
 
 

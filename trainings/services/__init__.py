@@ -4,6 +4,7 @@ enrolments.py  seats and waitlists, the manager's decision on paid trainings
 proposals.py   a manager proposes a training (the contract with `competencies`)
 followup.py    reminders, attendance, completion, e-learning, feedback
 catalogue.py   HR's changes to sessions and trainings
+participants.py HR's changes to one participant: cancel a seat, move to another session
 scan.py        the self-scan
 calendar.py    the personal calendar feed's secret address
 """
@@ -36,6 +37,7 @@ from trainings.services.followup import (
     feedback_requests_send,
     reminders_send,
 )
+from trainings.services.participants import enrolment_move, seat_cancel
 from trainings.services.proposals import proposal_accept, proposal_decline, training_propose
 from trainings.services.scan import level_from_answers, scan_submit
 
@@ -51,6 +53,7 @@ __all__ = [
     "enrolment_claim",
     "enrolment_create",
     "enrolment_decline",
+    "enrolment_move",
     "feedback_allowed",
     "feedback_give",
     "feedback_requests_send",
@@ -59,6 +62,7 @@ __all__ = [
     "proposal_decline",
     "reminders_send",
     "scan_submit",
+    "seat_cancel",
     "seats_fill",
     "session_cancel",
     "session_create",

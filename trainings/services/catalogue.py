@@ -26,10 +26,12 @@ def session_create(*, training, created_by, **fields) -> Session:
     return session
 
 
-def session_update(*, session, changed_by, now=None, **fields) -> Session:
+def session_update(*, session, changed_by, past_confirmed=False, now=None, **fields) -> Session:
     """Change a session. The capacity cannot go below the seats already taken (the check
     runs under the session's lock, so a last-second enrolment cannot slip past it); more
-    seats go straight to the waitlist; a new time or place is sent to every participant."""
+    seats go straight to the waitlist; a new time or place is sent to every participant.
+    A session that has started (HR correcting the records) changes only with
+    `past_confirmed`: the form asks for it, and this refuses without it."""
     now = now or timezone.now()
     with transaction.atomic():
         locked = (
@@ -40,6 +42,15 @@ def session_update(*, session, changed_by, now=None, **fields) -> Session:
         changes = {k: v for k, v in fields.items() if k in EDITABLE and getattr(locked, k) != v}
         if not changes:
             return locked
+        started = locked.has_started(now)
+        if started and not past_confirmed:
+            raise ValidationError(
+                _(
+                    "This session has already started. Tick the box to confirm that you are "
+                    "changing a session in the past."
+                ),
+                code="confirm_past",
+            )
         capacity = changes.get("capacity", locked.capacity)
         if capacity < locked.seats_taken:
             raise ValidationError(
@@ -63,13 +74,14 @@ def session_update(*, session, changed_by, now=None, **fields) -> Session:
         locked.save()
         if "capacity" in changes:
             seats_fill(session=locked, now=now)
-        if moved:
+        if moved and not started:  # a correction afterwards is not news for the participants
             _tell_participants_of_change(locked)
         audit.record(
             actor=changed_by,
             action="trainings.session_update",
             target=locked,
             fields=sorted(changes),
+            past=started,
         )
     return locked
 

@@ -10,12 +10,13 @@ lock is a no-op, but SQLite lets only one transaction write at a time anyway.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from notifications.services import notify
 from trainings import permissions
-from trainings.models import Enrolment, Proposal, Session
+from trainings.models import Completion, Enrolment, Proposal, Session
 
 Status = Enrolment.Status
 Approval = Enrolment.Approval
@@ -42,12 +43,16 @@ def _locked_enrolment(enrolment) -> Enrolment:
     return fresh
 
 
-def enrolment_create(*, session, person, proposal=None, now=None) -> Enrolment:
+def enrolment_create(
+    *, session, person, proposal=None, repeat_confirmed=False, now=None
+) -> Enrolment:
     """Enrol `person`: a seat when one is free, otherwise a place at the end of the waitlist.
 
     A paid external training holds the seat until the manager agrees (unless the manager
     proposed it). Refused with a ValidationError, and nothing saved: a cancelled or started
-    session, or a second enrolment of the same person.
+    session, a second enrolment of the same person, or a training the person has already
+    completed unless they confirmed they want to follow it again (`repeat_confirmed`; the
+    seat would otherwise go to someone who needs it).
     """
     now = now or timezone.now()
     if not person.is_employee:
@@ -64,6 +69,19 @@ def enrolment_create(*, session, person, proposal=None, now=None) -> Enrolment:
             )
         if session.enrolments.active().filter(person=person).exists():
             raise ValidationError(_("You are already enrolled in this session."), code="twice")
+        if not repeat_confirmed:
+            completion = Completion.objects.filter(person=person, training=session.training).first()
+            if completion is not None:
+                raise ValidationError(
+                    format_lazy(
+                        _(
+                            "You already completed this training on {date}. Tick the box to "
+                            "confirm that you want to follow it again."
+                        ),
+                        date=date_format(timezone.localtime(completion.completed_at), "j F Y"),
+                    ),
+                    code="completed",
+                )
         if proposal is None:
             proposal = (
                 Proposal.objects.open()

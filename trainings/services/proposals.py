@@ -77,7 +77,10 @@ def proposal_accept(*, proposal, person, session=None, now=None):
     if not training.is_elearning:
         if session is None or session.training_id != training.pk:
             raise ValidationError(_("Choose one of the sessions."), code="session")
-        return enrolment_create(session=session, person=person, proposal=proposal, now=now)
+        # The manager proposed it, also when it was completed before: a deliberate repeat.
+        return enrolment_create(
+            session=session, person=person, proposal=proposal, repeat_confirmed=True, now=now
+        )
     with transaction.atomic():
         proposal = _locked_open(proposal, person)
         proposal.status = Proposal.Status.ACCEPTED

@@ -25,7 +25,16 @@ FEED_HISTORY = timedelta(days=30)
 @require_GET
 def calendar_feed(request, token):
     """No sign-in: calendar apps cannot sign in. The token in the address is the key; its
-    owner can replace or remove it on "My trainings"."""
+    owner can replace or remove it on "My trainings".
+
+    A harmless read, although it writes one timestamp (decided for issue 13, see
+    docs/PERMISSIONS.md): the feed must answer GET, because that is all a calendar app
+    sends. The only write is `CalendarToken.last_used_at`, at most once an hour, which
+    "My trainings" shows as "last read by a calendar". Nobody can trigger it without the
+    secret address (a forged cross-site request needs the token too), and whoever holds the
+    address can read the feed anyway: a stamp they cause is true ("this address is in use"),
+    which is exactly what the owner needs to know to replace it. Nothing else changes: no
+    seat, no enrolment, no notification."""
     calendar = (
         CalendarToken.objects.select_related("person").filter(token=token).first()
         if len(token) <= 64

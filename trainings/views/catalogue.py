@@ -81,6 +81,7 @@ def training_detail(request, pk):
         for e in Enrolment.objects.active()
         .for_person(user)
         .filter(session__training=training)
+        .select_related("person")
         .with_position()
     }
     for session in sessions:

@@ -24,7 +24,12 @@ def _refused(request, error: ValidationError) -> None:
 def session_enrol(request, pk):
     session = permissions.get_session_for_user(request, pk)
     try:
-        enrolment = services.enrolment_create(session=session, person=request.user)
+        enrolment = services.enrolment_create(
+            session=session,
+            person=request.user,
+            # The box on the training page of someone who completed it already.
+            repeat_confirmed=request.POST.get("repeat") == "yes",
+        )
     except ValidationError as error:
         _refused(request, error)
         return redirect(session.get_absolute_url())
@@ -32,6 +37,14 @@ def session_enrol(request, pk):
         messages.info(
             request,
             _("The session is full, so you are on the waitlist. We tell you when a seat is yours."),
+        )
+    elif enrolment.awaits_approval and enrolment.approved_by_hr:
+        messages.success(
+            request,
+            _(
+                "Your seat is held. You have no manager in the portal, so HR has been asked "
+                "to approve this paid training."
+            ),
         )
     elif enrolment.awaits_approval:
         messages.success(
@@ -102,6 +115,10 @@ def enrolment_claim(request, pk):
 def enrolment_ics(request, pk):
     """The session as an iCalendar file, to add it to your own calendar."""
     enrolment = permissions.get_enrolment_for_user(request, pk)
+    if enrolment.is_waitlisted:
+        # A place on the waitlist is not an appointment: the file comes with the seat.
+        messages.info(request, _("You get the calendar invitation as soon as a seat is yours."))
+        return redirect(enrolment)
     response = HttpResponse(ical.enrolment_calendar(enrolment), content_type=ical.CONTENT_TYPE)
     response["Content-Disposition"] = (
         f'attachment; filename="{ical.filename_for(enrolment.session)}"'
@@ -180,7 +197,7 @@ def my_trainings(request):
     given = Feedback.objects.filter(person=user, session=OuterRef("session"))
     enrolments = (
         Enrolment.objects.for_person(user)
-        .select_related("session__training")
+        .select_related("session__training", "person")
         .with_position()
         .annotate(has_feedback=Exists(given))
     )

@@ -19,8 +19,10 @@ from trainings import permissions, reports, services
 from trainings.forms import (
     AttendanceForm,
     CompetencyFormSet,
+    EnrolmentMoveForm,
     ReportFilterForm,
     ScanQuestionForm,
+    SeatCancelForm,
     SessionCancelForm,
     SessionForm,
     TrainingForm,
@@ -147,6 +149,81 @@ def session_attendance(request, pk):
     )
 
 
+def _participant_page(request, enrolment, *, cancel_form=None, move_form=None):
+    session = enrolment.session
+    move_form = move_form or EnrolmentMoveForm(session=session)
+    return render(
+        request,
+        "trainings/enrolment_manage.html",
+        {
+            "enrolment": enrolment,
+            "session": session,
+            "started": session.has_started(),
+            "cancel_form": cancel_form or SeatCancelForm(session=session),
+            "move_form": move_form,
+            "can_move": move_form.fields["to_session"].queryset.exists(),
+        },
+    )
+
+
+@hr_required
+def enrolment_manage(request, pk):
+    """One participant of a session: HR cancels the seat with a reason, or moves them."""
+    enrolment = permissions.get_enrolment_for_hr(request, pk)
+    return _participant_page(request, enrolment)
+
+
+@hr_required
+@require_POST
+def seat_cancel(request, pk):
+    enrolment = permissions.get_enrolment_for_hr(request, pk)
+    form = SeatCancelForm(request.POST, session=enrolment.session)
+    if form.is_valid():
+        try:
+            services.seat_cancel(
+                enrolment=enrolment,
+                cancelled_by=request.user,
+                reason=form.cleaned_data["reason"],
+                past_confirmed=form.past_confirmed,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The enrolment of %(name)s is cancelled; they have been told why.")
+                % {"name": enrolment.person.full_name},
+            )
+            return redirect("trainings:hr-session-attendance", pk=enrolment.session_id)
+    return _participant_page(request, enrolment, cancel_form=form)
+
+
+@hr_required
+@require_POST
+def enrolment_move(request, pk):
+    enrolment = permissions.get_enrolment_for_hr(request, pk)
+    form = EnrolmentMoveForm(request.POST, session=enrolment.session)
+    if form.is_valid():
+        try:
+            moved = services.enrolment_move(
+                enrolment=enrolment,
+                to_session=form.cleaned_data["to_session"],
+                moved_by=request.user,
+                reason=form.cleaned_data["reason"],
+                past_confirmed=form.past_confirmed,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if moved.is_booked:
+                text = _("%(name)s has been moved and has a seat in the new session.")
+            else:
+                text = _("%(name)s has been moved to the waitlist of the new session (it is full).")
+            messages.success(request, text % {"name": enrolment.person.full_name})
+            return redirect("trainings:hr-session-attendance", pk=moved.session_id)
+    return _participant_page(request, enrolment, move_form=form)
+
+
 @hr_required
 def session_create(request, pk):
     training = get_object_or_404(Training, pk=pk)
@@ -173,7 +250,13 @@ def session_edit(request, pk):
     form = SessionForm(request.POST or None, instance=Session.objects.get(pk=session.pk))
     if request.method == "POST" and form.is_valid():
         try:
-            services.session_update(session=session, changed_by=request.user, **form.cleaned_data)
+            fields = {k: v for k, v in form.cleaned_data.items() if k != "past_confirmed"}
+            services.session_update(
+                session=session,
+                changed_by=request.user,
+                past_confirmed=form.past_confirmed,
+                **fields,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
