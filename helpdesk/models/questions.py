@@ -11,12 +11,12 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from helpdesk.anonymity import day_part_end, day_part_label, mailboxes_of
 from helpdesk.models.routing import Category
 from helpdesk.storage import private_storage
+from hrsocial.formatting import table_datetime
 
 MAX_TEXT_LENGTH = 10_000
 # Question references: ten characters without look-alikes (0/O, 1/I), 50 random bits.
@@ -307,7 +307,7 @@ class Question(models.Model):
         the date and day part."""
         if self.is_anonymous:
             return day_part_label(moment)
-        return date_format(timezone.localtime(moment), "j F Y, H:i")
+        return table_datetime(moment)
 
     @property
     def is_closed(self) -> bool:
