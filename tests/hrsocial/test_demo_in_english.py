@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from competencies.models import Competency, CompetencyCategory, CompetencyLevel
-from guidelines.models import Guideline, Rule
 from guidelines.models import Category as TipCategory
+from guidelines.models import Guideline, Rule
 from helpdesk.models import Category, FaqEntry, SavedReply
 from trainings.models import ScanQuestion, Training
 

@@ -54,8 +54,9 @@ def world(db):
     department = DepartmentFactory(name="Team Q", code="TQ")
     training = TrainingFactory(title="LinkedIn voor beginners", title_en="LinkedIn for beginners")
     paid = PaidTrainingFactory(title="Schrijven voor het web", title_en="Writing for the web")
-    # A Thursday in January at nine: month and weekday differ in the two languages.
-    start = timezone.make_aware(timezone.datetime(2031, 1, 16, 9, 0))
+    # A Thursday in January at nine, next year: month and weekday differ in the languages.
+    january = timezone.datetime(timezone.localdate().year + 1, 1, 14, 9, 0)
+    start = timezone.make_aware(january + timedelta(days=(3 - january.weekday()) % 7))
     return SimpleNamespace(
         hr=hr,
         department=department,
