@@ -13,6 +13,7 @@ class CompetenciesConfig(AppConfig):
         from competencies.models import ExpertProfile
         from hrsocial import navigation, search
         from notifications import categories
+        from notifications.categories import Delivery
 
         navigation.register(
             navigation.NavItem(
@@ -48,9 +49,12 @@ class CompetenciesConfig(AppConfig):
             "competencies.assessment",
             _("Competency reviews: your self-assessment, reminders and the outcome"),
             order=40,
+            audience=categories.employees,
         )
         categories.register(
             "competencies.review",
             _("Competency reviews of your team: reviews to do, reminders and reactions"),
             order=41,
+            default=Delivery.DIGEST,
+            audience=categories.managers_and_hr,
         )

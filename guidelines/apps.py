@@ -57,11 +57,13 @@ class GuidelinesConfig(AppConfig):
             default=Delivery.DIGEST,
             description=_("When HR publishes a new tip or changes one so that you read it again."),
             order=10,
+            audience=categories.employees,
         )
         categories.register(
             "guidelines.reminder",
             _("Reminders to acknowledge tips"),
-            default=Delivery.IMMEDIATE,
+            default=Delivery.DIGEST,
             description=_("When tips are still waiting for your “read and understood”."),
             order=11,
+            audience=categories.employees,
         )

@@ -35,9 +35,9 @@ class PublicHolidayAdmin(admin.ModelAdmin):
 
 @admin.register(SavedReply)
 class SavedReplyAdmin(admin.ModelAdmin):
-    list_display = ["title", "category"]
+    list_display = ["title", "title_en", "category"]
     list_filter = ["category"]
-    search_fields = ["title", "body"]
+    search_fields = ["title", "body", "title_en", "body_en"]
 
 
 @admin.register(FaqEntry)

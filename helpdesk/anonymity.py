@@ -40,8 +40,9 @@ import secrets
 
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy
+
+from hrsocial.formatting import table_date
 
 MAILBOX_SALT = "hrsocial.helpdesk.anonymous-asker"
 # Slots are looked up this many at a time; a person with more anonymous questions costs one
@@ -143,7 +144,7 @@ def day_part_end(moment):
 
 
 def day_part_label(moment) -> str:
-    """ "1 december 2026, middag": the date and the day part."""
+    """ "1 dec. 2026, middag": the date and the day part."""
     local = timezone.localtime(moment)
     label = next(text for start, text in reversed(DAY_PARTS) if start <= local.hour)
-    return f"{date_format(local, 'j F Y')}, {label}"
+    return f"{table_date(local)}, {label}"

@@ -32,6 +32,7 @@ class HelpdeskConfig(AppConfig):
         from helpdesk.sla import PUBLIC_HOLIDAYS
         from hrsocial import navigation, search
         from notifications import categories
+        from notifications.categories import Delivery
 
         navigation.register(
             navigation.NavItem(
@@ -69,16 +70,28 @@ class HelpdeskConfig(AppConfig):
             _("News about questions you asked anonymously"),
             order=31,
             private=True,
+            audience=categories.employees,
         )
+        categories.register(
+            "helpdesk.answer",
+            _("Answers to your questions to HR"),
+            order=30,
+            audience=categories.employees,
+        )
+        # HR's: the stream of new questions can wait for the digest (the queue has them and
+        # the response-target warning comes at once); a rating is only informative.
+        hr_defaults = {"helpdesk.new_question": Delivery.DIGEST, "helpdesk.rating": Delivery.PORTAL}
         for key, label, order in (
-            ("helpdesk.answer", _("Answers to your questions to HR"), 30),
             ("helpdesk.new_question", _("New questions to HR (HR staff)"), 32),
             ("helpdesk.assigned", _("Questions assigned to you (HR staff)"), 33),
             ("helpdesk.follow_up", _("Askers replying to your questions (HR staff)"), 34),
             ("helpdesk.response_target", _("Response targets about to pass (HR staff)"), 35),
             ("helpdesk.rating", _("Ratings of your answers (HR staff)"), 36),
         ):
-            categories.register(key, label, order=order)
+            default = hr_defaults.get(key, Delivery.IMMEDIATE)
+            categories.register(
+                key, label, order=order, default=default, audience=categories.hr_staff
+            )
 
         # The queue's cached counts, the holiday list, categories and saved replies follow every
         # change.

@@ -26,39 +26,59 @@ from helpdesk.sla import MAX_DAYS_WALKED, working_calendar
 
 DEMO_NAMESPACE = uuid.UUID("6f1c2d1e-4b8a-4f57-9a51-2d0c5e7b9a10")
 
-# name, English name, description, response hours, team (e-mails)
+# name, English name, description, English description, response hours, team (e-mails)
 CATEGORIES = [
     ("Eigen accounts en posts", "Your own accounts and posts",
-     "Wat mag je zelf posten over je werk, je projecten en je werkgever?", 16, []),
+     "Wat mag je zelf posten over je werk, je projecten en je werkgever?",
+     "What you may post yourself about your work, your projects and your employer.", 16, []),
     ("Klanten en vertrouwelijkheid", "Clients and confidentiality",
-     "Klanten noemen, foto's, vertrouwelijke informatie.", 16,
+     "Klanten noemen, foto's, vertrouwelijke informatie.",
+     "Naming clients, photos, confidential information.", 16,
      ["hr@example.com", "fleur.dekker@example.com"]),
     ("Reageren en webcare", "Responding and webcare",
-     "Reageren op kritiek, reviews en vragen over de organisatie.", 8, []),
+     "Reageren op kritiek, reviews en vragen over de organisatie.",
+     "Responding to criticism, reviews and questions about the organisation.", 8, []),
     ("Privacy en persoonlijke situatie", "Privacy and your own situation",
-     "Als je online wordt lastiggevallen, of iets persoonlijks wilt bespreken.", 8,
+     "Als je online wordt lastiggevallen, of iets persoonlijks wilt bespreken.",
+     "When you are harassed online, or want to discuss something personal.", 8,
      ["hr@example.com"]),
     ("Trainingen en ondersteuning", "Trainings and support",
-     "Trainingen, werktijd en hulp bij je profiel.", 24, []),
+     "Trainingen, werktijd en hulp bij je profiel.",
+     "Trainings, working hours and help with your profile.", 24, []),
 ]  # fmt: skip
 
+# title, English title, category (or None for all), text, English text
 SAVED_REPLIES = [
-    ("Ontvangen, we zoeken het uit", None,
+    ("Ontvangen, we zoeken het uit", "Received, we are looking into it", None,
      "Hoi {first_name},\n\nDank voor je vraag! We zoeken het uit en komen binnen twee werkdagen "
-     "bij je terug.\n\nGroet,\nHR"),
-    ("Meer informatie nodig", None,
+     "bij je terug.\n\nGroet,\nHR",
+     "Hi {first_name},\n\nThank you for your question! We are looking into it and will get "
+     "back to you within two working days.\n\nBest wishes,\nHR"),
+    ("Meer informatie nodig", "More information needed", None,
      "Hoi {first_name},\n\nOm je goed te helpen hebben we wat meer informatie nodig: om welk "
      "kanaal gaat het, en wat wil je precies delen? Stuur gerust een concepttekst mee.\n\n"
-     "Groet,\nHR"),
-    ("Projecten delen: ja, met oog voor de klant", "Eigen accounts en posts",
+     "Groet,\nHR",
+     "Hi {first_name},\n\nTo help you well we need a little more information: which channel "
+     "is it about, and what exactly do you want to share? Feel free to send a draft.\n\n"
+     "Best wishes,\nHR"),
+    ("Projecten delen: ja, met oog voor de klant", "Sharing projects: yes, with the client in mind",
+     "Eigen accounts en posts",
      "Hoi {first_name},\n\nLeuk dat je over je werk wilt vertellen, dat mag zeker! Let op drie "
      "dingen:\n\n- deel pas iets als het project openbaar is aangekondigd;\n- noem een klant "
      "alleen als die daar toestemming voor gaf;\n- geen cijfers, prijzen of interne planningen."
-     "\n\nTwijfel je? Stuur je tekst vooraf even naar ons.\n\nGroet,\nHR"),
-    ("Klant noemen: eerst toestemming", "Klanten en vertrouwelijkheid",
+     "\n\nTwijfel je? Stuur je tekst vooraf even naar ons.\n\nGroet,\nHR",
+     "Hi {first_name},\n\nGreat that you want to talk about your work, you certainly may! Mind "
+     "three things:\n\n- share only once the project has been announced publicly;\n- name a "
+     "client only with their permission;\n- no figures, prices or internal plans.\n\nIn doubt? "
+     "Send us your text beforehand.\n\nBest wishes,\nHR"),
+    ("Klant noemen: eerst toestemming", "Naming a client: permission first",
+     "Klanten en vertrouwelijkheid",
      "Hoi {first_name},\n\nEen klant noemen doe je alleen met toestemming van die klant; vraag "
      "het via je accountmanager. Een opmerking over een klant, positief of negatief, hoort niet "
-     "op je eigen Twitter of Facebook.\n\nGroet,\nHR"),
+     "op je eigen Twitter of Facebook.\n\nGroet,\nHR",
+     "Hi {first_name},\n\nYou name a client only with that client's permission; ask through "
+     "your account manager. A remark about a client, positive or negative, does not belong on "
+     "your own Twitter or Facebook.\n\nBest wishes,\nHR"),
 ]  # fmt: skip
 
 FAQ = [
@@ -191,12 +211,13 @@ def seed(ctx):
         return people[email]
 
     categories = {}
-    for order, (name, name_en, description, hours, team) in enumerate(CATEGORIES):
+    for order, (name, name_en, description, description_en, hours, team) in enumerate(CATEGORIES):
         category, created = Category.objects.get_or_create(
             name=name,
             defaults={
                 "name_en": name_en,
                 "description": description,
+                "description_en": description_en,
                 "response_hours": hours,
                 "order": order,
             },  # fmt: skip
@@ -204,9 +225,22 @@ def seed(ctx):
         if created:
             category.team.set([person(email) for email in team])
         categories[name] = category
-    for title, category, body in SAVED_REPLIES:
+        # A demo seeded before the English texts existed gets them too.
+        Category.objects.filter(pk=category.pk, description_en="").update(
+            description_en=description_en
+        )
+    for title, title_en, category, body, body_en in SAVED_REPLIES:
         SavedReply.objects.get_or_create(
-            title=title, defaults={"body": body, "category": categories.get(category)}
+            title=title,
+            defaults={
+                "title_en": title_en,
+                "body": body,
+                "body_en": body_en,
+                "category": categories.get(category),
+            },
+        )
+        SavedReply.objects.filter(title=title, title_en="").update(
+            title_en=title_en, body_en=body_en
         )
     hr = person("hr@example.com")
     for category, title, title_en, answer, answer_en in FAQ:

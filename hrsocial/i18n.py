@@ -8,6 +8,7 @@ localized(competency, "name")  # English when English is active and filled in, e
 """
 
 from django.utils import translation
+from django.utils.functional import lazy
 
 
 def localized(obj, field: str) -> str:
@@ -16,3 +17,8 @@ def localized(obj, field: str) -> str:
         if english:
             return english
     return getattr(obj, field)
+
+
+# For texts built before the language is known (a notification is rendered once per recipient
+# language, see notifications.services.notify): evaluated when the text is.
+localized_lazy = lazy(localized, str)

@@ -254,6 +254,8 @@ INSTALLED_APPS += [f"allauth.socialaccount.providers.{name}" for name in SSO_PRO
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Named date, time and money styles per language (see hrsocial.formatting).
+FORMAT_MODULE_PATH = ["hrsocial.formats"]
 USE_I18N = True
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Amsterdam")
 USE_TZ = True

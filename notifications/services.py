@@ -323,18 +323,24 @@ def notifications_mark_all_read(*, user) -> int:
 
 
 def preferences_for(user) -> list[dict]:
-    """Every category with this person's choice (or the default)."""
+    """The categories that can reach this person, grouped by the app that sends them, each
+    with the person's choice (or the default):
+    [{"app": "Trainings", "rows": [{"category": …, "delivery": "digest"}, …]}, …]"""
     chosen = dict(
         NotificationPreference.objects.filter(user=user).values_list("category", "delivery")
     )
-    return [
-        {"category": c, "delivery": chosen.get(c.key, c.default)}
-        for c in categories.all_categories()
-    ]
+    groups: dict[str, dict] = {}
+    for category in categories.categories_for(user):
+        group = groups.setdefault(category.app_label, {"app": category.app_name, "rows": []})
+        group["rows"].append(
+            {"category": category, "delivery": chosen.get(category.key, category.default)}
+        )
+    return list(groups.values())
 
 
 def preferences_save(*, user, choices: dict[str, str]) -> None:
-    valid = {c.key for c in categories.all_categories()}
+    """Save the choices for categories that can reach this person; others are ignored."""
+    valid = {c.key for c in categories.categories_for(user)}
     deliveries = set(Delivery.values)
     with transaction.atomic():
         for key, delivery in choices.items():

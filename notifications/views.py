@@ -78,7 +78,7 @@ def preferences(request):
     return render(
         request,
         "notifications/preferences.html",
-        {"rows": services.preferences_for(request.user), "deliveries": Delivery.choices},
+        {"groups": services.preferences_for(request.user), "deliveries": Delivery.choices},
     )
 
 

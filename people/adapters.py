@@ -6,9 +6,11 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.mail import EmailMultiAlternatives
-from django.template import Context, TemplateDoesNotExist
-from django.template.loader import get_template, render_to_string
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
 from django.utils import translation
+
+from hrsocial.emails import render_text
 
 
 def portal_site() -> Site:
@@ -23,11 +25,6 @@ def _on_site(url: str) -> str:
     """Links in e-mails point at SITE_URL (as the invitation does), not at the request's host."""
     parts = urlsplit(url)
     return settings.SITE_URL + parts.path + (f"?{parts.query}" if parts.query else "")
-
-
-def _render_text(template_name: str, context: dict) -> str:
-    """Plain-text parts and subjects are rendered without HTML escaping ("O'Brien", "&")."""
-    return get_template(template_name).template.render(Context(context, autoescape=False))
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -74,8 +71,8 @@ class AccountAdapter(DefaultAccountAdapter):
     def render_mail(self, template_prefix, email, context, headers=None):
         """The portal's subject / text / HTML triple (templates/account/email/)."""
         to = [email] if isinstance(email, str) else email
-        subject = " ".join(_render_text(f"{template_prefix}_subject.txt", context).split())
-        text = _render_text(f"{template_prefix}_message.txt", context).strip()
+        subject = " ".join(render_text(f"{template_prefix}_subject.txt", context).split())
+        text = render_text(f"{template_prefix}_message.txt", context).strip()
         message = EmailMultiAlternatives(
             self.format_email_subject(subject), text, self.get_from_email(), to, headers=headers
         )

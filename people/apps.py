@@ -35,6 +35,7 @@ class PeopleConfig(AppConfig):
             "people.access",
             _("HR rights: a colleague was added to or removed from the HR groups"),
             order=95,
+            audience=categories.hr_leads,
         )
         navigation.register(
             navigation.NavItem(

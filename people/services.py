@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hrsocial import audit
 from hrsocial.emails import send_templated_email
@@ -104,6 +105,14 @@ def password_reset_send(*, person) -> None:
     )
 
 
+# What person_access_change() can report, as the HR leads read it.
+ACCESS_FIELDS = {
+    "groups": gettext_lazy("HR groups"),
+    "is_staff": gettext_lazy("admin access"),
+    "is_superuser": gettext_lazy("all rights (superuser)"),
+}
+
+
 def person_access_change(*, person, changed_by, changes: dict) -> None:
     """Record a change of someone's HR groups or admin status and tell the other HR leads.
 
@@ -127,7 +136,7 @@ def person_access_change(*, person, changed_by, changes: dict) -> None:
         ),
         lambda: (
             _("What changed: %(fields)s. Check it in the admin if you did not expect it.")
-            % {"fields": ", ".join(sorted(changes))}
+            % {"fields": ", ".join(str(ACCESS_FIELDS.get(name, name)) for name in sorted(changes))}
         ),
         url=reverse("admin:people_user_change", args=[person.pk]),
     )

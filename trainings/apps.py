@@ -14,6 +14,7 @@ class TrainingsConfig(AppConfig):
         receivers.connect()  # people.signals.employment_ended (offboarding)
         from hrsocial import navigation, search
         from notifications import categories
+        from notifications.categories import Delivery
         from trainings import home, sections  # noqa: F401  (they register themselves)
         from trainings.attachments import enrolment_calendar_attachment
         from trainings.models import Training
@@ -53,16 +54,30 @@ class TrainingsConfig(AppConfig):
             description=_("The confirmation e-mail has the calendar invitation attached."),
             order=20,
             attachments=enrolment_calendar_attachment,
+            audience=categories.employees,
         )
-        categories.register("trainings.reminder", _("Training reminders a day before"), order=21)
         categories.register(
-            "trainings.feedback", _("Requests for feedback after a training"), order=22
+            "trainings.reminder",
+            _("Training reminders a day before"),
+            order=21,
+            audience=categories.employees,
+        )
+        categories.register(
+            "trainings.feedback",
+            _("Requests for feedback after a training"),
+            order=22,
+            default=Delivery.DIGEST,
+            audience=categories.employees,
         )
         categories.register(
             "trainings.proposal",
             _("Trainings your manager proposes, and answers to your proposals"),
             order=23,
+            audience=categories.employees,
         )
         categories.register(
-            "trainings.approval", _("Requests to approve a paid training (managers)"), order=24
+            "trainings.approval",
+            _("Requests to approve a paid training (managers)"),
+            order=24,
+            audience=categories.managers_and_hr,
         )

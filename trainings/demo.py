@@ -130,6 +130,36 @@ CATALOGUE = [
     ),
 ]  # fmt: skip
 
+# The English summaries, by Dutch title.
+SUMMARIES_EN = {
+    "LinkedIn voor beginners": "A profile that is right, a network that works and your first "
+    "post of your own: in one afternoon, with your own laptop.",
+    "LinkedIn in je eigen tempo": "Five short videos with exercises: profile, network, posts, "
+    "groups and privacy settings.",
+    "Schrijven voor sociale media": "Short, personal and with the why: how to write posts that "
+    "are read and shared.",
+    "Personal branding: jouw verhaal online": "Find out what you stand for and show it, without "
+    "bragging. With a photographer for a new profile picture.",
+    "Social recruiting": "Sharing vacancies that are seen: with your personal link, the right "
+    "groups and a post that speaks to candidates.",
+    "Privacy en sociale media": "What do you share, and not share, about clients, colleagues "
+    "and yourself? A lunch session with the privacy officer, with real examples.",
+    "Privacy in 20 minuten": "The main GDPR rules for social media, in twenty minutes and ten "
+    "questions.",
+    "Samenwerken in Teams en Yammer": "Less e-mail, more overview: channels, files and questions "
+    "to HR in one place.",
+    "Slim samenwerken in Teams voor gevorderden": "Setting up your team in Teams: agreements on "
+    "channels, notifications and sharing expertise.",
+    "Video maken met je telefoon": "Light, sound and a sixty-second story: a short video about "
+    "your work.",
+    "Webcare: het gesprek aangaan bij kritiek": "Personal coaching on real situations: "
+    "listening, responding and knowing when to continue the conversation offline.",
+    "Thought leadership on LinkedIn": "For experts who want to share their knowledge with peers "
+    "and clients (in English).",
+    "Netwerken op LinkedIn voor accountmanagers": "Finding, following and talking to clients "
+    "and peers: social selling without selling.",
+}
+
 # Self-scan statements: competency, (Dutch, English)
 STATEMENTS = [
     ("Online communicatie",
@@ -253,10 +283,16 @@ def _people() -> dict:
 def _training(row, competencies):
     (title, title_en, summary, format_, level, language, minutes, provider_name, cost,
      develops, (departments, roles), url) = row  # fmt: skip
+    summary_en = SUMMARIES_EN[title]
+    english = {
+        "title_en": title_en,
+        "summary_en": summary_en,
+        "description_en": _description_en(summary_en, develops, competencies),
+    }
     training, is_new = Training.objects.get_or_create(
         title=title,
         defaults={
-            "title_en": title_en,
+            **english,
             "summary": summary,
             "description": _description(develops),
             "format": format_,
@@ -269,6 +305,8 @@ def _training(row, competencies):
             "elearning_url": url,
         },
     )
+    # A demo seeded before the English texts existed gets them too.
+    Training.objects.filter(pk=training.pk, summary_en="").update(**english)
     if is_new:
         training.departments.set(Department.objects.filter(name__in=departments))
         training.job_roles.set(JobRole.objects.filter(title__in=roles))
@@ -288,6 +326,21 @@ def _description(develops: dict) -> str:
         "- Je gaat naar huis met drie dingen die je morgen anders doet.\n\n"
         "Sociale media zijn geen 'one size fits all': twijfel je of dit je niveau is? Doe "
         "eerst de zelfscan."
+    )
+
+
+def _description_en(summary: str, develops: dict, competencies: dict) -> str:
+    skills = ", ".join(
+        (competencies[name].name_en or name).lower() for name in develops if name in competencies
+    )
+    return (
+        f"{summary}\n\n"
+        "**What you learn**\n\n"
+        f"- You work on: {skills}.\n"
+        "- You work with your own accounts and examples from your own work.\n"
+        "- You go home with three things you will do differently tomorrow.\n\n"
+        "Social media are not 'one size fits all': not sure this is your level? Take the "
+        "self-scan first."
     )
 
 

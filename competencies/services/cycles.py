@@ -5,22 +5,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from competencies.models import Review, ReviewCycle
 from hrsocial import audit
+from hrsocial.formatting import long_date
 from notifications.services import notify
 from people.models import User
 
 ASSESSMENT = "competencies.assessment"  # notifications to the person assessed
 REVIEW = "competencies.review"  # notifications to the reviewer
-
-
-def long_date(day) -> str:
-    """ "12 december 2026": a date in the active language (notify() renders per recipient)."""
-    return date_format(day, "j F Y")
 
 
 def cycle_validate(*, starts_on, self_assessment_due, ends_on, departments, today=None) -> None:

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from competencies import permissions
@@ -24,6 +23,7 @@ from competencies.models import (
 )
 from competencies.services.cycles import ASSESSMENT, REVIEW
 from hrsocial import audit
+from hrsocial.formatting import long_date
 from notifications.services import notify
 from people.models import User
 
@@ -53,8 +53,8 @@ def _check_open(cycle, today) -> None:
             )
             % {
                 "name": cycle.name,
-                "start": date_format(cycle.starts_on),
-                "end": date_format(cycle.ends_on),
+                "start": long_date(cycle.starts_on),
+                "end": long_date(cycle.ends_on),
             },
             code="cycle_closed",
         )
@@ -160,7 +160,7 @@ def _notify_reviewers(review, person) -> None:
         ),
         lambda: (
             _("Agree with each level or choose another with a comment, before %(date)s.")
-            % {"date": date_format(review.cycle.ends_on, "j F Y")}
+            % {"date": long_date(review.cycle.ends_on)}
         ),
         url=review.get_absolute_url(),
     )

@@ -10,13 +10,14 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from helpdesk.anonymity import day_part_end, day_part_label, mailboxes_of
 from helpdesk.models.routing import Category
 from helpdesk.storage import private_storage
+from hrsocial.formatting import table_datetime
+from hrsocial.i18n import localized
 
 MAX_TEXT_LENGTH = 10_000
 # Question references: ten characters without look-alikes (0/O, 1/I), 50 random bits.
@@ -307,7 +308,7 @@ class Question(models.Model):
         the date and day part."""
         if self.is_anonymous:
             return day_part_label(moment)
-        return date_format(timezone.localtime(moment), "j F Y, H:i")
+        return table_datetime(moment)
 
     @property
     def is_closed(self) -> bool:
@@ -438,13 +439,23 @@ class Attachment(models.Model):
 
 class SavedReply(models.Model):
     """A canned answer HR inserts into a reply. `{first_name}` becomes the asker's first name
-    (a neutral "colleague" for anonymous questions, so HR still learns nothing)."""
+    (a neutral "colleague" for anonymous questions, so HR still learns nothing).
 
-    title = models.CharField(_("title"), max_length=100, unique=True)
+    In two languages: HR picks it by its title in their own interface language, and the text
+    that goes into the reply is in the asker's language (see `text_for`)."""
+
+    title = models.CharField(_("title (Dutch)"), max_length=100, unique=True)
+    title_en = models.CharField(_("title (English)"), max_length=100, blank=True)
     body = models.TextField(
-        _("text"),
+        _("text (Dutch)"),
         max_length=MAX_TEXT_LENGTH,
         help_text=_("Markdown. {first_name} is replaced by the asker's first name."),
+    )
+    body_en = models.TextField(
+        _("text (English)"),
+        max_length=MAX_TEXT_LENGTH,
+        blank=True,
+        help_text=_("For askers who use the portal in English; empty: the Dutch text."),
     )
     category = models.ForeignKey(
         Category,
@@ -462,7 +473,19 @@ class SavedReply(models.Model):
         ordering = ["title"]
 
     def __str__(self):
-        return self.title
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    def text_for(self, question) -> str:
+        """The text in the asker's language; for an anonymous question (whose asker HR does
+        not know) in the language HR is using."""
+        asker = question.asker
+        language = asker.language_for_email if asker and not question.is_anonymous else None
+        with translation.override(language or translation.get_language()):
+            return localized(self, "body")
 
 
 class Rating(models.Model):

@@ -45,7 +45,9 @@ GUIDELINE_CHOICES = CachedValue("helpdesk:guideline-choices", _published_guideli
 def saved_replies_for(question: Question) -> list[SavedReply]:
     """The saved replies, those for the question's category first."""
     replies = SAVED_REPLIES.get()
-    return sorted(replies, key=lambda r: (r.category_id != question.category_id, r.title.lower()))
+    return sorted(
+        replies, key=lambda r: (r.category_id != question.category_id, r.display_title.lower())
+    )
 
 
 def _locked(question: Question) -> Question:

@@ -14,6 +14,7 @@ from helpdesk.models import HeldNotice, Message, Question
 from helpdesk.models.questions import Status
 from helpdesk.queue import counts_changed
 from helpdesk.services import notices
+from hrsocial.formatting import event
 from notifications.services import notify
 from people.models import User
 
@@ -43,8 +44,7 @@ def response_targets_check(*, now=None) -> dict:
                 "helpdesk.response_target",
                 lambda subject=subject: _("Answer soon: “%(subject)s”") % {"subject": subject},
                 lambda due=due: (
-                    _("The first-response target passes on %(due)s.")
-                    % {"due": timezone.localtime(due).strftime("%d-%m-%Y %H:%M")}
+                    _("The first-response target passes on %(due)s.") % {"due": event(due)}
                 ),
                 url=question.get_manage_url(),
             )

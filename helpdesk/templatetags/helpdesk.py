@@ -6,13 +6,13 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from helpdesk.models.questions import Status
+from hrsocial.formatting import table_date
 from hrsocial.text import render_markdown
 
 register = template.Library()
@@ -134,7 +134,7 @@ def _queue_row(row, texts) -> str:
     created = timezone.localtime(question.created_at)
     day = created.date()
     if day not in texts:  # the same few days recur down the page
-        texts[day] = date_format(created, "j M Y")
+        texts[day] = table_date(created)
     category = question.category_id
     if category not in texts["categories"]:
         texts["categories"][category] = escape(question.category_label)

@@ -155,7 +155,9 @@ def _manage_page(request, question, *, status=200, **forms):
     if chosen and chosen.isdigit():
         saved = next((r for r in saved_replies if r.pk == int(chosen)), None)
         if saved:
-            reply_initial = {"body": services.reply_text_fill(text=saved.body, question=question)}
+            reply_initial = {
+                "body": services.reply_text_fill(text=saved.text_for(question), question=question)
+            }
     now = timezone.now()
     context = {
         "question": question,
@@ -194,7 +196,8 @@ def saved_reply(request, reference):
     question = get_question_for_staff(request, reference)
     chosen = request.GET.get("reply", "")
     saved = get_object_or_404(SavedReply, pk=int(chosen) if chosen.isdigit() else 0)
-    form = ReplyForm(initial={"body": services.reply_text_fill(text=saved.body, question=question)})
+    text = services.reply_text_fill(text=saved.text_for(question), question=question)
+    form = ReplyForm(initial={"body": text})
     return render(request, "helpdesk/partials/reply_body.html", {"reply_form": form})
 
 

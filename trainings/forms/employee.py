@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from competencies.models import Competency
+from hrsocial import formatting
 from hrsocial.forms import IdChoiceField
 from people.models import User
 from trainings.models import Session, Training
@@ -94,17 +95,14 @@ class ProposalAcceptForm(forms.Form):
 
 
 def session_label(session) -> str:
-    from django.utils import timezone
-
-    start = timezone.localtime(session.starts_at)
-    end = timezone.localtime(session.ends_at)
     place = session.location or _("online")
     seats = (
         _("%(free)d seats free") % {"free": session.free_seats}
         if session.free_seats
         else _("full: waitlist")
     )
-    return f"{start:%d-%m-%Y %H:%M}–{end:%H:%M}, {place} ({seats})"
+    start, end = formatting.event(session.starts_at), formatting.time_of_day(session.ends_at)
+    return f"{start}–{end}, {place} ({seats})"
 
 
 class FeedbackForm(forms.Form):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hrsocial import formatting
 from trainings.models.catalogue import Training
 
 # Within this time before the start a freed seat is offered to the whole waitlist at once
@@ -96,8 +97,7 @@ class Session(models.Model):
         ]
 
     def __str__(self):
-        start = timezone.localtime(self.starts_at)
-        return f"{self.training} – {start:%d-%m-%Y %H:%M}"
+        return f"{self.training} – {formatting.event(self.starts_at)}"
 
     def get_absolute_url(self):
         return reverse("trainings:training-detail", kwargs={"pk": self.training_id}) + (

@@ -7,6 +7,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial import audit
+from hrsocial.formatting import event_day_lazy, event_lazy
+from hrsocial.i18n import localized_lazy
 from notifications.services import notify
 from trainings.models import Enrolment, Session
 from trainings.services.enrolments import seats_fill
@@ -87,16 +89,14 @@ def session_update(*, session, changed_by, past_confirmed=False, now=None, **fie
 
 
 def _tell_participants_of_change(session) -> None:
-    start = timezone.localtime(session.starts_at)
     for enrolment in session.enrolments.active().select_related("person"):
         notify(
             [enrolment.person],
             "trainings.enrolment",
-            format_lazy(_("Changed: {title}"), title=session.training.display_title),
+            format_lazy(_("Changed: {title}"), title=localized_lazy(session.training, "title")),
             format_lazy(
-                _("The session is now on {date} at {time}, {place}."),
-                date=start.strftime("%d-%m-%Y"),
-                time=start.strftime("%H:%M"),
+                _("The session is now on {when}, {place}."),
+                when=event_lazy(session.starts_at),
                 place=session.location or _("online"),
             ),
             url=enrolment.get_absolute_url(),
@@ -127,7 +127,6 @@ def session_cancel(*, session, cancelled_by, reason: str = "", now=None) -> Sess
         locked.seats_taken = 0
         locked.sequence += 1
         locked.save(update_fields=["cancelled_at", "seats_taken", "sequence", "updated_at"])
-        start = timezone.localtime(locked.starts_at)
         for enrolment in active:
             # Each to their own enrolment: its e-mail carries the cancelled calendar event.
             notify(
@@ -135,8 +134,8 @@ def session_cancel(*, session, cancelled_by, reason: str = "", now=None) -> Sess
                 "trainings.enrolment",
                 format_lazy(
                     _("Cancelled: {title} on {date}"),
-                    title=locked.training.display_title,
-                    date=start.strftime("%d-%m-%Y"),
+                    title=localized_lazy(locked.training, "title"),
+                    date=event_day_lazy(locked.starts_at),
                 ),
                 (reason or "").strip()[:500] or _("HR had to cancel this session. Sorry!"),
                 url=enrolment.get_absolute_url(),

@@ -14,6 +14,8 @@ from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from hrsocial.formatting import event_lazy, money_lazy
+from hrsocial.i18n import localized_lazy
 from notifications.services import notify
 from trainings import permissions
 from trainings.models import Completion, Enrolment, Proposal, Session
@@ -152,7 +154,7 @@ def enrolment_cancel(*, enrolment, cancelled_by, now=None) -> Enrolment:
             session.save(update_fields=["seats_taken"])
             seats_fill(session=session, now=now)
         if cancelled_by != enrolment.person:
-            title = enrolment.session.training.display_title
+            title = localized_lazy(enrolment.session.training, "title")
             notify(
                 [enrolment.person],
                 "trainings.enrolment",
@@ -179,7 +181,7 @@ def seats_fill(*, session, now=None) -> list[Enrolment]:
     waiting = list(session.enrolments.waitlisted().select_related("person"))
     if not waiting:
         return []
-    title = session.training.display_title
+    title = localized_lazy(session.training, "title")
     if session.in_offer_window(now):
         for enrolment in waiting:
             notify(
@@ -245,7 +247,7 @@ def enrolment_approve(*, enrolment, approver, now=None) -> Enrolment:
         enrolment.approval = Approval.APPROVED
         enrolment.decided_by = approver
         enrolment.save(update_fields=["approval", "decided_by"])
-        title = enrolment.session.training.display_title
+        title = localized_lazy(enrolment.session.training, "title")
         if enrolment.is_booked:
             _notify_confirmed(enrolment, approved=True)
         else:
@@ -285,7 +287,9 @@ def enrolment_decline(*, enrolment, approver, reason: str, now=None) -> Enrolmen
         notify(
             [enrolment.person],
             "trainings.enrolment",
-            format_lazy(_("Your manager declined {title}"), title=session.training.display_title),
+            format_lazy(
+                _("Your manager declined {title}"), title=localized_lazy(session.training, "title")
+            ),
             format_lazy(_("Reason: {reason}"), reason=enrolment.decision_note),
             url=enrolment.get_absolute_url(),
         )
@@ -301,8 +305,7 @@ def _check_decision(enrolment, approver) -> None:
 
 def _notify_confirmed(enrolment, *, from_waitlist=False, approved=False) -> None:
     """The confirmation, with the session as an iCalendar attachment (see apps.py)."""
-    title = enrolment.session.training.display_title
-    start = timezone.localtime(enrolment.session.starts_at)
+    title = localized_lazy(enrolment.session.training, "title")
     if from_waitlist:
         subject = format_lazy(_("You have a seat in {title}"), title=title)
     elif approved:
@@ -315,11 +318,10 @@ def _notify_confirmed(enrolment, *, from_waitlist=False, approved=False) -> None
         subject,
         format_lazy(
             _(
-                "{date} at {time}. The e-mail has the calendar invitation attached; you can "
-                "also download it in the portal."
+                "{when}. The e-mail has the calendar invitation attached; you can also "
+                "download it in the portal."
             ),
-            date=start.strftime("%d-%m-%Y"),
-            time=start.strftime("%H:%M"),
+            when=event_lazy(enrolment.session.starts_at),
         ),
         url=enrolment.get_absolute_url(),
     )
@@ -333,11 +335,13 @@ def _notify_approvers(enrolment) -> None:
         approvers,
         "trainings.approval",
         format_lazy(
-            _("{name} asks to follow {title}"), name=person.full_name, title=training.display_title
+            _("{name} asks to follow {title}"),
+            name=person.full_name,
+            title=localized_lazy(training, "title"),
         ),
         format_lazy(
-            _("A paid external training (€ {cost}). Approve or decline on your overview page."),
-            cost=training.cost,
+            _("A paid external training ({cost}). Approve or decline on your overview page."),
+            cost=money_lazy(training.cost),
         ),
         url="/",
     )
@@ -357,7 +361,7 @@ def _proposal_accepted(proposal, enrolment, now) -> None:
         format_lazy(
             _("{name} enrolled in {title}"),
             name=enrolment.person.full_name,
-            title=proposal.training.display_title,
+            title=localized_lazy(proposal.training, "title"),
         ),
         format_lazy(_("Your proposal was accepted: {where}."), where=where),
         url=proposal.get_absolute_url(),

@@ -10,6 +10,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial import audit
+from hrsocial.formatting import event_lazy
+from hrsocial.i18n import localized_lazy
 from notifications.services import notify
 from trainings.models import Completion, Enrolment, Feedback, Proposal, Session, Training
 from trainings.signals import training_completed
@@ -184,18 +186,18 @@ def reminders_send(*, now=None) -> int:
             if not claimed:  # another worker got there first
                 continue
             session = enrolment.session
-            start = timezone.localtime(session.starts_at)
             notify(
                 [enrolment.person],
                 "trainings.reminder",
-                format_lazy(_("Tomorrow: {title}"), title=session.training.display_title),
+                format_lazy(
+                    _("Tomorrow: {title}"), title=localized_lazy(session.training, "title")
+                ),
                 format_lazy(
                     _(
-                        "{date} at {time}, {place}. Can't make it? Cancel, so a colleague on the "
+                        "{when}, {place}. Can't make it? Cancel, so a colleague on the "
                         "waitlist gets your seat."
                     ),  # fmt: skip
-                    date=start.strftime("%d-%m-%Y"),
-                    time=start.strftime("%H:%M"),
+                    when=event_lazy(session.starts_at),
                     place=session.location or _("online"),
                 ),
                 url=enrolment.get_absolute_url(),
@@ -231,7 +233,9 @@ def feedback_requests_send(*, now=None) -> int:
             notify(
                 [enrolment.person],
                 "trainings.feedback",
-                format_lazy(_("How was {title}?"), title=enrolment.session.training.display_title),
+                format_lazy(
+                    _("How was {title}?"), title=localized_lazy(enrolment.session.training, "title")
+                ),
                 _("Give a rating from 1 to 5 and, if you like, a comment. It takes a minute."),
                 url=enrolment.get_absolute_url(),
             )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from hrsocial.i18n import localized_lazy
 from notifications.services import notify
 from trainings import permissions
 from trainings.models import Completion, Enrolment, Proposal
@@ -54,7 +55,7 @@ def training_propose(*, training, employee, proposed_by, note: str = "") -> Prop
                 format_lazy(
                     _("{name} proposes a training: {title}"),
                     name=proposed_by.full_name,
-                    title=training.display_title,
+                    title=localized_lazy(training, "title"),
                 ),
                 note or _("Choose a session to enrol, or tell your manager why not."),
                 url=proposal.get_absolute_url(),
@@ -93,7 +94,7 @@ def proposal_accept(*, proposal, person, session=None, now=None):
                 format_lazy(
                     _("{name} starts {title}"),
                     name=person.full_name,
-                    title=training.display_title,
+                    title=localized_lazy(training, "title"),
                 ),
                 _("Your proposal was accepted."),
                 url=proposal.get_absolute_url(),
@@ -121,7 +122,7 @@ def proposal_decline(*, proposal, person, reason: str, now=None) -> Proposal:
                 format_lazy(
                     _("{name} declined {title}"),
                     name=person.full_name,
-                    title=proposal.training.display_title,
+                    title=localized_lazy(proposal.training, "title"),
                 ),
                 format_lazy(_("Reason: {reason}"), reason=proposal.decline_reason),
                 url=proposal.get_absolute_url(),
