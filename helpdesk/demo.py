@@ -21,7 +21,7 @@ from helpdesk.models import (
     SavedReply,
     SelfServiceResolution,
 )
-from helpdesk.models.questions import Status
+from helpdesk.models.questions import ReplyStatus, Status
 from helpdesk.sla import MAX_DAYS_WALKED, working_calendar
 
 DEMO_NAMESPACE = uuid.UUID("6f1c2d1e-4b8a-4f57-9a51-2d0c5e7b9a10")
@@ -42,20 +42,22 @@ CATEGORIES = [
      "Trainingen, werktijd en hulp bij je profiel.", 24, []),
 ]  # fmt: skip
 
+# (title, category, status after sending, text): an acknowledgement keeps the question open,
+# asking for more waits for the asker, a real answer answers it.
 SAVED_REPLIES = [
-    ("Ontvangen, we zoeken het uit", None,
+    ("Ontvangen, we zoeken het uit", None, ReplyStatus.KEEP,
      "Hoi {first_name},\n\nDank voor je vraag! We zoeken het uit en komen binnen twee werkdagen "
      "bij je terug.\n\nGroet,\nHR"),
-    ("Meer informatie nodig", None,
+    ("Meer informatie nodig", None, ReplyStatus.WAITING,
      "Hoi {first_name},\n\nOm je goed te helpen hebben we wat meer informatie nodig: om welk "
      "kanaal gaat het, en wat wil je precies delen? Stuur gerust een concepttekst mee.\n\n"
      "Groet,\nHR"),
-    ("Projecten delen: ja, met oog voor de klant", "Eigen accounts en posts",
+    ("Projecten delen: ja, met oog voor de klant", "Eigen accounts en posts", ReplyStatus.ANSWERED,
      "Hoi {first_name},\n\nLeuk dat je over je werk wilt vertellen, dat mag zeker! Let op drie "
      "dingen:\n\n- deel pas iets als het project openbaar is aangekondigd;\n- noem een klant "
      "alleen als die daar toestemming voor gaf;\n- geen cijfers, prijzen of interne planningen."
      "\n\nTwijfel je? Stuur je tekst vooraf even naar ons.\n\nGroet,\nHR"),
-    ("Klant noemen: eerst toestemming", "Klanten en vertrouwelijkheid",
+    ("Klant noemen: eerst toestemming", "Klanten en vertrouwelijkheid", ReplyStatus.ANSWERED,
      "Hoi {first_name},\n\nEen klant noemen doe je alleen met toestemming van die klant; vraag "
      "het via je accountmanager. Een opmerking over een klant, positief of negatief, hoort niet "
      "op je eigen Twitter of Facebook.\n\nGroet,\nHR"),
@@ -204,9 +206,10 @@ def seed(ctx):
         if created:
             category.team.set([person(email) for email in team])
         categories[name] = category
-    for title, category, body in SAVED_REPLIES:
+    for title, category, status, body in SAVED_REPLIES:
         SavedReply.objects.get_or_create(
-            title=title, defaults={"body": body, "category": categories.get(category)}
+            title=title,
+            defaults={"body": body, "category": categories.get(category), "status": status},
         )
     hr = person("hr@example.com")
     for category, title, title_en, answer, answer_en in FAQ:
