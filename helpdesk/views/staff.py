@@ -131,7 +131,7 @@ def _assign_to_me(request, reference: str) -> None:
         messages.error(request, error.messages[0])
     else:
         messages.success(
-            request, _("Question #%(reference)s is yours now.") % {"reference": reference}
+            request, _("Question #%(reference)s is yours now.") % {"reference": question.reference}
         )
 
 
