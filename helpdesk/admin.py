@@ -35,8 +35,8 @@ class PublicHolidayAdmin(admin.ModelAdmin):
 
 @admin.register(SavedReply)
 class SavedReplyAdmin(admin.ModelAdmin):
-    list_display = ["title", "title_en", "category"]
-    list_filter = ["category"]
+    list_display = ["title", "title_en", "category", "status"]
+    list_filter = ["category", "status"]
     search_fields = ["title", "body", "title_en", "body_en"]
 
 

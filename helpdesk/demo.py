@@ -21,7 +21,7 @@ from helpdesk.models import (
     SavedReply,
     SelfServiceResolution,
 )
-from helpdesk.models.questions import Status
+from helpdesk.models.questions import ReplyStatus, Status
 from helpdesk.sla import MAX_DAYS_WALKED, working_calendar
 
 DEMO_NAMESPACE = uuid.UUID("6f1c2d1e-4b8a-4f57-9a51-2d0c5e7b9a10")
@@ -47,14 +47,16 @@ CATEGORIES = [
      "Trainings, working hours and help with your profile.", 24, []),
 ]  # fmt: skip
 
-# title, English title, category (or None for all), text, English text
+# (title, English title, category (or None for all), status after sending, text, English text):
+# an acknowledgement keeps the question open, asking for more waits for the asker, a real
+# answer answers it.
 SAVED_REPLIES = [
-    ("Ontvangen, we zoeken het uit", "Received, we are looking into it", None,
+    ("Ontvangen, we zoeken het uit", "Received, we are looking into it", None, ReplyStatus.KEEP,
      "Hoi {first_name},\n\nDank voor je vraag! We zoeken het uit en komen binnen twee werkdagen "
      "bij je terug.\n\nGroet,\nHR",
      "Hi {first_name},\n\nThank you for your question! We are looking into it and will get "
      "back to you within two working days.\n\nBest wishes,\nHR"),
-    ("Meer informatie nodig", "More information needed", None,
+    ("Meer informatie nodig", "More information needed", None, ReplyStatus.WAITING,
      "Hoi {first_name},\n\nOm je goed te helpen hebben we wat meer informatie nodig: om welk "
      "kanaal gaat het, en wat wil je precies delen? Stuur gerust een concepttekst mee.\n\n"
      "Groet,\nHR",
@@ -62,7 +64,7 @@ SAVED_REPLIES = [
      "is it about, and what exactly do you want to share? Feel free to send a draft.\n\n"
      "Best wishes,\nHR"),
     ("Projecten delen: ja, met oog voor de klant", "Sharing projects: yes, with the client in mind",
-     "Eigen accounts en posts",
+     "Eigen accounts en posts", ReplyStatus.ANSWERED,
      "Hoi {first_name},\n\nLeuk dat je over je werk wilt vertellen, dat mag zeker! Let op drie "
      "dingen:\n\n- deel pas iets als het project openbaar is aangekondigd;\n- noem een klant "
      "alleen als die daar toestemming voor gaf;\n- geen cijfers, prijzen of interne planningen."
@@ -72,7 +74,7 @@ SAVED_REPLIES = [
      "client only with their permission;\n- no figures, prices or internal plans.\n\nIn doubt? "
      "Send us your text beforehand.\n\nBest wishes,\nHR"),
     ("Klant noemen: eerst toestemming", "Naming a client: permission first",
-     "Klanten en vertrouwelijkheid",
+     "Klanten en vertrouwelijkheid", ReplyStatus.ANSWERED,
      "Hoi {first_name},\n\nEen klant noemen doe je alleen met toestemming van die klant; vraag "
      "het via je accountmanager. Een opmerking over een klant, positief of negatief, hoort niet "
      "op je eigen Twitter of Facebook.\n\nGroet,\nHR",
@@ -229,7 +231,7 @@ def seed(ctx):
         Category.objects.filter(pk=category.pk, description_en="").update(
             description_en=description_en
         )
-    for title, title_en, category, body, body_en in SAVED_REPLIES:
+    for title, title_en, category, status, body, body_en in SAVED_REPLIES:
         SavedReply.objects.get_or_create(
             title=title,
             defaults={
@@ -237,6 +239,7 @@ def seed(ctx):
                 "body": body,
                 "body_en": body_en,
                 "category": categories.get(category),
+                "status": status,
             },
         )
         SavedReply.objects.filter(title=title, title_en="").update(

@@ -119,6 +119,10 @@ class ReplyForm(TextMixin, AttachmentMixin, OnceForm):
         choices=[(s.value, s.label) for s in REPLY_STATUSES],
         initial=Status.ANSWERED,
         widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what the reply does to the status."),
+            "invalid_choice": _("Choose what the reply does to the status."),
+        },
     )
 
 
@@ -171,17 +175,23 @@ class AssignForm(forms.Form):
             field.choices = [("", field.empty_label)] + [(p.pk, p.full_name) for p in staff]
 
 
-class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+class DetailsForm(forms.Form):
+    """The question page's details, saved together: status, category, confidentiality."""
 
-
-class CategoryForm(forms.Form):
-    category = IdChoiceField(
-        label=_("Category"), queryset=Category.objects.active(), empty_label=None
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=Status.choices,
+        error_messages={"invalid_choice": _("Unknown status."), "required": _("Unknown status.")},
     )
-
-
-class ConfidentialForm(forms.Form):
+    category = IdChoiceField(
+        label=_("Category"),
+        queryset=Category.objects.active(),
+        empty_label=None,
+        error_messages={
+            "invalid_choice": _("Choose a category from the list."),
+            "required": _("Choose a category from the list."),
+        },
+    )
     confidential = forms.BooleanField(label=_("Confidential"), required=False)
 
 

@@ -42,6 +42,15 @@ class Status(models.TextChoices):
 OPEN_STATUSES = (Status.NEW, Status.OPEN, Status.WAITING)
 
 
+class ReplyStatus(models.TextChoices):
+    """What a reply does to the question's status: the two that tell the asker where they
+    stand, or none (a reply in between; a new question becomes "open")."""
+
+    ANSWERED = Status.ANSWERED.value, Status.ANSWERED.label
+    WAITING = Status.WAITING.value, Status.WAITING.label
+    KEEP = "keep", _("Keep the status")
+
+
 class SlaState(models.TextChoices):
     """Where a question stands against its first-response target."""
 
@@ -465,6 +474,13 @@ class SavedReply(models.Model):
         on_delete=models.SET_NULL,
         related_name="saved_replies",
         help_text=_("Shown first for questions in this category; empty: for all."),
+    )
+    status = models.CharField(
+        _("status after sending"),
+        max_length=20,
+        choices=ReplyStatus,
+        default=ReplyStatus.ANSWERED,
+        help_text=_("Chosen in the reply form when this saved reply is inserted."),
     )
 
     class Meta:

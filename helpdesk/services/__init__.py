@@ -1,7 +1,8 @@
 """Every write with rules, as keyword-only functions named <noun>_<verb>.
 
 asking.py     the asker: ask, write again, close, rate; the draft from the post checker
-answering.py  HR: reply, note, assign, status, category, confidentiality, related tips
+answering.py  HR: reply (with its status), note, assign, the details (status, category,
+              confidentiality), related tips
 notices.py    who is told about what (the notification outbox)
 files.py      storing checked attachments
 faq.py        the FAQ, votes, questions solved without a ticket
@@ -11,6 +12,7 @@ export.py     the queue as a CSV file
 
 from helpdesk.services.answering import (
     question_assign,
+    question_details_change,
     question_note,
     question_reply,
     question_set_category,
@@ -52,6 +54,7 @@ __all__ = [
     "question_ask",
     "question_assign",
     "question_close_by_asker",
+    "question_details_change",
     "question_follow_up",
     "question_mark_seen",
     "question_note",

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helpdesk.models import Message, Question, SavedReply
-from helpdesk.models.questions import Status
+from helpdesk.models.questions import ReplyStatus, Status
 from helpdesk.queue import counts_changed
 from helpdesk.services import notices
 from helpdesk.services.asking import check_text
@@ -15,7 +15,7 @@ from helpdesk.sla import working_calendar
 from hrsocial import audit
 from hrsocial.caching import CachedValue
 
-REPLY_STATUSES = (Status.ANSWERED, Status.WAITING)
+REPLY_STATUSES = tuple(ReplyStatus)
 
 
 def reply_text_fill(*, text: str, question: Question) -> str:
@@ -68,10 +68,13 @@ def question_reply(
     submission_key=None,
 ) -> Message:
     """A public reply: the asker sees it. The first one stops the response clock; the status
-    becomes "answered" or "waiting for asker"; the asker is told."""
+    becomes "answered" or "waiting for asker", or stays (`ReplyStatus.KEEP`; a new question
+    becomes "open"); the asker is told. An unassigned question becomes the replier's."""
     body = check_text(body, field_label=_("The reply"))
     if status not in REPLY_STATUSES:
-        raise ValidationError(_("Choose whether the question is answered or waits for the asker."))
+        raise ValidationError(
+            _("Choose whether the question is answered, waits for the asker or keeps its status.")
+        )
     with transaction.atomic():
         question = _locked(question)
         if submission_key and (
@@ -95,19 +98,43 @@ def question_reply(
             attachment_store(question=question, upload=upload, message=message)
         question.first_responded_at = question.first_responded_at or now
         question.last_reply_at = now
+        requested = status
+        if status == ReplyStatus.KEEP:
+            status = Status.OPEN if question.status == Status.NEW else question.status
         question.status = status
         question.waiting_since = now if status == Status.WAITING else None
         question.waiting_reminded_at = None
         if question.assignee_id is None:
-            question.assignee = author
+            _assign_to_replier(question, author)
         question.save()
         subject = question.subject
-        if status == Status.WAITING:
+        if requested == ReplyStatus.WAITING:
             title = lambda: _("HR needs more from you about “%(subject)s”") % {"subject": subject}  # noqa: E731
-        else:
+        elif requested == ReplyStatus.ANSWERED:
             title = lambda: _("HR answered your question “%(subject)s”") % {"subject": subject}  # noqa: E731
+        else:
+            title = lambda: _("HR replied to your question “%(subject)s”") % {"subject": subject}  # noqa: E731
         notices.tell_asker(question=question, title=title)
     return message
+
+
+def _assign_to_replier(question: Question, replier) -> None:
+    """Whoever replies to an unassigned question handles it from then on: the same rules and
+    audit entry as assigning it by hand (an anonymous question never goes to its own asker)."""
+    assignee = notices.reroute_from_asker(question=question, assignee=replier)
+    if assignee is None:
+        return
+    question.assignee = assignee
+    audit.record(
+        actor=replier,
+        action="helpdesk.assign",
+        target=question,
+        previous=None,
+        assignee=assignee.pk,
+        confidential=question.is_confidential,
+        by_reply=True,
+    )
+    notices.tell_assignee(question=question, assigned_by=replier)
 
 
 def question_note(*, question: Question, author, body: str, upload=None, submission_key=None):
@@ -204,6 +231,25 @@ def question_set_status(*, question: Question, status: str, changed_by) -> Quest
             ),
         )
     return question
+
+
+def question_details_change(
+    *, question: Question, status: str, category, confidential: bool, changed_by
+) -> bool:
+    """The question page's details form: status, category and confidentiality in one save,
+    all or nothing. Returns whether anything changed."""
+    if not confidential and question.is_confidential and not changed_by.is_hr_lead:
+        raise ValidationError(_("Only an HR lead can make a confidential question visible."))
+    if status not in Status.values:
+        raise ValidationError(_("Unknown status."))
+    before = (question.status, question.category_id, question.is_confidential)
+    with transaction.atomic():
+        question_set_category(question=question, category=category, changed_by=changed_by)
+        question_set_confidential(
+            question=question, confidential=confidential, changed_by=changed_by
+        )
+        question_set_status(question=question, status=status, changed_by=changed_by)
+    return before != (status, category.pk, confidential)
 
 
 def question_set_category(*, question: Question, category, changed_by) -> Question:

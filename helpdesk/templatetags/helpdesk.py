@@ -116,6 +116,7 @@ def queue_rows(rows):
         "anonymous": f"<em>{escape(_('Anonymous'))}</em>",
         "confidential": f" · <strong>{escape(_('confidential'))}</strong>",
         "nobody": escape(_("Nobody")),
+        "mine": escape(_("Assign to me")),
         "select": _("Select question %(number)s"),
         "statuses": {
             value: f'<span class="badge {STATUS_CLASSES.get(value, "")}">{escape(label)}</span>'
@@ -143,7 +144,14 @@ def _queue_row(row, texts) -> str:
         texts["badges"][badge_key] = sla_badge(row["sla"], row["hours"])
     select = escape(texts["select"] % {"number": pk})
     asker = texts["anonymous"] if question.is_anonymous else escape(question.asker_label or "—")
-    assignee = escape(question.assignee_label) if question.assignee_id else texts["nobody"]
+    if question.assignee_id:
+        assignee = escape(question.assignee_label)
+    else:  # triage: take it from the queue (queue_assign, `mine`)
+        assignee = (
+            f'{texts["nobody"]} <button type="submit" name="mine" value="{pk}" '
+            f'class="btn btn-sm btn-outline-primary ms-1">{texts["mine"]}'
+            f'<span class="visually-hidden"> #{pk}</span></button>'
+        )
     url = texts["url"].replace(_URL_PLACEHOLDER, pk)
     return (
         f'<tr><td><input class="form-check-input" type="checkbox" name="questions" value="{pk}" '

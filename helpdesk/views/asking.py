@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -175,7 +175,6 @@ def _asker_page(request, question, *, token="", status=200, **forms):
         "follow_up_form": forms.get("follow_up_form") or FollowUpForm(),
         "rating_form": forms.get("rating_form") or RatingForm(),
     }
-    services.question_mark_seen(question=question)
     return render(request, "helpdesk/question_detail.html", context, status=status)
 
 
@@ -220,6 +219,21 @@ def question_follow_up(request, reference):
             messages.success(request, _("Your message has been sent to HR."))
             return _after_action(question, token)
     return _asker_page(request, question, token=token, status=400, follow_up_form=form)
+
+
+@employee_required
+@require_POST
+def question_seen(request, reference):
+    """The asker's page has loaded: its replies are read. A POST the page sends itself, not a
+    side effect of the GET: a link or a prefetch elsewhere cannot mark a reply read that the
+    asker never saw (docs/PRIVACY.md: for an anonymous question the time stored is the reply
+    seen, not the moment)."""
+    token = request.POST.get("token", "")
+    question = get_question_for_asker(request, reference, token=token)
+    services.question_mark_seen(question=question)
+    if request.headers.get("HX-Request"):
+        return HttpResponse(status=204)
+    return _after_action(question, token)
 
 
 @employee_required

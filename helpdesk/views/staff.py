@@ -13,13 +13,11 @@ from helpdesk import queue, services
 from helpdesk.forms import (
     AssignForm,
     BulkAssignForm,
-    CategoryForm,
-    ConfidentialForm,
+    DetailsForm,
     GuidelinesForm,
     NoteForm,
     QueueFilterForm,
     ReplyForm,
-    StatusForm,
     hr_staff_choices,
     hr_staff_names,
 )
@@ -90,10 +88,15 @@ def _status_tabs(counts, current) -> list[dict]:
 @hr_required
 @require_POST
 def queue_assign(request):
-    staff = list(hr_staff_choices())
-    form = BulkAssignForm(request.POST, staff=staff)
+    """The queue's assignments: the selected questions to someone, or (the row's "assign to
+    me" button, `mine`) one question to the person triaging."""
     back = request.POST.get("next", "")
     target = "helpdesk:queue"
+    if "mine" in request.POST:
+        _assign_to_me(request, request.POST["mine"])
+        return _back_to_queue(target, back)
+    staff = list(hr_staff_choices())
+    form = BulkAssignForm(request.POST, staff=staff)
     if form.is_valid():
         questions = Question.objects.visible_to_staff(request.user).filter(
             reference__in=form.cleaned_data["questions"]
@@ -112,6 +115,27 @@ def queue_assign(request):
             )
     else:
         messages.error(request, next(iter(form.errors.values()))[0])
+    return _back_to_queue(target, back)
+
+
+def _assign_to_me(request, reference: str) -> None:
+    question = (
+        Question.objects.visible_to_staff(request.user).filter(reference=reference[:20]).first()
+    )
+    if question is None:
+        messages.error(request, _("This question is not in your queue."))
+        return
+    try:
+        services.question_assign(question=question, assignee=request.user, assigned_by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request, _("Question #%(reference)s is yours now.") % {"reference": question.reference}
+        )
+
+
+def _back_to_queue(target, back):
     response = redirect(target)
     # `next` is the queue's own query string (its filters); re-encoded, nothing else gets in.
     filters = QueryDict(back.lstrip("?")[:1000]).urlencode() if back else ""
@@ -155,9 +179,7 @@ def _manage_page(request, question, *, status=200, **forms):
     if chosen and chosen.isdigit():
         saved = next((r for r in saved_replies if r.pk == int(chosen)), None)
         if saved:
-            reply_initial = {
-                "body": services.reply_text_fill(text=saved.text_for(question), question=question)
-            }
+            reply_initial = _saved_reply_initial(saved, question)
     now = timezone.now()
     context = {
         "question": question,
@@ -196,9 +218,18 @@ def saved_reply(request, reference):
     question = get_question_for_staff(request, reference)
     chosen = request.GET.get("reply", "")
     saved = get_object_or_404(SavedReply, pk=int(chosen) if chosen.isdigit() else 0)
-    text = services.reply_text_fill(text=saved.text_for(question), question=question)
-    form = ReplyForm(initial={"body": text})
-    return render(request, "helpdesk/partials/reply_body.html", {"reply_form": form})
+    form = ReplyForm(initial=_saved_reply_initial(saved, question))
+    return render(
+        request, "helpdesk/partials/saved_reply.html", {"reply_form": form, "question": question}
+    )
+
+
+def _saved_reply_initial(saved, question) -> dict:
+    """The reply form with a saved reply chosen: its text filled in, its status preselected."""
+    return {
+        "body": services.reply_text_fill(text=saved.text_for(question), question=question),
+        "status": saved.status,
+    }
 
 
 def _message_action(request, reference, form_class, service, form_name, success):
@@ -274,54 +305,27 @@ def question_assign(request, reference):
 
 @hr_required
 @require_POST
-def question_status(request, reference):
+def question_details(request, reference):
+    """Status, category and confidentiality, saved together (one button on the page)."""
     question = get_question_for_staff(request, reference)
-    form = StatusForm(request.POST)
+    form = DetailsForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Unknown status."))
+        messages.error(request, next(iter(form.errors.values()))[0])
         return redirect(question.get_manage_url())
 
     def change():
-        services.question_set_status(
-            question=question, status=form.cleaned_data["status"], changed_by=request.user
-        )
-        messages.success(request, _("The status has been changed."))
-
-    return _small_action(request, question, change)
-
-
-@hr_required
-@require_POST
-def question_category(request, reference):
-    question = get_question_for_staff(request, reference)
-    form = CategoryForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a category from the list."))
-        return redirect(question.get_manage_url())
-
-    def change():
-        services.question_set_category(
-            question=question, category=form.cleaned_data["category"], changed_by=request.user
-        )
-        messages.success(request, _("The category has been changed."))
-
-    return _small_action(request, question, change)
-
-
-@hr_required
-@require_POST
-def question_confidential(request, reference):
-    question = get_question_for_staff(request, reference)
-    form = ConfidentialForm(request.POST)
-    form.is_valid()
-
-    def change():
-        services.question_set_confidential(
+        data = form.cleaned_data
+        changed = services.question_details_change(
             question=question,
-            confidential=form.cleaned_data.get("confidential", False),
+            status=data["status"],
+            category=data["category"],
+            confidential=data["confidential"],
             changed_by=request.user,
         )
-        messages.success(request, _("Saved."))
+        if changed:
+            messages.success(request, _("The details have been saved."))
+        else:
+            messages.info(request, _("Nothing was changed."))
 
     return _small_action(request, question, change)
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from helpdesk import services
 from tests.e2e.conftest import assert_accessible, use_session_of
 from tests.factories import UserFactory, make_hr
-from tests.helpdesk.factories import CategoryFactory, FaqEntryFactory, SavedReplyFactory
+from tests.helpdesk.factories import CategoryFactory, FaqEntryFactory, SavedReplyFactory, ask
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -63,7 +63,7 @@ def test_anonymous_question_answered_rated_and_published(live_server, page):
     assert_accessible(page)
     row.get_by_role("link").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("zonnepark")
-    page.get_by_label("Standaardantwoord").select_option(label="Projecten delen")
+    page.get_by_label("Standaardantwoord").select_option(label="Projecten delen (beantwoord)")
     page.get_by_role("button", name="Invoegen").click()
     reply_box = page.get_by_role("textbox", name="Antwoord aan de vraagsteller")
     expect(reply_box).to_have_value(re.compile("^Hoi collega,"))
@@ -111,3 +111,69 @@ def test_anonymous_question_answered_rated_and_published(live_server, page):
     page.get_by_role("button", name="Ja").click()
     expect(page.get_by_text("1 collega vond dit nuttig")).to_be_visible()
     assert_accessible(page)
+
+
+def test_hr_triages_the_queue_and_answers_with_a_saved_reply_that_sets_the_status(
+    live_server, page
+):
+    """HR's day: take a question from the queue, answer it with a saved reply whose status
+    ("waiting for asker") comes along, and the asker sees the reply and where it stands."""
+    from helpdesk.models import Question
+
+    emma = UserFactory(email="emma@example.com", full_name="Emma Jansen")
+    hanna = make_hr(
+        UserFactory(email="hanna@example.com", full_name="Hanna Bakker", is_staff=True), lead=True
+    )
+    category = CategoryFactory(name="Eigen accounts en posts")
+    SavedReplyFactory(
+        title="Meer informatie nodig",
+        body="Hoi {first_name},\n\nOm welk kanaal gaat het?\n\nGroet,\nHR",
+        status="waiting",
+    )
+    SavedReplyFactory(title="Projecten delen", body="Hoi {first_name}, dat mag.")
+    question, _token = ask(
+        emma,
+        subject="Mag ik mijn presentatie delen?",
+        body="Ik gaf een talk op een congres.",
+        category=category,
+    )
+    Question.objects.filter(pk=question.pk).update(assignee=None, status="new")
+
+    # Hanna triages the queue: she takes the unassigned question.
+    use_session_of(page, live_server, hanna)
+    page.goto(live_server.url + "/helpdesk/queue/")
+    row = page.get_by_role("row", name=re.compile("presentatie"))
+    expect(row).to_contain_text("Niemand")
+    assert_accessible(page)
+    row.get_by_role("button", name=re.compile("Aan mij toewijzen")).click()
+    expect(page.get_by_text(f"Vraag #{question.reference} is nu van jou.")).to_be_visible()
+    row = page.get_by_role("row", name=re.compile("presentatie"))
+    expect(row).to_contain_text("Hanna Bakker")
+    expect(row.get_by_role("button", name=re.compile("Aan mij toewijzen"))).to_have_count(0)
+    row.get_by_role("link").click()
+
+    # She answers with the saved reply that asks for more: its status comes with it.
+    page.get_by_label("Standaardantwoord").select_option(
+        label="Meer informatie nodig (wacht op vraagsteller)"
+    )
+    page.get_by_role("button", name="Invoegen").click()
+    reply_box = page.get_by_role("textbox", name="Antwoord aan de vraagsteller")
+    expect(reply_box).to_have_value(re.compile("^Hoi Emma,"))
+    expect(page.get_by_role("radio", name="Wacht op vraagsteller")).to_be_checked()
+    expect(page.get_by_role("radio", name="Status houden (open)")).not_to_be_checked()
+    assert_accessible(page)
+    page.get_by_role("button", name="Antwoord versturen").click()
+    expect(page.get_by_text("Je antwoord is naar de vraagsteller gestuurd.")).to_be_visible()
+    expect(page.locator("h1 + .badge")).to_have_text("Wacht op vraagsteller")
+    expect(page.get_by_role("button", name="Status wijzigen")).to_have_count(0)  # one details form
+
+    # Emma sees the reply and that HR waits for her; opening it marks it read.
+    switch_to(page, live_server, emma)
+    page.goto(live_server.url + "/helpdesk/")
+    page.get_by_role("link", name=re.compile("presentatie")).click()
+    expect(page.get_by_text("Om welk kanaal gaat het?")).to_be_visible()
+    expect(page.locator("h1 + .badge")).to_contain_text("Wacht op")
+    assert_accessible(page)
+    page.wait_for_load_state("networkidle")
+    question.refresh_from_db()
+    assert not question.has_unread_reply

@@ -97,6 +97,7 @@ ROUTES = [
         data=lambda w: {"body": "Nog een vraag.", "submission_key": "a" * 32},
     ),
     Route("helpdesk:question-follow-up", employees(405), kwargs=question()),
+    Route("helpdesk:question-seen", own(302), method="post", kwargs=question()),
     Route("helpdesk:question-close", own(302), method="post", kwargs=question()),
     Route(
         "helpdesk:question-rate",
@@ -121,6 +122,12 @@ ROUTES = [
         hr_only(302),
         method="post",
         data=lambda w: {"questions": [w.hd_question.reference], "assignee": w.hr.pk},
+    ),
+    Route(
+        "helpdesk:queue-assign",
+        hr_only(302),
+        method="post",
+        data=lambda w: {"mine": w.hd_question.reference},
     ),
     Route("helpdesk:queue-export", hr_only(200), method="post", data={"status": "active"}),
     Route("helpdesk:question-manage", hr_only(200), kwargs=question()),
@@ -148,25 +155,11 @@ ROUTES = [
         data=lambda w: {"assignee": w.hr.pk},
     ),
     Route(
-        "helpdesk:question-status",
+        "helpdesk:question-details",
         hr_only(302),
         method="post",
         kwargs=question(),
-        data={"status": "waiting"},
-    ),
-    Route(
-        "helpdesk:question-category",
-        hr_only(302),
-        method="post",
-        kwargs=question(),
-        data=lambda w: {"category": w.hd_category.pk},
-    ),
-    Route(
-        "helpdesk:question-confidential",
-        hr_only(302),
-        method="post",
-        kwargs=question(),
-        data={"confidential": "on"},
+        data=lambda w: {"status": "waiting", "category": w.hd_category.pk, "confidential": "on"},
     ),
     Route("helpdesk:question-guidelines", hr_only(302), method="post", kwargs=question(), data={}),
     Route(

@@ -52,6 +52,7 @@ def test_the_asker_sees_an_unread_reply_until_they_open_it(client, emma, hanna):
     client.force_login(emma)
     assert "nieuw antwoord" in client.get(reverse("home")).content.decode()
     client.get(question.get_absolute_url())
+    client.post(reverse("helpdesk:question-seen", args=[question.reference]))  # the page does
     question.refresh_from_db()
     assert not question.has_unread_reply
 
@@ -172,20 +173,23 @@ def test_bulk_assignment_from_the_queue(client, emma, hanna):
     assert "Selecteer ten minste één vraag." in response.content.decode()
 
 
+def details(client, question, **changes):
+    data = {"status": question.status, "category": question.category_id, **changes}
+    if question.is_confidential and "confidential" not in changes:
+        data["confidential"] = "on"
+    return client.post(
+        reverse("helpdesk:question-details", args=[question.reference]), data, follow=True
+    )
+
+
 def test_a_status_change_tells_the_asker(client, emma, hanna):
     question, _token = ask(emma)
     client.force_login(hanna)
-    client.post(
-        reverse("helpdesk:question-status", args=[question.reference]), {"status": "closed"}
-    )
+    details(client, question, status="closed")
     question.refresh_from_db()
     assert question.status == Status.CLOSED and question.closed_at is not None
     assert "gesloten" in Notification.objects.get(recipient=emma).title
-    response = client.post(
-        reverse("helpdesk:question-status", args=[question.reference]),
-        {"status": "lost"},
-        follow=True,
-    )
+    response = details(client, question, status="lost")
     assert "Onbekende status." in response.content.decode()
 
 
@@ -193,12 +197,40 @@ def test_changing_the_category_recomputes_an_open_target(client, emma, hanna):
     question, _token = ask(emma, category=CategoryFactory(response_hours=16))
     fast = CategoryFactory(response_hours=2)
     client.force_login(hanna)
-    client.post(
-        reverse("helpdesk:question-category", args=[question.reference]), {"category": fast.pk}
-    )
+    details(client, question, category=fast.pk)
     before = question.response_due_at
     question.refresh_from_db()
     assert question.category == fast and question.response_due_at < before
+
+
+def test_the_details_are_saved_together_with_one_button(client, emma, hanna):
+    question, _token = ask(emma)
+    other = CategoryFactory(name="Klanten en vertrouwelijkheid")
+    client.force_login(hanna)
+    page = client.get(question.get_manage_url()).content.decode()
+    assert page.count("Gegevens opslaan") == 1
+    response = details(client, question, status="waiting", category=other.pk, confidential="on")
+    assert "De gegevens zijn opgeslagen." in response.content.decode()
+    question.refresh_from_db()
+    assert (question.status, question.category, question.is_confidential) == (
+        Status.WAITING, other, True,
+    )  # fmt: skip
+    assert AuditEntry.objects.filter(action="helpdesk.confidential").exists()
+    assert "Er is niets gewijzigd." in details(client, question).content.decode()
+
+
+def test_details_that_may_not_be_saved_change_nothing(client, emma, fleur):
+    """Only an HR lead may lift confidentiality; then the status does not change either."""
+    question, _token = ask(emma, confidential=True)
+    services.question_assign(question=question, assignee=fleur, assigned_by=fleur)
+    question.refresh_from_db()
+    client.force_login(fleur)
+    response = details(client, question, status="waiting", confidential="")
+    assert "Alleen een HR-leidinggevende" in response.content.decode()
+    question.refresh_from_db()
+    assert question.status == Status.OPEN and question.is_confidential
+    response = details(client, question, category="x")
+    assert "Kies een categorie uit de lijst." in response.content.decode()
 
 
 def test_related_tips_are_linked(client, emma, hanna):

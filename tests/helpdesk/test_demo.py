@@ -48,3 +48,11 @@ def test_the_demo_employee_finds_her_anonymous_question():
     emma = User.objects.get(email="employee@example.com")
     mine = Question.objects.asked_by(emma)
     assert mine.filter(is_anonymous=True).exists() and mine.filter(is_anonymous=False).exists()
+
+
+def test_the_demo_saved_replies_set_sensible_statuses():
+    seed()
+    statuses = dict(SavedReply.objects.values_list("title", "status"))
+    assert statuses["Meer informatie nodig"] == "waiting"
+    assert statuses["Ontvangen, we zoeken het uit"] == "keep"
+    assert "answered" in statuses.values()
