@@ -13,7 +13,6 @@ class CompetenciesConfig(AppConfig):
         from competencies.models import ExpertProfile
         from hrsocial import navigation, search
         from notifications import categories
-        from notifications.categories import Delivery
 
         navigation.register(
             navigation.NavItem(
@@ -55,6 +54,5 @@ class CompetenciesConfig(AppConfig):
             "competencies.review",
             _("Competency reviews of your team: reviews to do, reminders and reactions"),
             order=41,
-            default=Delivery.DIGEST,
             audience=categories.managers_and_hr,
         )

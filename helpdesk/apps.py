@@ -78,9 +78,8 @@ class HelpdeskConfig(AppConfig):
             order=30,
             audience=categories.employees,
         )
-        # HR's: the stream of new questions can wait for the digest (the queue has them and
-        # the response-target warning comes at once); a rating is only informative.
-        hr_defaults = {"helpdesk.new_question": Delivery.DIGEST, "helpdesk.rating": Delivery.PORTAL}
+        # HR's: a rating is only informative; the rest asks for HR's action.
+        hr_defaults = {"helpdesk.rating": Delivery.PORTAL}
         for key, label, order in (
             ("helpdesk.new_question", _("New questions to HR (HR staff)"), 32),
             ("helpdesk.assigned", _("Questions assigned to you (HR staff)"), 33),

@@ -76,7 +76,7 @@ def money(amount) -> str:
     if amount in (None, ""):
         return ""
     number = formats.number_format(
-        Decimal(amount), decimal_pos=2, use_l10n=True, force_grouping=True
+        Decimal(str(amount)), decimal_pos=2, use_l10n=True, force_grouping=True
     )
     return _named("MONEY_FORMAT").format(amount=number)
 

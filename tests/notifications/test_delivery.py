@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from notifications import services
-from notifications.models import Notification, NotificationPreference, PeriodicTaskRun
+from notifications.models import Notification, PeriodicTaskRun
 from notifications.services import notify
 
 Status = Notification.EmailStatus
@@ -224,10 +224,6 @@ def test_a_hung_smtp_server_does_not_hold_a_question_post(
     port, accepted = hung_smtp_server
     category = CategoryFactory(name="Eigen accounts en posts")
     category.team.set([hanna])
-    # New questions come in the digest by default; Hanna wants each one at once.
-    NotificationPreference.objects.create(
-        user=hanna, category="helpdesk.new_question", delivery="immediate"
-    )
     client.force_login(emma)
     smtp = override_settings(
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
