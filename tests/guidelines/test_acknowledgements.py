@@ -257,7 +257,7 @@ def test_with_htmx_on_the_tips_page_the_changed_note_goes_away(client, emma, tip
     change_tip(tips[0], kind=ChangeKind.MATERIAL, tip="Nieuwe inhoud")
     client.force_login(emma)
     page = client.get(f"/guidelines/{tips[0].pk}/").content.decode()
-    assert "Je bevestigde versie 1." in page
+    assert "Je hebt versie 1 bevestigd." in page
     response = client.post(
         f"/guidelines/{tips[0].pk}/acknowledge/",
         {"version": 2, "next": "detail"},
@@ -265,4 +265,4 @@ def test_with_htmx_on_the_tips_page_the_changed_note_goes_away(client, emma, tip
     )
     html = response.content.decode()
     assert "Gelezen en begrepen" in html and "<form" not in html
-    assert "Je bevestigde versie 1." not in html and "ack-summary" not in html
+    assert "Je hebt versie 1 bevestigd." not in html and "ack-summary" not in html

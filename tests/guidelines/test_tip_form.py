@@ -31,7 +31,7 @@ def test_a_form_with_errors_starts_with_a_summary_linked_to_the_fields(client, h
     ]:
         assert f'<a class="alert-link" href="#{field_id}">{label}</a>' in summary
         assert f'id="{field_id}"' in html
-    assert html.index("data-error-summary") < html.index("<form")
+    assert html.index("data-error-summary") < html.index('<form method="post" class="col-lg-9"')
     assert not Guideline.objects.exists()
 
 
