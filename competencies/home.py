@@ -84,9 +84,7 @@ def cycles_behind(request) -> list[home.Todo]:
         .order_by("ends_on", "pk")[:PANEL_ROWS]
     )
     return [
-        home.Todo(
-            label=_cycle_behind_label(cycle), url=cycle.get_absolute_url(), order=50 + n
-        )
+        home.Todo(label=_cycle_behind_label(cycle), url=cycle.get_absolute_url(), order=50 + n)
         for n, cycle in enumerate(cycles)
     ]
 

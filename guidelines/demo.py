@@ -10,13 +10,13 @@ from django.utils import timezone
 from guidelines import services
 from guidelines.models import (
     Acknowledgement,
-    TipOpening,
     Category,
     ChangeKind,
     Guideline,
     GuidelineVersion,
     Rule,
     Term,
+    TipOpening,
 )
 from people.models import User
 

@@ -32,12 +32,14 @@ def seed(ctx):
         [p for p in new if not p.is_employee],
         "general",
         _("Welcome to hrsocial"),
-        lambda: gettext(
-            "Here HR keeps in touch with former colleagues and freelancers. The network with "
-            "its news, vacancies and gigs is not open yet; until then you find HR's messages "
-            "here. Questions? E-mail HR: %(email)s"
-        )
-        % {"email": settings.HR_CONTACT_EMAIL},
+        lambda: (
+            gettext(
+                "Here HR keeps in touch with former colleagues and freelancers. The network with "
+                "its news, vacancies and gigs is not open yet; until then you find HR's messages "
+                "here. Questions? E-mail HR: %(email)s"
+            )
+            % {"email": settings.HR_CONTACT_EMAIL}
+        ),
         url="/",
     )
     ctx.log(f"notifications: {len(new)} welcome messages")

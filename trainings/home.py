@@ -2,7 +2,8 @@
 
 Employees: their upcoming sessions, proposals from their manager, feedback to give, and
 seats offered from the waitlist. Managers (and HR for people without a manager): requests
-to approve a paid training. HR: a to-do for past sessions whose attendance is not registered. Each panel runs a fixed, small number of queries.
+to approve a paid training. HR: a to-do for past sessions whose attendance is not
+registered. Each panel runs a fixed, small number of queries.
 """
 
 from django.db.models import Exists, OuterRef

@@ -160,9 +160,7 @@ def _acknowledged_in_place(request, guideline, error):
         "next": request.POST.get("next", ""),
     }
     if not on_detail:
-        outstanding = list(
-            Guideline.objects.outstanding_for(request.user).in_reading_order()
-        )
+        outstanding = list(Guideline.objects.outstanding_for(request.user).in_reading_order())
         context |= {
             "summary_oob": True,
             "outstanding": outstanding,
@@ -187,9 +185,7 @@ def acknowledge_all(request):
         pk, _sep, version = value.partition(":")
         if _number(pk) is not None and _number(version) is not None:
             seen[int(pk)] = int(version)
-    count, changed, unopened = services.guidelines_acknowledge_all(
-        person=request.user, seen=seen
-    )
+    count, changed, unopened = services.guidelines_acknowledge_all(person=request.user, seen=seen)
     if count:
         messages.success(
             request,

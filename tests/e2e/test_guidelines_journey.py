@@ -66,7 +66,9 @@ def test_employee_reads_acknowledges_and_checks_a_draft(live_server, page):
         page.get_by_role("button", name=re.compile("Gelezen en begrepen.*Persoonsgegevens"))
     ).to_have_count(0)
     expect(page.locator("#ack-summary")).to_contain_text("Open elke tip om hem te lezen")
-    page.get_by_role("link", name=re.compile("Open de tip om te bevestigen.*Persoonsgegevens")).click()
+    page.get_by_role(
+        "link", name=re.compile("Open de tip om te bevestigen.*Persoonsgegevens")
+    ).click()
 
     # On the tip's page, "read and understood" shows the new state without a reload.
     expect(page.get_by_role("heading", level=1)).to_have_text("Persoonsgegevens blijven binnen")

@@ -42,9 +42,7 @@ def test_a_change_without_a_note_is_in_the_summary(client, hanna):
         "category": tip.category_id, "title": tip.title, "tip": "Iets anders", "order": 0,
         "kind": "material", "change_note": "",
     }  # fmt: skip
-    summary = summary_of(
-        client.post(f"/guidelines/manage/{tip.pk}/edit/", data).content.decode()
-    )
+    summary = summary_of(client.post(f"/guidelines/manage/{tip.pk}/edit/", data).content.decode())
     assert '<a class="alert-link" href="#id_change_note">Wat is er veranderd (Nederlands)</a>' in (
         summary
     )

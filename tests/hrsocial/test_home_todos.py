@@ -35,7 +35,7 @@ def past_session_with_unregistered_attendance(people):
     starts = timezone.now() - datetime.timedelta(days=3)
     session = SessionFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
     for person in people:
-        Enrolment.objects.create(session=session, person=person, status="booked")
+        Enrolment.objects.create(session=session, person=person, status="booked", booked_at=starts)
     return session
 
 
@@ -122,9 +122,11 @@ def test_employees_alumni_and_freelancers_get_no_hr_to_dos(client, emma, milan, 
         assert 'aria-labelledby="panel-todos"' not in client.get(reverse("home")).content.decode()
 
 
-def test_the_panel_is_in_english_for_english_readers(client, emma, hanna, in_english):
+def test_the_panel_is_in_english_for_english_readers(client, emma, hanna):
     QuestionFactory(asker=emma)
     QuestionFactory(asker=emma)
+    hanna.preferred_language = "en"
+    hanna.save()
     client.force_login(hanna)
     panel = todo_panel(client.get(reverse("home")).content.decode())
     assert "To do" in panel and "2 questions without an assignee" in panel
