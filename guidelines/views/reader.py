@@ -152,13 +152,9 @@ def _acknowledged_in_place(request, guideline, error):
     """The htmx answer: the tip's new state and, on the overview, the summary above the tips
     (an out-of-band swap), so the page is right without a reload."""
     on_detail = request.POST.get("next") == "detail"
-    context = {
-        "tip": guideline,
-        "acknowledged": error is None,
-        "opened": True,
-        "error": error,
-        "next": request.POST.get("next", ""),
-    }
+    # Annotated afresh (acknowledged, opened): after an error the tip shows what is true now.
+    tip = Guideline.objects.with_acknowledgement(request.user).get(pk=guideline.pk)
+    context = {"tip": tip, "error": error, "next": request.POST.get("next", "")}
     if not on_detail:
         outstanding = list(Guideline.objects.outstanding_for(request.user).in_reading_order())
         context |= {

@@ -4,7 +4,7 @@ import pytest
 
 from notifications.services import notify
 from tests.e2e.conftest import assert_accessible, use_session_of
-from tests.factories import UserFactory
+from tests.factories import AlumnusFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,4 +25,17 @@ def test_signed_in_pages_are_accessible(live_server, page):
     use_session_of(page, live_server, emma)
     for path in [*SIGNED_IN_PAGES, f"/people/{emma.pk}/"]:
         page.goto(live_server.url + path)
+        assert_accessible(page)
+
+
+def test_an_alumnas_pages_are_accessible_and_fit_a_phone(live_server, page):
+    """Her home page and the 403 page say what the portal offers her today (issue 12)."""
+    anouk = AlumnusFactory(email="anouk@example.com", full_name="Anouk Visser")
+    page.set_viewport_size({"width": 375, "height": 740})
+    use_session_of(page, live_server, anouk)
+    pages = [("/", "Wat het portaal je nu biedt"), ("/guidelines/", "Wat je hier wel kunt")]
+    for path, text in pages:
+        page.goto(live_server.url + path)
+        assert text in page.content()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
         assert_accessible(page)

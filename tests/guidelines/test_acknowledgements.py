@@ -266,3 +266,15 @@ def test_with_htmx_on_the_tips_page_the_changed_note_goes_away(client, emma, tip
     html = response.content.decode()
     assert "Gelezen en begrepen" in html and "<form" not in html
     assert "Je hebt versie 1 bevestigd." not in html and "ack-summary" not in html
+
+
+def test_with_htmx_a_tip_not_opened_links_to_its_page_with_the_reason(client, emma, tips):
+    client.force_login(emma)
+    response = client.post(
+        f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    in_place = html.split("ack-summary")[0]
+    assert f'href="/guidelines/{tips[0].pk}/"' in in_place and "<form" not in in_place
+    assert "Open ‘Tip 0’ en lees de tip eerst" in in_place
+    assert not Acknowledgement.objects.exists()
