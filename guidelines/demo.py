@@ -16,6 +16,7 @@ from guidelines.models import (
     GuidelineVersion,
     Rule,
     Term,
+    TipOpening,
 )
 from people.models import User
 
@@ -361,6 +362,17 @@ def _acknowledgements(tips) -> int:
                     person_id=person_id, guideline=tip, version=version, acknowledged_at=when
                 )
             )
+    # Acknowledging needs an opening of the tip's page first (guideline_open): a minute before.
+    openings = [
+        TipOpening(
+            person_id=row.person_id,
+            guideline=row.guideline,
+            version=row.version,
+            opened_at=row.acknowledged_at - timedelta(minutes=1),
+        )
+        for row in rows
+    ]
+    TipOpening.objects.bulk_create(openings, batch_size=2000, ignore_conflicts=True)
     before = Acknowledgement.objects.count()
     Acknowledgement.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
     return Acknowledgement.objects.count() - before

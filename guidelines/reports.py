@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext as _
 
-from guidelines.models import Acknowledgement, Guideline
+from guidelines.models import Acknowledgement, Guideline, TipOpening
 from people.models import Department, User
 
 
@@ -24,6 +24,7 @@ class TipRate:
     guideline: Guideline
     acknowledged: int
     total: int
+    opened: int = 0  # opened the tip's page since its latest material change
 
     @property
     def percent(self) -> int:
@@ -69,6 +70,18 @@ def _done_per_department_and_tip() -> dict[tuple[int | None, int], int]:
     }
 
 
+def _opened_per_department_and_tip() -> dict[tuple[int | None, int], int]:
+    """How many current employees opened each tip (in a version that counts), per department:
+    one grouped query, like the acknowledgements'."""
+    return {
+        (department_id, tip_id): opened
+        for department_id, tip_id, opened in TipOpening.objects.current()
+        .values_list("person__department", "guideline")
+        .annotate(opened=Count("person", distinct=True))
+        .order_by()
+    }
+
+
 def _complete_people(tip_count: int):
     """A subquery: the people who acknowledged every published tip in a version that counts."""
     return (
@@ -87,10 +100,11 @@ class Report:
 
 
 def acknowledgement_report(*, department=None) -> Report:
-    """The rates per tip (for one department, or everyone) and per department. Five queries,
+    """The rates per tip (for one department, or everyone) and per department. Six queries,
     whatever the number of employees and acknowledgements."""
     tips = list(Guideline.objects.published().in_reading_order())
     done = _done_per_department_and_tip()
+    opened = _opened_per_department_and_tip()
     members = dict(
         User.objects.employees().values_list("department").annotate(n=Count("pk")).order_by()
     )
@@ -109,7 +123,12 @@ def acknowledgement_report(*, department=None) -> Report:
     in_scope = (lambda d: d == department.pk) if department else (lambda d: True)
     total = sum(n for d, n in members.items() if in_scope(d))
     tip_rates = [
-        TipRate(tip, sum(n for (d, t), n in done.items() if t == tip.pk and in_scope(d)), total)
+        TipRate(
+            tip,
+            acknowledged=sum(n for (d, t), n in done.items() if t == tip.pk and in_scope(d)),
+            total=total,
+            opened=sum(n for (d, t), n in opened.items() if t == tip.pk and in_scope(d)),
+        )
         for tip in tips
     ]
     department_rates = sorted(

@@ -28,6 +28,7 @@ from guidelines.models import (
     GuidelineVersion,
     Rule,
     Term,
+    TipOpening,
 )
 from hrsocial import audit
 from hrsocial.i18n import localized
@@ -171,14 +172,41 @@ def version_announce(*, version: GuidelineVersion) -> int:
     return len(rows)
 
 
-# --- Acknowledging -------------------------------------------------------------------------
+# --- Opening and acknowledging -------------------------------------------------------------
+
+
+def guideline_open(*, guideline: Guideline, person) -> None:
+    """Record that `person` opened the tip's page in its current version.
+
+    Called by the GET of that page. A side effect of a GET is safe here: it records only a
+    fact about the signed-in reader themself (never about anyone else), grants nothing, is
+    idempotent, and a forged request cannot fake it: the session cookie is SameSite=Lax, so
+    a request from another site (an image, a script, a form) arrives signed out, and the
+    only cross-site request that arrives signed in is a top-level navigation, which opens the
+    page in front of the reader — exactly what is recorded. Reading is required, not proven:
+    what an opening proves is that the tip was on the reader's screen.
+    """
+    if not person.is_employee or not guideline.is_published:
+        return
+    TipOpening.objects.bulk_create(
+        [TipOpening(person=person, guideline=guideline, version=guideline.version)],
+        ignore_conflicts=True,
+    )
+
+
+def _opened(*, guideline: Guideline, person) -> bool:
+    return TipOpening.objects.filter(
+        person=person, guideline=guideline, version__gte=guideline.ack_version
+    ).exists()
 
 
 def guideline_acknowledge(*, guideline: Guideline, person, version: int) -> bool:
     """Record that `person` read and understood `version` of the tip ("gelezen en begrepen").
 
     `version` is the one the person saw; if the tip changed since, nothing is recorded and
-    ValidationError asks them to read the new version. Returns False when already done.
+    ValidationError asks them to read the new version. The person must have opened the tip's
+    page since its latest material change (`guideline_open`), so that the rate HR reports
+    counts people who had the tip in front of them. Returns False when already done.
     """
     if not person.is_employee or not guideline.is_published:
         raise ValidationError(_("This tip cannot be acknowledged."))
@@ -187,27 +215,36 @@ def guideline_acknowledge(*, guideline: Guideline, person, version: int) -> bool
             _("“%(title)s” changed while you were reading it. Please read the new version.")
             % {"title": guideline.display_title}
         )
+    if not _opened(guideline=guideline, person=person):
+        raise ValidationError(
+            _("Open “%(title)s” and read it first; then confirm that you read it.")
+            % {"title": guideline.display_title}
+        )
     _ack, created = Acknowledgement.objects.get_or_create(
         person=person, guideline=guideline, version=version
     )
     return created
 
 
-def guidelines_acknowledge_all(*, person, seen: dict[int, int]) -> tuple[int, list[Guideline]]:
-    """Acknowledge every outstanding tip in one click, each in the version the person saw
-    (`seen`: tip id → version). Returns how many were recorded and the tips that changed in
-    the meantime (those stay outstanding)."""
+def guidelines_acknowledge_all(
+    *, person, seen: dict[int, int]
+) -> tuple[int, list[Guideline], list[Guideline]]:
+    """Acknowledge in one click every outstanding tip the person has opened, each in the
+    version the person saw (`seen`: tip id → version). Returns how many were recorded, the
+    tips that changed in the meantime and the tips not opened yet (both stay outstanding:
+    there is no "acknowledge all" without reading)."""
     if not person.is_employee:
         raise ValidationError(_("Only employees acknowledge tips."))
-    outstanding = list(Guideline.objects.outstanding_for(person))
+    outstanding = list(Guideline.objects.outstanding_for(person).in_reading_order())
     changed = [g for g in outstanding if g.pk in seen and seen[g.pk] != g.version]
+    unopened = [g for g in outstanding if not g.opened and g not in changed]
     rows = [
         Acknowledgement(person=person, guideline=g, version=g.version)
         for g in outstanding
-        if seen.get(g.pk) == g.version
+        if g.opened and seen.get(g.pk) == g.version
     ]
     Acknowledgement.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(rows), changed
+    return len(rows), changed, unopened
 
 
 def acknowledgement_reminders_send(*, now=None) -> int:

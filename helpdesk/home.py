@@ -1,10 +1,12 @@
-"""Panels on "Mijn overzicht": the asker's open questions; HR's queue at a glance."""
+"""On "Mijn overzicht": the asker's open questions; HR's to-dos in the queue."""
 
+from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from helpdesk.models import Question
-from helpdesk.models.questions import OPEN_STATUSES, SlaState
-from helpdesk.queue import counts_for
+from helpdesk.models.questions import SlaState
 from hrsocial import home
 
 MY_QUESTIONS_SHOWN = 5
@@ -30,18 +32,48 @@ def my_questions(request):
     )
 
 
-@home.register
-def hr_queue(request):
-    """For HR: new questions, overdue ones and those assigned to me (three small queries)."""
+@home.register_todo
+def hr_queue(request) -> list[home.Todo]:
+    """HR's to-dos in the queue: questions nobody picked up, those past their response target
+    and those assigned to me (two small queries). Counts and links only: no asker is named,
+    and confidential questions count only for those who may handle them."""
     user = request.user
     if not user.is_hr:
-        return None
-    counts = counts_for(user)
+        return []
     visible = Question.objects.visible_to_staff(user)
-    overdue = visible.in_sla_state(SlaState.OVERDUE, timezone.now()).count()
-    mine = visible.filter(assignee=user, status__in=OPEN_STATUSES).count()
-    return home.Panel(
-        template="helpdesk/partials/home_hr_queue.html",
-        context={"new": counts["new"], "overdue": overdue, "mine": mine},
-        order=31,
+    figures = visible.open().aggregate(
+        unassigned=Count("pk", filter=Q(assignee__isnull=True)),
+        mine=Count("pk", filter=Q(assignee=user)),
     )
+    overdue = visible.in_sla_state(SlaState.OVERDUE, timezone.now()).count()
+    queue = reverse("helpdesk:queue")
+    todos = [
+        (
+            figures["unassigned"],
+            ngettext(
+                "%(counter)s question without an assignee",
+                "%(counter)s questions without an assignee",
+                figures["unassigned"],
+            ),
+            "?status=active&assignee=none",
+        ),
+        (
+            overdue,
+            ngettext(
+                "%(counter)s past its response target",
+                "%(counter)s past their response target",
+                overdue,
+            ),
+            "?status=&sla=overdue",
+        ),
+        (
+            figures["mine"],
+            ngettext("%(counter)s assigned to me", "%(counter)s assigned to me", figures["mine"]),
+            "?status=active&assignee=me",
+        ),
+    ]
+    return [
+        home.Todo(label=label % {"counter": count}, url=queue + query, order=30 + n)
+        for n, (count, label, query) in enumerate(todos)
+        if count
+    ]

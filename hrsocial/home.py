@@ -3,9 +3,15 @@
 Each app registers a function that returns a Panel for the signed-in user, or None when it
 has nothing to show (no to-dos, not the right role). The home view renders them in order.
 A panel function should run a fixed, small number of queries.
+
+To-dos are short lines in one shared panel, "To do" (HR's work across the apps: questions
+nobody picked up, attendance to register, review cycles behind, and later blogs to
+moderate). An app adds its own with `@home.register_todo` on `def todos(request) ->
+list[Todo]`: an empty list when there is nothing to do or the person may not do it. Counts
+and links only: a to-do never names the people behind it (anonymous questions stay so).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 
@@ -29,3 +35,45 @@ def register(provider: Callable) -> Callable:
 def panels_for(request) -> list[Panel]:
     panels = [p for p in (provider(request) for provider in _providers) if p is not None]
     return sorted(panels, key=lambda p: p.order)
+
+
+@dataclass(frozen=True)
+class Todo:
+    label: str  # translated, with its count: "3 questions without an assignee"
+    url: str  # where to do it
+    order: int = 100
+
+
+_todo_providers: list[Callable] = []
+
+
+def register_todo(provider: Callable[..., Iterable[Todo]]) -> Callable:
+    """Usable as a decorator: @home.register_todo def my_todos(request) -> list[Todo]."""
+    if provider not in _todo_providers:
+        _todo_providers.append(provider)
+    return provider
+
+
+def todos_for(request) -> list[Todo]:
+    todos = [todo for provider in _todo_providers for todo in provider(request)]
+    return sorted(todos, key=lambda t: t.order)
+
+
+@register
+def todo_panel(request) -> Panel | None:
+    """The to-dos of every app in one panel; none when there is nothing to do."""
+    todos = todos_for(request)
+    if not todos:
+        return None
+    return Panel(template="partials/home_todos.html", context={"todos": todos}, order=5)
+
+
+@register
+def network_welcome(request) -> Panel | None:
+    """Alumni and freelancers, until their network opens (the alumni app then replaces this):
+    an honest page with what the portal offers them today and whom to ask. No query."""
+    from hrsocial.navigation import network
+
+    if not network(request.user):
+        return None
+    return Panel(template="partials/home_network.html", order=0)

@@ -64,7 +64,10 @@ def items_for(request, section: str = "main") -> list[dict]:
         (i for i in _items.values() if i.section == section and i.visible(user)),
         key=lambda i: (i.order, i.key),
     )
-    return [{"label": i.label, "url": _url(i.url_name), "current": current == i.key} for i in items]
+    return [
+        {"key": i.key, "label": i.label, "url": _url(i.url_name), "current": current == i.key}
+        for i in items
+    ]
 
 
 def cache_key(*sections: list[dict]) -> str:

@@ -6,6 +6,7 @@ DATABASE_URL, REDIS_URL and EMAIL_URL moves the same code onto PostgreSQL, Redis
 Celery workers, and SMTP. Every variable is read here, once, and nowhere else.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import environ
@@ -282,6 +283,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="hrsocial <hr@example.com>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Whom people without the helpdesk (visitors, alumni, freelancers) can write to.
+HR_CONTACT_EMAIL = env.str("HR_CONTACT_EMAIL", default=parseaddr(DEFAULT_FROM_EMAIL)[1])
 # Seconds per SMTP step; a stuck delivery is retried after notifications'
 # SENDING_TIMEOUT (2 minutes), well above one message's sending time.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)

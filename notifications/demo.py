@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial.demo import DEMO_ACCOUNTS
@@ -14,13 +16,29 @@ def seed(ctx):
         for p in people
         if not Notification.objects.filter(recipient=p, category="general").exists()
     ]
+    staff = [p for p in new if p.is_employee]
     notify(
-        new,
+        staff,
         "general",
         _("Welcome to hrsocial"),
         _(
             "Here you find the tips for social media, trainings that fit you, and HR to answer "
             "your questions. Start with the tips: they take five minutes."
+        ),
+        url="/",
+    )
+    # Alumni and freelancers see no tips, trainings or helpdesk (yet): tell them what is true.
+    notify(
+        [p for p in new if not p.is_employee],
+        "general",
+        _("Welcome to hrsocial"),
+        lambda: (
+            gettext(
+                "Here HR keeps in touch with former colleagues and freelancers. The network with "
+                "its news, vacancies and gigs is not open yet; until then you find HR's messages "
+                "here. Questions? E-mail HR: %(email)s"
+            )
+            % {"email": settings.HR_CONTACT_EMAIL}
         ),
         url="/",
     )

@@ -81,7 +81,14 @@ def invitation_send(*, person) -> None:
     send_templated_email(
         template="emails/invitation",
         recipient=person,
-        context={"person": person, "url": invitation_url(person), "site_url": settings.SITE_URL},
+        context={
+            "person": person,
+            "url": invitation_url(person),
+            "site_url": settings.SITE_URL,
+            # Alumni and freelancers have no tips, trainings or helpdesk (yet): the e-mail
+            # must not promise them.
+            "for_staff": person.is_employee,
+        },
     )
 
 
@@ -101,7 +108,14 @@ def password_reset_send(*, person) -> None:
     send_templated_email(
         template="emails/password_reset_by_hr",
         recipient=person,
-        context={"person": person, "url": invitation_url(person), "site_url": settings.SITE_URL},
+        context={
+            "person": person,
+            "url": invitation_url(person),
+            "site_url": settings.SITE_URL,
+            # Alumni and freelancers have no tips, trainings or helpdesk (yet): the e-mail
+            # must not promise them.
+            "for_staff": person.is_employee,
+        },
     )
 
 

@@ -2,16 +2,20 @@
 
 Employees: their upcoming sessions, proposals from their manager, feedback to give, and
 seats offered from the waitlist. Managers (and HR for people without a manager): requests
-to approve a paid training. Each panel runs a fixed, small number of queries.
+to approve a paid training. HR: a to-do for past sessions whose attendance is not
+registered. Each panel runs a fixed, small number of queries.
 """
 
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from hrsocial import home
 from hrsocial.home import Panel
 from trainings.models import Enrolment, Feedback, Proposal
-from trainings.services.followup import FEEDBACK_OPEN_FOR
+from trainings.permissions import can_manage
+from trainings.services.followup import FEEDBACK_OPEN_FOR, sessions_needing_attendance
 
 PANEL_ROWS = 5
 
@@ -81,3 +85,20 @@ def approval_requests(request):
         context={"requests": requests},
         order=15,
     )
+
+
+@home.register_todo
+def attendance_to_register(request) -> list[home.Todo]:
+    """For HR: past sessions where not everyone's attendance is registered (one query)."""
+    if not can_manage(request.user):
+        return []
+    count = sessions_needing_attendance(timezone.now()).count()
+    if not count:
+        return []
+    label = ngettext(
+        "Attendance to register for %(count)s session",
+        "Attendance to register for %(count)s sessions",
+        count,
+    )
+    url = reverse("trainings:hr-sessions") + "?when=attendance"
+    return [home.Todo(label=label % {"count": count}, url=url, order=40)]

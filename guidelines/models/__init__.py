@@ -10,6 +10,7 @@ from guidelines.models.tips import (
     Guideline,
     GuidelineQuerySet,
     GuidelineVersion,
+    TipOpening,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "RuleSetState",
     "Severity",
     "Term",
+    "TipOpening",
 ]

@@ -115,12 +115,18 @@ class GuidelineQuerySet(models.QuerySet):
         )
 
     def with_acknowledgement(self, user):
-        """Annotate `acknowledged` (the current version counts as read by `user`) and
-        `acknowledged_before` (an earlier version was, so the tip changed since)."""
+        """Annotate `acknowledged` (the current version counts as read by `user`),
+        `acknowledged_before` (an earlier version was, so the tip changed since) and `opened`
+        (`user` opened the tip's page since its latest material change: only then may they
+        acknowledge it)."""
         mine = Acknowledgement.objects.filter(person=user, guideline=OuterRef("pk"))
+        opened = TipOpening.objects.filter(
+            person=user, guideline=OuterRef("pk"), version__gte=OuterRef("ack_version")
+        )
         return self.annotate(
             acknowledged=Exists(mine.filter(version__gte=OuterRef("ack_version"))),
             acknowledged_before=Exists(mine.filter(version__lt=OuterRef("ack_version"))),
+            opened=Exists(opened),
         )
 
     def outstanding_for(self, user):
@@ -285,6 +291,57 @@ class Acknowledgement(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["guideline", "version"], name="guidelines_ack_rate")]
+
+    def __str__(self):
+        return f"{self.person} – {self.guideline} v{self.version}"
+
+
+class TipOpeningQuerySet(models.QuerySet):
+    def current(self):
+        """Openings that still count: of the tip's latest material version or later, by staff
+        who are still employed, of published tips (as `AcknowledgementQuerySet.current`)."""
+        return self.filter(
+            version__gte=F("guideline__ack_version"),
+            guideline__status=Guideline.Status.PUBLISHED,
+            person__is_active=True,
+            person__kind=User.Kind.EMPLOYEE,
+        )
+
+
+class TipOpening(models.Model):
+    """That an employee opened a tip's own page, in a version: the proof of reading that an
+    acknowledgement needs. Without it, "read and understood" could be clicked for every tip
+    on the overview without reading one, and the rate HR reports would mean nothing.
+
+    Recorded by the GET of the tip's page (see `guideline_open`). Rows are only added, one per
+    person, tip and version, at the first opening. Personal data: kept while the person has
+    an account, deleted with it.
+    """
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="guideline_openings",
+    )
+    guideline = models.ForeignKey(
+        Guideline, verbose_name=_("tip"), on_delete=models.CASCADE, related_name="openings"
+    )
+    version = models.PositiveIntegerField(_("version"))
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+
+    objects = TipOpeningQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tip opening")
+        verbose_name_plural = _("tip openings")
+        ordering = ["-opened_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "guideline", "version"], name="guidelines_opening_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["guideline", "version"], name="guidelines_opening_rate")]
 
     def __str__(self):
         return f"{self.person} – {self.guideline} v{self.version}"

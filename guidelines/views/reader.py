@@ -46,13 +46,17 @@ def overview(request):
             "golden": golden,
             "groups": list(groups.items()),
             "outstanding": outstanding,
+            "opened_outstanding": [t for t in outstanding if t.opened],
         },
     )
 
 
 @reader_required
 def detail(request, pk):
+    """One tip. Opening it is recorded (see `services.guideline_open` for why a GET may):
+    a tip can only be acknowledged after its page was opened."""
     guideline = get_guideline_for_user(request, pk)
+    services.guideline_open(guideline=guideline, person=request.user)
     latest = (
         Acknowledgement.objects.filter(person=request.user, guideline=guideline)
         .order_by("-version")
@@ -67,6 +71,7 @@ def detail(request, pk):
             "guideline": guideline,
             "acknowledgement": latest,
             "acknowledged": guideline.counts_as_acknowledged(latest and latest.version),
+            "opened": True,
             "versions": versions,
         },
     )
@@ -133,11 +138,7 @@ def acknowledge(request, pk):
     except ValidationError as exc:
         error = exc.messages[0]
     if request.htmx:
-        return render(
-            request,
-            "guidelines/partials/ack_status.html",
-            {"tip": guideline, "acknowledged": error is None, "error": error},
-        )
+        return _acknowledged_in_place(request, guideline, error)
     if error:
         messages.error(request, error)
     else:
@@ -145,6 +146,24 @@ def acknowledge(request, pk):
             request, _("Thank you: you acknowledged “%(title)s”.") % {"title": guideline}
         )
     return redirect(_back(request, guideline))
+
+
+def _acknowledged_in_place(request, guideline, error):
+    """The htmx answer: the tip's new state and, on the overview, the summary above the tips
+    (an out-of-band swap), so the page is right without a reload."""
+    on_detail = request.POST.get("next") == "detail"
+    # Annotated afresh (acknowledged, opened): after an error the tip shows what is true now.
+    tip = Guideline.objects.with_acknowledgement(request.user).get(pk=guideline.pk)
+    context = {"tip": tip, "error": error, "next": request.POST.get("next", "")}
+    if not on_detail:
+        outstanding = list(Guideline.objects.outstanding_for(request.user).in_reading_order())
+        context |= {
+            "summary_oob": True,
+            "outstanding": outstanding,
+            "opened_outstanding": [t for t in outstanding if t.opened],
+            "any_tips": True,
+        }
+    return render(request, "guidelines/partials/ack_status.html", context)
 
 
 def _back(request, guideline) -> str:
@@ -162,7 +181,7 @@ def acknowledge_all(request):
         pk, _sep, version = value.partition(":")
         if _number(pk) is not None and _number(version) is not None:
             seen[int(pk)] = int(version)
-    count, changed = services.guidelines_acknowledge_all(person=request.user, seen=seen)
+    count, changed, unopened = services.guidelines_acknowledge_all(person=request.user, seen=seen)
     if count:
         messages.success(
             request,
@@ -173,12 +192,18 @@ def acknowledge_all(request):
             )
             % {"count": count},
         )
-    elif not changed:
+    elif not changed and not unopened:
         messages.info(request, _("There was nothing left to acknowledge."))
     if changed:
         messages.warning(
             request,
             _("Changed while you were reading, please read again: %(titles)s")
             % {"titles": ", ".join(str(g) for g in changed)},
+        )
+    if unopened:
+        messages.info(
+            request,
+            _("Not confirmed yet, because you have not opened them: %(titles)s")
+            % {"titles": ", ".join(str(g) for g in unopened)},
         )
     return redirect("guidelines:index")

@@ -6,6 +6,11 @@
     });
   }
   document.addEventListener("DOMContentLoaded", function () {
+    // A form that came back with errors: start at the summary of what to fix.
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) {
+      summary.focus();
+    }
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {

@@ -4,7 +4,7 @@ import pytest
 
 from notifications.services import notify
 from tests.e2e.conftest import assert_accessible, assert_valid_html, use_session_of
-from tests.factories import UserFactory
+from tests.factories import AlumnusFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -44,3 +44,16 @@ def test_the_html_check_fails_on_invalid_markup(page):
         '<div data-hx-get="/x">a</div></main></body></html>'
     )
     assert_valid_html(page)
+
+
+def test_an_alumnas_pages_are_accessible_and_fit_a_phone(live_server, page):
+    """Her home page and the 403 page say what the portal offers her today (issue 12)."""
+    anouk = AlumnusFactory(email="anouk@example.com", full_name="Anouk Visser")
+    page.set_viewport_size({"width": 375, "height": 740})
+    use_session_of(page, live_server, anouk)
+    pages = [("/", "Wat het portaal je nu biedt"), ("/guidelines/", "Wat je hier wel kunt")]
+    for path, text in pages:
+        page.goto(live_server.url + path)
+        assert text in page.content()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        assert_accessible(page)

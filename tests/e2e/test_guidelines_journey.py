@@ -18,7 +18,7 @@ def test_employee_reads_acknowledges_and_checks_a_draft(live_server, page):
     emma = UserFactory(email="emma@example.com", full_name="Emma Jansen")
     basics = CategoryFactory(name="De basis", order=0)
     clients = CategoryFactory(name="Klanten en vertrouwelijkheid", order=10)
-    published_tip(
+    golden = published_tip(
         title="Gebruik je gezond verstand",
         tip="Zou je het ook hardop zeggen bij een klant? Dan kun je het meestal posten.",
         category=basics,
@@ -61,12 +61,33 @@ def test_employee_reads_acknowledges_and_checks_a_draft(live_server, page):
     expect(page.get_by_text("onder geheimhouding")).to_be_visible()
     assert_accessible(page)
 
-    # One tip acknowledged in place (htmx), then the rest in one click.
+    # A tip is confirmed only after opening it: the overview links to it instead.
+    expect(
+        page.get_by_role("button", name=re.compile("Gelezen en begrepen.*Persoonsgegevens"))
+    ).to_have_count(0)
+    expect(page.locator("#ack-summary")).to_contain_text("Open elke tip om hem te lezen")
+    page.get_by_role(
+        "link", name=re.compile("Open de tip om te bevestigen.*Persoonsgegevens")
+    ).click()
+
+    # On the tip's page, "read and understood" shows the new state without a reload.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Persoonsgegevens blijven binnen")
+    page.evaluate("window.notReloaded = true")
     page.get_by_role("button", name=re.compile("Gelezen en begrepen.*Persoonsgegevens")).click()
     done = page.locator(f"#ack-{privacy.pk}").get_by_role("status")
     expect(done).to_contain_text("Gelezen en begrepen")
     expect(done).to_be_focused()
-    page.get_by_role("button", name="Ik heb alle tips gelezen en begrepen").click()
+    assert page.evaluate("window.notReloaded") is True
+    assert_accessible(page)
+
+    # Back on the overview, two more opened, then those two confirmed in one click.
+    for tip in (client_tip, golden):
+        page.goto(live_server.url + tip.get_absolute_url())
+    page.goto(live_server.url + "/guidelines/")
+    expect(page.locator(f"#ack-{privacy.pk}").get_by_role("status")).to_contain_text(
+        "Gelezen en begrepen"
+    )
+    page.get_by_role("button", name="Ik heb de 2 tips die ik opende gelezen en begrepen").click()
     expect(page.get_by_role("status").first).to_contain_text("je hebt 2 tips bevestigd")
     expect(page.get_by_text("Je hebt alle tips gelezen en begrepen. Dank je wel!")).to_be_visible()
     assert not Guideline.objects.outstanding_for(emma).exists()
@@ -99,6 +120,42 @@ def test_employee_reads_acknowledges_and_checks_a_draft(live_server, page):
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Vraag eerst of je over een project mag vertellen"
     )
+
+
+def test_on_a_phone_an_opened_tip_is_confirmed_in_place_on_the_overview(live_server, page):
+    emma = UserFactory(email="emma@example.com", full_name="Emma Jansen")
+    tips = [
+        published_tip(title=f"Tip over {subject}", tip="Deel wat je trots maakt.")
+        for subject in ("foto's", "klanten", "vacatures")
+    ]
+    page.set_viewport_size({"width": 375, "height": 740})
+    use_session_of(page, live_server, emma)
+    page.goto(live_server.url + tips[0].get_absolute_url())
+    page.goto(live_server.url + "/guidelines/")
+    summary = page.locator("#ack-summary")
+    expect(summary).to_contain_text("Er wachten 3 tips op je ‘gelezen en begrepen’.")
+    page.evaluate("window.notReloaded = true")
+    page.get_by_role("button", name=re.compile("Gelezen en begrepen.*foto's")).click()
+    expect(page.locator(f"#ack-{tips[0].pk}").get_by_role("status")).to_be_focused()
+    # The summary above the tips followed (an out-of-band swap), still without a reload.
+    expect(summary).to_contain_text("Er wachten 2 tips op je ‘gelezen en begrepen’.")
+    assert page.evaluate("window.notReloaded") is True
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(page)
+
+
+def test_without_javascript_confirming_a_tip_still_works(live_server, browser):
+    emma = UserFactory(email="emma@example.com", full_name="Emma Jansen")
+    tip = published_tip(title="Vertel waar je werkt", tip="Zet je werkgever in je profiel.")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    use_session_of(page, live_server, emma)
+    page.goto(live_server.url + tip.get_absolute_url())
+    page.get_by_role("button", name=re.compile("Gelezen en begrepen")).click()
+    expect(page.get_by_role("status").first).to_contain_text("je hebt ‘Vertel waar je werkt’")
+    expect(page.locator(f"#ack-{tip.pk}")).to_contain_text("Gelezen en begrepen")
+    assert not Guideline.objects.outstanding_for(emma).exists()
+    context.close()
 
 
 def test_the_checker_explains_an_empty_draft_and_works_on_a_phone(live_server, page):

@@ -52,6 +52,13 @@ def published_tip(*, by=None, **fields) -> Guideline:
     return tip
 
 
+def open_tips(person, *tips) -> None:
+    """Open each tip's page as `person` would (acknowledging needs it)."""
+    for tip in tips:
+        tip.refresh_from_db()
+        services.guideline_open(guideline=tip, person=person)
+
+
 def change_tip(guideline, *, kind, by=None, **changes) -> Guideline:
     for name, value in changes.items():
         setattr(guideline, name, value)

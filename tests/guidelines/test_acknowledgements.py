@@ -2,8 +2,8 @@
 
 import pytest
 
-from guidelines.models import Acknowledgement, ChangeKind, Guideline
-from tests.guidelines.factories import change_tip, published_tip
+from guidelines.models import Acknowledgement, ChangeKind, Guideline, TipOpening
+from tests.guidelines.factories import change_tip, open_tips, published_tip
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +18,7 @@ def tips():
 
 
 def test_an_employee_acknowledges_one_tip(client, emma, tips):
+    open_tips(emma, tips[0])
     client.force_login(emma)
     response = client.post(f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1})
     assert response.status_code == 302
@@ -26,6 +27,7 @@ def test_an_employee_acknowledges_one_tip(client, emma, tips):
 
 
 def test_with_htmx_the_tip_shows_it_is_done_in_place(client, emma, tips):
+    open_tips(emma, tips[0])
     client.force_login(emma)
     response = client.post(
         f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1}, headers={"HX-Request": "true"}
@@ -36,6 +38,7 @@ def test_with_htmx_the_tip_shows_it_is_done_in_place(client, emma, tips):
 
 
 def test_acknowledging_twice_records_it_once(client, emma, tips):
+    open_tips(emma, tips[0])
     client.force_login(emma)
     for _attempt in range(2):
         client.post(f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1})
@@ -59,6 +62,7 @@ def test_a_missing_or_odd_version_is_refused_kindly(client, emma, tips, version)
 
 
 def test_one_click_acknowledges_every_tip_on_the_overview(client, emma, tips):
+    open_tips(emma, *tips)
     client.force_login(emma)
     seen = [f"{t.pk}:{t.version}" for t in tips]
     response = client.post("/guidelines/acknowledge/", {"seen": seen}, follow=True)
@@ -68,6 +72,7 @@ def test_one_click_acknowledges_every_tip_on_the_overview(client, emma, tips):
 
 
 def test_one_click_skips_a_tip_that_changed_since_the_page_was_shown(client, emma, tips):
+    open_tips(emma, *tips)
     seen = [f"{t.pk}:{t.version}" for t in tips]
     change_tip(tips[2], kind=ChangeKind.MATERIAL, tip="Intussen gewijzigd")
     client.force_login(emma)
@@ -90,6 +95,7 @@ def test_alumni_and_freelancers_do_not_acknowledge(client, anouk, tips):
 
 
 def test_a_material_change_asks_only_that_tip_again(client, emma, tips):
+    open_tips(emma, *tips)
     client.force_login(emma)
     client.post("/guidelines/acknowledge/", {"seen": [f"{t.pk}:1" for t in tips]})
     change_tip(tips[1], kind=ChangeKind.MATERIAL, tip="Belangrijk anders")
@@ -99,6 +105,7 @@ def test_a_material_change_asks_only_that_tip_again(client, emma, tips):
 
 
 def test_an_editorial_change_keeps_the_acknowledgement(client, emma, tips):
+    open_tips(emma, *tips)
     client.force_login(emma)
     client.post("/guidelines/acknowledge/", {"seen": [f"{t.pk}:1" for t in tips]})
     change_tip(tips[1], kind=ChangeKind.EDITORIAL, tip="Typfout hersteld")
@@ -125,7 +132,7 @@ def test_the_home_page_lists_the_tips_to_do_naming_the_changed_ones(client, emma
     assert "Er wachten 2 tips op je ‘gelezen en begrepen’." in html
     assert 'Tip 0</a> <span class="badge text-bg-warning">gewijzigd</span>' in html
     assert "Tip 2</a></li>" in html
-    assert "Deze tip is gewijzigd sinds je hem las" in html
+    assert "‘Tip 0’ is gewijzigd sinds je hem las" in html
 
 
 def test_the_home_panel_goes_away_when_everything_is_done(client, emma, tips):
@@ -158,3 +165,116 @@ def test_the_home_panel_costs_one_query_however_many_tips(client, emma, rf):
 def test_people_outside_the_staff_get_no_home_panel(client, femke, tips):
     client.force_login(femke)
     assert "Tips om te lezen" not in client.get("/").content.decode()
+
+
+# --- Opening before acknowledging ----------------------------------------------------------
+
+
+def test_a_tip_that_was_not_opened_cannot_be_acknowledged(client, emma, tips):
+    client.force_login(emma)
+    response = client.post(f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1}, follow=True)
+    assert "Open ‘Tip 0’ en lees de tip eerst" in response.content.decode()
+    assert not Acknowledgement.objects.exists()
+
+
+def test_opening_the_tips_page_records_it_once_per_version(client, emma, tips):
+    client.force_login(emma)
+    for _attempt in range(2):
+        assert client.get(f"/guidelines/{tips[0].pk}/").status_code == 200
+    assert list(TipOpening.objects.values_list("person", "guideline", "version")) == [
+        (emma.pk, tips[0].pk, 1)
+    ]
+    response = client.post(f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1})
+    assert response.status_code == 302
+    assert outstanding(emma) == {"Tip 1", "Tip 2"}
+
+
+def test_an_opening_before_a_material_change_does_not_count(client, emma, tips):
+    open_tips(emma, tips[0])
+    change_tip(tips[0], kind=ChangeKind.MATERIAL, tip="Nieuwe inhoud")
+    client.force_login(emma)
+    client.post(f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 2})
+    assert not Acknowledgement.objects.exists()
+    client.get(f"/guidelines/{tips[0].pk}/")
+    client.post(f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 2})
+    assert Acknowledgement.objects.get().version == 2
+
+
+def test_an_opening_before_an_editorial_change_still_counts(client, emma, tips):
+    open_tips(emma, tips[0])
+    change_tip(tips[0], kind=ChangeKind.EDITORIAL, tip="Typfout hersteld")
+    client.force_login(emma)
+    client.post(f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 2})
+    assert Acknowledgement.objects.get().version == 2
+
+
+def test_one_click_acknowledges_only_the_tips_that_were_opened(client, emma, tips):
+    open_tips(emma, tips[1])
+    client.force_login(emma)
+    seen = [f"{t.pk}:{t.version}" for t in tips]
+    response = client.post("/guidelines/acknowledge/", {"seen": seen}, follow=True)
+    html = response.content.decode()
+    assert "je hebt één tip bevestigd" in html
+    assert "Nog niet bevestigd, omdat je ze nog niet hebt geopend: Tip 0, Tip 2" in html
+    assert outstanding(emma) == {"Tip 0", "Tip 2"}
+
+
+def test_the_overview_asks_to_open_a_tip_before_confirming_it(client, emma, tips):
+    open_tips(emma, tips[0])
+    client.force_login(emma)
+    html = client.get("/guidelines/").content.decode()
+    assert f'action="/guidelines/{tips[0].pk}/acknowledge/"' in html
+    assert f'action="/guidelines/{tips[1].pk}/acknowledge/"' not in html
+    assert "Open de tip om te bevestigen dat je hem las" in html
+    assert 'action="/guidelines/acknowledge/"' not in html  # one opened tip: its own button
+    open_tips(emma, tips[1])
+    html = client.get("/guidelines/").content.decode()
+    assert "Ik heb de 2 tips die ik opende gelezen en begrepen" in html
+    assert f'value="{tips[2].pk}:1"' not in html
+
+
+def test_alumni_opening_a_tip_is_refused_and_not_recorded(client, anouk, tips):
+    client.force_login(anouk)
+    assert client.get(f"/guidelines/{tips[0].pk}/").status_code == 403
+    assert not TipOpening.objects.exists()
+
+
+def test_with_htmx_on_the_overview_the_summary_is_updated_too(client, emma, tips):
+    open_tips(emma, *tips)
+    client.force_login(emma)
+    response = client.post(
+        f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    summary = html[html.index('<div id="ack-summary"') :]
+    assert summary.startswith('<div id="ack-summary" class="no-print" data-hx-swap-oob="true">')
+    assert "Er wachten 2 tips op je ‘gelezen en begrepen’." in summary
+    assert f'value="{tips[0].pk}:1"' not in summary and f'value="{tips[1].pk}:1"' in summary
+
+
+def test_with_htmx_on_the_tips_page_the_changed_note_goes_away(client, emma, tips):
+    Acknowledgement.objects.create(person=emma, guideline=tips[0], version=1)
+    change_tip(tips[0], kind=ChangeKind.MATERIAL, tip="Nieuwe inhoud")
+    client.force_login(emma)
+    page = client.get(f"/guidelines/{tips[0].pk}/").content.decode()
+    assert "Je hebt versie 1 bevestigd." in page
+    response = client.post(
+        f"/guidelines/{tips[0].pk}/acknowledge/",
+        {"version": 2, "next": "detail"},
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert "Gelezen en begrepen" in html and "<form" not in html
+    assert "Je hebt versie 1 bevestigd." not in html and "ack-summary" not in html
+
+
+def test_with_htmx_a_tip_not_opened_links_to_its_page_with_the_reason(client, emma, tips):
+    client.force_login(emma)
+    response = client.post(
+        f"/guidelines/{tips[0].pk}/acknowledge/", {"version": 1}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    in_place = html.split("ack-summary")[0]
+    assert f'href="/guidelines/{tips[0].pk}/"' in in_place and "<form" not in in_place
+    assert "Open ‘Tip 0’ en lees de tip eerst" in in_place
+    assert not Acknowledgement.objects.exists()

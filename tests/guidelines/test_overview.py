@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from guidelines.models import Acknowledgement
 from hrsocial.search import search_source
-from tests.guidelines.factories import CategoryFactory, published_tip
+from tests.guidelines.factories import CategoryFactory, open_tips, published_tip
 
 pytestmark = pytest.mark.django_db
 
@@ -78,14 +78,17 @@ def test_the_overview_is_printable(client, emma):
     assert "data-print" in html and "guidelines/guidelines.css" in html
 
 
-def test_the_overview_offers_one_click_for_everything_outstanding(client, emma):
-    tips = [published_tip() for _n in range(2)]
+def test_the_overview_offers_one_click_for_the_outstanding_tips_that_were_opened(client, emma):
+    tips = [published_tip() for _n in range(4)]
     Acknowledgement.objects.create(person=emma, guideline=tips[0], version=1)
+    open_tips(emma, *tips[:3])
     client.force_login(emma)
     html = client.get("/guidelines/").content.decode()
-    assert "Ik heb alle tips gelezen en begrepen" in html
+    assert "Ik heb de 2 tips die ik opende gelezen en begrepen" in html
     assert f'name="seen" value="{tips[1].pk}:1"' in html
-    assert f'name="seen" value="{tips[0].pk}:1"' not in html
+    assert f'name="seen" value="{tips[2].pk}:1"' in html
+    assert f'name="seen" value="{tips[0].pk}:1"' not in html  # done
+    assert f'name="seen" value="{tips[3].pk}:1"' not in html  # not opened
 
 
 def test_the_overview_costs_the_same_queries_for_5_or_50_tips(client, emma):

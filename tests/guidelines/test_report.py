@@ -11,7 +11,7 @@ from guidelines import reports
 from guidelines.models import Acknowledgement, ChangeKind
 from hrsocial.models import AuditEntry
 from tests.factories import UserFactory
-from tests.guidelines.factories import change_tip, published_tip
+from tests.guidelines.factories import change_tip, open_tips, published_tip
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +37,31 @@ def test_the_rate_per_tip_counts_only_current_acknowledgements_of_current_staff(
     }
     # Staff: Emma, Milan, Hanna, Cas (Anouk is an alumna and does not count).
     assert rates == {"Eerste": (4, 4, 100), "Tweede": (1, 4, 25)}
+
+
+def test_the_rate_per_tip_says_how_many_opened_it_since_its_last_material_change(
+    world, emma, milan, cas, anouk
+):
+    first, second = world
+    open_tips(milan, first)  # opened, not confirmed
+    open_tips(emma, first, second)  # now in version 2 of the second
+    open_tips(anouk, first)  # an alumna does not count
+    open_tips(cas, first)
+    change_tip(first, kind=ChangeKind.EDITORIAL, tip="Typfout hersteld")
+    open_tips(cas, first)  # version 2 of the first: still one person
+    rates = {
+        r.guideline.title: (r.opened, r.acknowledged, r.total)
+        for r in reports.acknowledgement_report().tip_rates
+    }
+    assert rates == {"Eerste": (3, 4, 4), "Tweede": (1, 1, 4)}
+
+
+def test_the_report_page_shows_the_opened_column(client, hanna, world, emma):
+    open_tips(emma, *world)
+    client.force_login(hanna)
+    html = client.get("/guidelines/manage/acknowledgements/").content.decode()
+    assert '<th scope="col" class="text-end">Geopend</th>' in html
+    assert '<td class="text-end">1 / 4</td>' in html
 
 
 def test_the_rate_per_department(world, communication):
@@ -113,9 +138,11 @@ def test_the_report_costs_the_same_number_of_queries_for_5_or_50_people(client, 
         return len(context)
 
     for person in UserFactory.create_batch(5):
+        open_tips(person, tip)
         Acknowledgement.objects.create(person=person, guideline=tip, version=1)
     few = queries()
     for person in UserFactory.create_batch(45):
+        open_tips(person, tip)
         Acknowledgement.objects.create(person=person, guideline=tip, version=1)
     UserFactory.create_batch(5)  # and some who did not
     assert queries() == few

@@ -29,7 +29,7 @@ def test_nothing_is_shown_without_open_questions(client, cas):
     assert "Mijn vragen aan HR" not in client.get(reverse("home")).content.decode()
 
 
-def test_hr_sees_new_overdue_and_own_questions(client, emma, hanna):
+def test_hr_sees_unassigned_overdue_and_own_questions(client, emma, hanna):
     QuestionFactory(asker=emma)
     late = QuestionFactory(asker=emma, assignee=hanna, status="open")
     Question.objects.filter(pk=late.pk).update(
@@ -38,7 +38,7 @@ def test_hr_sees_new_overdue_and_own_questions(client, emma, hanna):
     )
     client.force_login(hanna)
     page = client.get(reverse("home")).content.decode()
-    assert "1 nieuwe vraag" in page
+    assert "1 vraag zonder behandelaar" in page
     assert "1 over de reactietermijn" in page
     assert "1 aan mij toegewezen" in page
 
