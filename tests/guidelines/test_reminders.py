@@ -51,7 +51,9 @@ def test_it_reminds_who_has_not_acknowledged_after_the_configured_days(
     assert note.title == "Er wacht één tip op je ‘gelezen en begrepen’"
     assert "- Deel wat openbaar is" in note.body
     assert note.url == "/guidelines/"
-    assert any(m.to == ["emma@example.com"] for m in mail.outbox)
+    # Reminders wait for the daily digest by default: a nudge, not an alarm.
+    assert note.delivery == "digest"
+    assert not any(m.to == ["emma@example.com"] for m in mail.outbox)
     assert not Notification.objects.filter(recipient=anouk).exists()
 
 
