@@ -21,9 +21,9 @@ from django.core.cache import cache
 from django.test.utils import override_settings
 from django.urls import reverse
 
-from hrsocial.ratelimit import rate_limited
 from helpdesk.models import Question
 from hrsocial.cache import forget_health
+from hrsocial.ratelimit import rate_limited
 from notifications.models import Notification
 from people.models import HR_GROUP
 from tests.factories import TEST_PASSWORD
