@@ -28,6 +28,19 @@ def can_propose(proposer, employee) -> bool:
     )
 
 
+def reports_to_propose_to(manager, training) -> list[User]:
+    """Whom this user may propose `training` to (can_propose holds for each): their active
+    direct reports, for a published training."""
+    if not (manager.is_manager and training.is_published):
+        return []
+    return list(manager.direct_reports.filter(is_active=True, kind=User.Kind.EMPLOYEE))
+
+
+def is_proposed_to(user, proposal) -> bool:
+    """The proposal is for this user: they accept or decline it; its manager only reads it."""
+    return proposal.employee_id == user.pk
+
+
 def can_decide(approver, enrolment) -> bool:
     """The manager decides on a report's paid training; HR for people without a manager."""
     person = enrolment.person
