@@ -101,7 +101,6 @@ class SearchIndex(Operation):
     SQLite nothing happens. Reversible.
     """
 
-    reversible = True
     reduces_to_sql = False
 
     def __init__(self, model_name: str, fields: Sequence[str], trigram_fields: Sequence[str] = ()):
@@ -110,10 +109,6 @@ class SearchIndex(Operation):
         self.model_name = model_name
         self.fields = tuple(fields)
         self.trigram_fields = tuple(trigram_fields)
-
-    def deconstruct(self):
-        kwargs = {"trigram_fields": self.trigram_fields} if self.trigram_fields else {}
-        return self.__class__.__qualname__, [self.model_name, self.fields], kwargs
 
     def indexes(self, model) -> list[GinIndex]:
         table = model._meta.db_table
@@ -137,13 +132,6 @@ class SearchIndex(Operation):
             model = from_state.apps.get_model(app_label, self.model_name)
             for index in self.indexes(model):
                 schema_editor.remove_index(model, index)
-
-    def describe(self):
-        return f"Search index on {self.model_name} ({', '.join(self.fields)})"
-
-    @property
-    def migration_name_fragment(self):
-        return f"{self.model_name}_search_index"
 
 
 def _search_plain(queryset: QuerySet, query: str, fields: Sequence[str]) -> QuerySet:

@@ -11,11 +11,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from people.models import User
+from people.permissions import is_hr
 from trainings.models import Enrolment, Proposal, Session, Training
 
-
-def can_manage(user) -> bool:
-    return user.is_authenticated and user.is_hr
+can_manage = is_hr
 
 
 def can_propose(proposer, employee) -> bool:
