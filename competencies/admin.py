@@ -14,40 +14,21 @@ from competencies.models import (
     ReviewCycle,
     RoleRequirement,
 )
+from hrsocial.admin import ReadOnlyAdminMixin
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class LevelInline(admin.TabularInline):
+class LevelInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = CompetencyLevel
     extra = 0
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(CompetencyCategory)
-class CategoryAdmin(ReadOnlyAdmin):
+class CategoryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["name", "name_en", "order"]
 
 
 @admin.register(Competency)
-class CompetencyAdmin(ReadOnlyAdmin):
+class CompetencyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["name", "name_en", "category", "order", "is_active"]
     list_filter = ["is_active", "category"]
     search_fields = ["name", "name_en"]
@@ -55,13 +36,13 @@ class CompetencyAdmin(ReadOnlyAdmin):
 
 
 @admin.register(RoleRequirement)
-class RoleRequirementAdmin(ReadOnlyAdmin):
+class RoleRequirementAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["job_role", "competency", "level"]
     list_filter = ["job_role", "competency"]
     list_select_related = ["job_role", "competency"]
 
 
 @admin.register(ReviewCycle)
-class ReviewCycleAdmin(ReadOnlyAdmin):
+class ReviewCycleAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["name", "starts_on", "self_assessment_due", "ends_on", "status"]
     list_filter = ["status"]

@@ -16,9 +16,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from competencies.models import Review
+from competencies.models import Competency, Review
 from hrsocial import audit
 from people.models import User
+from people.permissions import is_hr, is_manager, role_required
+
+# HR runs the framework, role profiles, cycles and department overviews (views/hr.py); a
+# manager sees their team (views/managers.py). Templates ask the same: `user|can:"…"`.
+can_manage_competencies = is_hr
+can_see_team = is_manager
+manager_of_competencies_required = role_required(can_manage_competencies)
+team_manager_required = role_required(can_see_team)
 
 # A management line deeper than this is a data error, not an organisation.
 MAX_LINE_DEPTH = 25
@@ -61,6 +69,17 @@ def can_review(reviewer, employee) -> bool:
     if employee.manager_id is not None:
         return employee.manager_id == reviewer.pk
     return reviewer.is_hr
+
+
+def competencies_visible_to(user):
+    """The framework as this user reads it: the active competencies; HR also the retired."""
+    competencies = Competency.objects.framework().ordered()
+    return competencies if can_manage_competencies(user) else competencies.active()
+
+
+def is_reviewee(user, review: Review) -> bool:
+    """The review is of this user: they assess themselves in it and react to it."""
+    return review.employee_id == user.pk
 
 
 def can_propose_training(viewer, person) -> bool:

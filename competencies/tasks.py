@@ -1,9 +1,8 @@
-from celery import shared_task
-
 from competencies import services
+from hrsocial.celery import periodic_task
 
 
-@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+@periodic_task
 def send_deadline_reminders():
     """Daily: add newcomers to open cycles and remind people of deadlines (once each)."""
     return services.reminders_send()

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from guidelines.models import Category, Guideline, GuidelineVersion, Rule, Term
+from hrsocial.admin import ReadOnlyAdminMixin
 
 
 @admin.register(Category)
@@ -17,20 +18,16 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_en"]
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = GuidelineVersion
     fields = ["number", "kind", "change_note", "published_at", "published_by"]
     readonly_fields = fields
     extra = 0
-    can_delete = False
     show_change_link = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Guideline)
-class GuidelineAdmin(admin.ModelAdmin):
+class GuidelineAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "category",
@@ -43,12 +40,7 @@ class GuidelineAdmin(admin.ModelAdmin):
     list_filter = ["status", "category"]
     search_fields = ["title", "tip", "body"]
     inlines = [VersionInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    deletable = True
 
     @admin.display(description=_("Edit"))
     def edit_link(self, obj):

@@ -4,6 +4,7 @@ from celery import shared_task
 
 from guidelines import services
 from guidelines.models import GuidelineVersion
+from hrsocial.celery import periodic_task
 
 
 @shared_task
@@ -15,7 +16,7 @@ def announce_version(version_id: int) -> int:
     return services.version_announce(version=version)
 
 
-@shared_task
+@periodic_task
 def send_acknowledgement_reminders() -> int:
     """Daily (see CELERY_BEAT_SCHEDULE): remind who has not acknowledged tips in time."""
     return services.acknowledgement_reminders_send()

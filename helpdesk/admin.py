@@ -15,6 +15,7 @@ from helpdesk.models import (
     SelfServiceResolution,
 )
 from hrsocial import audit
+from hrsocial.admin import ReadOnlyAdminMixin
 
 
 @admin.register(Category)
@@ -54,7 +55,7 @@ class FaqEntryAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-class MessageInline(admin.TabularInline):
+class MessageInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Message
     fields = ["written", "kind", "author", "body"]
     readonly_fields = fields
@@ -64,14 +65,10 @@ class MessageInline(admin.TabularInline):
         return obj.question.moment_label(obj.created_at)
 
     extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Nothing here identifies or groups an anonymous asker: the sealed fields are in no list,
     form, search or ordering, and the only lookups the admin accepts in its address are its
     own filters (Django would otherwise accept `?asker_mailbox__startswith=…` or
@@ -89,6 +86,7 @@ class QuestionAdmin(admin.ModelAdmin):
     readonly_fields = fields
     inlines = [MessageInline]
     actions = None
+    deletable = True
     # What the change list's own filters and date drill-down send; nothing else.
     ALLOWED_LOOKUPS = {
         "status", "status__exact", "category", "category__id__exact", "is_anonymous",
@@ -112,12 +110,6 @@ class QuestionAdmin(admin.ModelAdmin):
         leads only, nobody's own question."""
         return Question.objects.visible_to_staff(request.user)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
     def change_view(self, request, object_id, form_url="", extra_context=None):
         question = self.get_object(request, object_id)
         if question is not None and question.is_confidential:
@@ -126,15 +118,10 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(SelfServiceResolution)
-class SelfServiceResolutionAdmin(admin.ModelAdmin):
+class SelfServiceResolutionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Questions solved without a ticket: the FAQ and tips at work."""
 
     list_display = ["created_at", "source", "title"]
     list_filter = ["source"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    deletable = True

@@ -16,6 +16,12 @@ from django.shortcuts import get_object_or_404
 from helpdesk.anonymity import hash_token, is_asker_of
 from helpdesk.models import Attachment, FaqEntry, Question
 from hrsocial import audit
+from people.permissions import is_hr
+
+# HR staff work the queue (views/staff.py) and write the FAQ, drafts included (views/faq.py);
+# their views are `hr_required`, the same predicate. Templates: `user|can:"helpdesk.…"`.
+can_use_queue = is_hr
+can_manage_faq = is_hr
 
 
 def get_question_for_asker(request, reference, *, token: str = "") -> Question:
@@ -87,9 +93,11 @@ def get_attachment_for_user(request, reference, *, token: str = "") -> Attachmen
     raise Http404
 
 
-def get_faq_entry_for_user(request, pk) -> FaqEntry:
-    """Published entries for every employee; drafts for HR."""
+def faq_entries_visible_to(user):
+    """Published entries for every employee; drafts too for HR."""
     entries = FaqEntry.objects.select_related("category")
-    if not request.user.is_hr:
-        entries = entries.published()
-    return get_object_or_404(entries, pk=pk)
+    return entries if can_manage_faq(user) else entries.published()
+
+
+def get_faq_entry_for_user(request, pk) -> FaqEntry:
+    return get_object_or_404(faq_entries_visible_to(request.user), pk=pk)

@@ -1,16 +1,15 @@
 """Periodic work; the schedule is CELERY_BEAT_SCHEDULE in hrsocial/settings.py."""
 
-from celery import shared_task
-
 from helpdesk import services
+from hrsocial.celery import periodic_task
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@periodic_task
 def check_response_targets():
     return services.response_targets_check()
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@periodic_task
 def notify_anonymous_askers():
     """The anonymous batch, both ways: askers hear there is news, HR hears what anonymous
     askers did in the last quarter hour (helpdesk.anonymity)."""
@@ -20,6 +19,6 @@ def notify_anonymous_askers():
     }
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@periodic_task
 def follow_up_waiting_questions():
     return services.waiting_questions_follow_up()

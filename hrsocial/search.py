@@ -8,10 +8,11 @@
 * on SQLite (the embedded default), every word must occur in one of the fields,
   case-insensitively.
 
-For speed on large tables, either keep a stored, GIN-indexed `SearchVectorField` and pass
-its name as `vector`, or create (in a PostgreSQL-only migration) a GIN index on exactly the
-expression `search()` builds from `fields` — see `people/migrations/0003_search_indexes.py` —
-and give the `trigram_fields` a `gin_trgm_ops` index. Small tables need nothing.
+For speed on a large table, index it in a migration with `SearchIndex` (below): a GIN index on
+exactly the document `search()` builds from `fields`, and a `gin_trgm_ops` index on each of
+the `trigram_fields`; nothing on SQLite. Small tables need nothing. (Two older tables keep
+what their frozen migrations made: the training catalogue a stored vector, the helpdesk queue
+a weighted one kept by a trigger; both pass `vector`.)
 
 The global search page asks every registered `SearchSource` for its best matches.
 """
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
@@ -28,6 +30,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
+from django.db.migrations.operations.base import Operation
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Greatest
 
@@ -86,6 +89,49 @@ def search(
         queryset = queryset.annotate(search_similarity=similarity)
         ordering.append("-search_similarity")
     return queryset.filter(matches).order_by(*ordering, "-pk")
+
+
+class SearchIndex(Operation):
+    """The one way to index a search, as a migration operation:
+    `SearchIndex("faqentry", fields=("title", "answer"), trigram_fields=("title",))`.
+
+    On PostgreSQL it creates `<table>_search`, a GIN index on the document `search(queryset,
+    query, fields)` matches (so `fields` in the same order as the app passes them), and
+    `<table>_<field>_trgm` for each trigram field; the models' state does not change, and on
+    SQLite nothing happens. Reversible.
+    """
+
+    reduces_to_sql = False
+
+    def __init__(self, model_name: str, fields: Sequence[str], trigram_fields: Sequence[str] = ()):
+        if any("__" in field for field in (*fields, *trigram_fields)):
+            raise ValueError("an index covers the model's own columns only")
+        self.model_name = model_name
+        self.fields = tuple(fields)
+        self.trigram_fields = tuple(trigram_fields)
+
+    def indexes(self, model) -> list[GinIndex]:
+        table = model._meta.db_table
+        document = SearchVector(*self.fields, config=SEARCH_CONFIG)
+        return [GinIndex(document, name=f"{table}_search")] + [
+            GinIndex(OpClass(F(field), name="gin_trgm_ops"), name=f"{table}_{field}_trgm")
+            for field in self.trigram_fields
+        ]
+
+    def state_forwards(self, app_label, state):
+        pass  # PostgreSQL-only: kept out of Meta.indexes, which SQLite would have to build too
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            model = to_state.apps.get_model(app_label, self.model_name)
+            for index in self.indexes(model):
+                schema_editor.add_index(model, index)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            model = from_state.apps.get_model(app_label, self.model_name)
+            for index in self.indexes(model):
+                schema_editor.remove_index(model, index)
 
 
 def _search_plain(queryset: QuerySet, query: str, fields: Sequence[str]) -> QuerySet:

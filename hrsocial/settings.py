@@ -141,11 +141,11 @@ if REDIS_URL:
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="hrsocial"),
             # Redis down is not an outage (hrsocial.cache): failed calls are misses or no-ops,
             # Redis is skipped for RETRY_AFTER seconds after a failure, and these rate-limit
-            # counters (allauth's login throttle, the draft checker's) are kept per process
+            # counters (allauth's login throttle, hrsocial.ratelimit's) are kept per process
             # meanwhile, so the limits still hold (per process) instead of failing open.
             "OPTIONS": {
                 "RETRY_AFTER": 5,
-                "LOCAL_FALLBACK_PREFIXES": ("allauth:rl:", "guidelines:rate:"),
+                "LOCAL_FALLBACK_PREFIXES": ("allauth:rl:", "ratelimit:"),
             },
         }
     }

@@ -1,11 +1,12 @@
 from django.contrib import admin
 
+from hrsocial.admin import ReadOnlyAdminMixin
 from notifications import categories
 from notifications.models import Notification, NotificationPreference, PeriodicTaskRun
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """For looking into delivery problems; notifications are written by the portal only."""
 
     list_display = [
@@ -23,16 +24,11 @@ class NotificationAdmin(admin.ModelAdmin):
     list_select_related = ["recipient"]
     raw_id_fields = ["recipient"]
     date_hierarchy = "created_at"
+    deletable = True
 
     def get_queryset(self, request):
         """Rows of private categories are not for browsing (see categories.Category)."""
         return super().get_queryset(request).exclude(category__in=categories.private_keys())
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(NotificationPreference)
@@ -42,14 +38,9 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(PeriodicTaskRun)
-class PeriodicTaskRunAdmin(admin.ModelAdmin):
+class PeriodicTaskRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Written by the scheduled tasks themselves; HR also sees them on the portal's page."""
 
     list_display = ["task", "last_started_at", "last_finished_at", "outcome", "error"]
     list_filter = ["outcome"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    deletable = True

@@ -4,6 +4,7 @@ picks up what is due."""
 
 from celery import shared_task
 
+from hrsocial.celery import periodic_task
 from notifications import services
 
 
@@ -12,12 +13,12 @@ def deliver_notifications(notification_ids: list[int]) -> None:
     services.notifications_deliver(notification_ids=notification_ids)
 
 
-@shared_task
+@periodic_task
 def sweep_undelivered() -> int:
     return services.notifications_sweep()
 
 
-@shared_task
+@periodic_task
 def send_daily_digests() -> int:
     recipients = services.digest_recipients()
     for user_id in recipients:

@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from hrsocial.celery import periodic_task
 from people import services
 from people.models import User
 
@@ -26,7 +27,7 @@ def send_password_reset(self, person_id: int) -> None:
         raise self.retry(exc=error) from error
 
 
-@shared_task
+@periodic_task
 def end_employments() -> int:
     """Daily: everyone whose last day of employment has passed stops being an employee."""
     return services.employments_end_due()

@@ -4,6 +4,7 @@ edited, and sessions and enrolments only read, so nobody changes a seat past tho
 
 from django.contrib import admin
 
+from hrsocial.admin import ReadOnlyAdminMixin
 from trainings.models import (
     Enrolment,
     Feedback,
@@ -35,19 +36,8 @@ class ScanQuestionAdmin(admin.ModelAdmin):
     search_fields = ["text", "text_en"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Session)
-class SessionAdmin(ReadOnlyAdmin):
+class SessionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["training", "starts_at", "location", "capacity", "seats_taken", "cancelled_at"]
     list_select_related = ["training"]
     date_hierarchy = "starts_at"
@@ -55,7 +45,7 @@ class SessionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(ReadOnlyAdmin):
+class EnrolmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["person", "session", "status", "approval", "attendance", "created_at"]
     list_filter = ["status", "approval", "attendance"]
     list_select_related = ["person", "session__training"]
@@ -64,7 +54,7 @@ class EnrolmentAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(ReadOnlyAdmin):
+class FeedbackAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Ratings and comments without names, as in the HR report."""
 
     list_display = ["training", "rating", "department", "created_at"]

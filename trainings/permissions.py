@@ -11,11 +11,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from people.models import User
+from people.permissions import is_hr
 from trainings.models import Enrolment, Proposal, Session, Training
 
-
-def can_manage(user) -> bool:
-    return user.is_authenticated and user.is_hr
+can_manage = is_hr
 
 
 def can_propose(proposer, employee) -> bool:
@@ -26,6 +25,19 @@ def can_propose(proposer, employee) -> bool:
         and employee.is_employee
         and employee.manager_id == proposer.pk
     )
+
+
+def reports_to_propose_to(manager, training) -> list[User]:
+    """Whom this user may propose `training` to (can_propose holds for each): their active
+    direct reports, for a published training."""
+    if not (manager.is_manager and training.is_published):
+        return []
+    return list(manager.direct_reports.filter(is_active=True, kind=User.Kind.EMPLOYEE))
+
+
+def is_proposed_to(user, proposal) -> bool:
+    """The proposal is for this user: they accept or decline it; its manager only reads it."""
+    return proposal.employee_id == user.pk
 
 
 def can_decide(approver, enrolment) -> bool:

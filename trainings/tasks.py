@@ -1,17 +1,16 @@
 """Periodic work of trainings (scheduled in settings.CELERY_BEAT_SCHEDULE)."""
 
-from celery import shared_task
-
+from hrsocial.celery import periodic_task
 from trainings import services
 
 
-@shared_task
+@periodic_task
 def send_reminders() -> int:
     """The reminder a day before each session; safe to run as often as you like."""
     return services.reminders_send()
 
 
-@shared_task
+@periodic_task
 def send_feedback_requests() -> int:
     """A feedback request to each participant after a session; once per participant."""
     return services.feedback_requests_send()

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from competencies import gaps, permissions, services, training_links
 from competencies.forms import ReactionForm, SelfAssessmentForm
-from competencies.models import Competency, ExpertProfile, Review
+from competencies.models import ExpertProfile, Review
 from competencies.services.reviews import framework_for_review
 from people.permissions import employee_required
 
@@ -71,9 +71,7 @@ def gap_list(request, pk):
 @employee_required
 def framework(request):
     """The framework as everyone reads it: what each level looks like in practice."""
-    competencies = Competency.objects.framework().ordered()
-    if not request.user.is_hr:
-        competencies = competencies.active()
+    competencies = permissions.competencies_visible_to(request.user)
     return render(request, "competencies/framework.html", {"competencies": list(competencies)})
 
 
@@ -85,7 +83,7 @@ def review_detail(request, pk):
     ))  # fmt: skip
     user = request.user
     today = timezone.localdate()
-    own = review.employee_id == user.pk
+    own = permissions.is_reviewee(user, review)
     is_open = review.cycle.is_open_on(today)
     return render(
         request,

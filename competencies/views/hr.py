@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from competencies import gaps, services
+from competencies import gaps, permissions, services
 from competencies.forms import CategoryForm, CompetencyForm, CycleForm, RoleProfileForm
 from competencies.models import (
     Competency,
@@ -21,7 +21,6 @@ from competencies.models import (
 )
 from hrsocial import audit
 from people.models import Department, JobRole, User
-from people.permissions import hr_required
 
 DEPARTMENT_PAGE_SIZE = 50
 
@@ -40,7 +39,7 @@ def _count(queryset, field: str):
     )
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 def dashboard(request):
     today = timezone.localdate()
     cycles = list(
@@ -66,12 +65,12 @@ def dashboard(request):
 # --- The framework ----------------------------------------------------------------------------
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 def competency_create(request):
     return _competency_form(request, Competency())
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 def competency_edit(request, pk):
     competency = get_object_or_404(Competency.objects.framework(), pk=pk)
     return _competency_form(request, competency)
@@ -97,7 +96,7 @@ def _competency_form(request, competency):
     )
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 @require_POST
 def competency_retire(request, pk):
     competency = get_object_or_404(Competency, pk=pk)
@@ -110,7 +109,7 @@ def competency_retire(request, pk):
     return redirect("competencies:framework")
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 @require_POST
 def competency_reactivate(request, pk):
     competency = get_object_or_404(Competency, pk=pk)
@@ -119,12 +118,12 @@ def competency_reactivate(request, pk):
     return redirect("competencies:framework")
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 def category_create(request):
     return _category_form(request, CompetencyCategory())
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 def category_edit(request, pk):
     return _category_form(request, get_object_or_404(CompetencyCategory, pk=pk))
 
@@ -142,7 +141,7 @@ def _category_form(request, category):
 # --- Role profiles ----------------------------------------------------------------------------
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 def role_list(request):
     roles = JobRole.objects.annotate(
         requirements=_count(RoleRequirement.objects.filter(competency__is_active=True), "job_role"),
@@ -151,7 +150,7 @@ def role_list(request):
     return render(request, "competencies/role_list.html", {"roles": list(roles)})
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 def role_edit(request, pk):
     job_role = get_object_or_404(JobRole, pk=pk)
     competencies = gaps.active_competencies()
@@ -179,7 +178,7 @@ def role_edit(request, pk):
 # --- Review cycles ----------------------------------------------------------------------------
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 def cycle_create(request):
     form = CycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -205,7 +204,7 @@ def cycle_create(request):
     return render(request, "competencies/cycle_form.html", {"form": form})
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 def cycle_detail(request, pk):
     """Progress per department: one aggregate query, whatever the size of the cycle."""
     cycle = get_object_or_404(ReviewCycle.objects.prefetch_related("departments"), pk=pk)
@@ -228,7 +227,7 @@ def cycle_detail(request, pk):
     )
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 @require_POST
 def cycle_close(request, pk):
     cycle = get_object_or_404(ReviewCycle, pk=pk)
@@ -244,7 +243,7 @@ def cycle_close(request, pk):
 # --- Departments ------------------------------------------------------------------------------
 
 
-@hr_required
+@permissions.manager_of_competencies_required
 def department(request, pk):
     """A department's figures per competency (aggregated in the database) and its heat map,
     a page of people at a time. Looking at individuals' levels is written to the audit log."""

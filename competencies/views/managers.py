@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from competencies import gaps, permissions, services
 from competencies.forms import ReviewForm
 from competencies.models import Review
-from people.permissions import employee_required, manager_required
+from people.permissions import employee_required
 
 
-@manager_required
+@permissions.team_manager_required
 def team(request):
     """People × competencies, coloured by gap and readable without colour, and the reviews
     waiting for this manager."""

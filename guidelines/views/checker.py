@@ -18,11 +18,13 @@ from django.views.decorators.http import require_POST
 from guidelines import services
 from guidelines.forms import CheckForm
 from guidelines.permissions import can_read_tips, reader_required
-from guidelines.ratelimit import rate_limited, seconds_until_next_period
+from hrsocial.ratelimit import rate_limited, seconds_until_next_period
 
 
 def _over_limit(request) -> bool:
-    return rate_limited(key=f"check:{request.user.pk}", limit=settings.GUIDELINES_CHECKS_PER_MINUTE)
+    return rate_limited(
+        key=f"guidelines:check:{request.user.pk}", limit=settings.GUIDELINES_CHECKS_PER_MINUTE
+    )
 
 
 def _ask_hr_url() -> str | None:

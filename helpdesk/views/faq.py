@@ -11,7 +11,11 @@ from helpdesk import services
 from helpdesk.forms import FaqEntryForm, FaqFilterForm
 from helpdesk.models import FaqEntry, FaqVote
 from helpdesk.models.faq import FaqEntryQuerySet
-from helpdesk.permissions import get_faq_entry_for_user, get_question_for_staff
+from helpdesk.permissions import (
+    faq_entries_visible_to,
+    get_faq_entry_for_user,
+    get_question_for_staff,
+)
 from hrsocial.search import search
 from people.permissions import employee_required, hr_required
 
@@ -19,8 +23,7 @@ from people.permissions import employee_required, hr_required
 @employee_required
 def faq_list(request):
     form = FaqFilterForm(request.GET or None)
-    entries = FaqEntry.objects.select_related("category")
-    entries = entries if request.user.is_hr else entries.published()
+    entries = faq_entries_visible_to(request.user)
     query = ""
     if form.is_valid():
         query = form.cleaned_data["q"]

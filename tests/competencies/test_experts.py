@@ -7,6 +7,7 @@ from django.urls import reverse
 from competencies.models import ExpertiseTag, ExpertProfile
 from tests.competencies.factories import assess, expert
 from tests.factories import UserFactory
+from tests.queries import count_queries
 
 
 def test_people_opt_in_with_their_topics(client, emma):
@@ -123,12 +124,7 @@ def test_the_list_costs_the_same_queries_for_5_or_50_experts(
     client, emma, online, django_assert_max_num_queries
 ):
     def count():
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
-        with CaptureQueriesContext(connection) as context:
-            client.get(reverse("competencies:experts"))
-        return len(context)
+        return count_queries(client, reverse("competencies:experts"))
 
     client.force_login(emma)
     people = [UserFactory() for _ in range(50)]

@@ -1,8 +1,6 @@
 """List pages and the question page run a fixed number of queries, whatever the rows."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from helpdesk.models import Message
@@ -17,15 +15,9 @@ from tests.helpdesk.factories import (
     checked,
     hr_colleague,
 )
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url) -> int:
-    client.get(url)  # warm caches (roles, holidays, counts) as a running server has them
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context)
 
 
 def add_questions(number, **fields):

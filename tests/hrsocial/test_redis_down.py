@@ -21,9 +21,9 @@ from django.core.cache import cache
 from django.test.utils import override_settings
 from django.urls import reverse
 
-from guidelines.ratelimit import rate_limited
 from helpdesk.models import Question
 from hrsocial.cache import forget_health
+from hrsocial.ratelimit import rate_limited
 from notifications.models import Notification
 from people.models import HR_GROUP
 from tests.factories import TEST_PASSWORD
@@ -109,7 +109,7 @@ def portal_cache_at(port: int, *, retry_after: float = 5):
             "KEY_PREFIX": f"i10-redis-{uuid.uuid4().hex[:8]}",
             "OPTIONS": {
                 "RETRY_AFTER": retry_after,
-                "LOCAL_FALLBACK_PREFIXES": ("allauth:rl:", "guidelines:rate:"),
+                "LOCAL_FALLBACK_PREFIXES": ("allauth:rl:", "ratelimit:"),
             },
         },
         "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -199,7 +199,7 @@ def test_it_keeps_the_portal_working_when_redis_is_stopped(
 
 
 def test_the_login_throttle_still_holds_without_redis(client, emma, redis_cache):
-    """The choice (README, guidelines.ratelimit): rate limits neither 500 nor switch off; they
+    """The choice (README, hrsocial.ratelimit): rate limits neither 500 nor switch off; they
     are counted per process while Redis is down."""
     redis_cache.stop()
     for _attempt in range(5):

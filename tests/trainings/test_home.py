@@ -2,12 +2,11 @@
 
 from datetime import timedelta
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import UserFactory
+from tests.queries import count_queries
 from tests.trainings.factories import PaidTrainingFactory, SessionFactory, TrainingFactory
 from trainings import services
 from trainings.models import Session
@@ -90,10 +89,7 @@ def home_queries(client, manager, reports: int) -> int:
         )
         services.enrolment_create(session=SessionFactory(), person=manager)
     client.force_login(manager)
-    client.get(reverse("home"))
-    with CaptureQueriesContext(connection) as context:
-        client.get(reverse("home"))
-    return len(context)
+    return count_queries(client, reverse("home"))
 
 
 def test_the_home_panels_run_a_fixed_number_of_queries(client, milan):
@@ -103,11 +99,7 @@ def test_the_home_panels_run_a_fixed_number_of_queries(client, milan):
 def test_the_profile_section_runs_a_fixed_number_of_queries(client, emma, hanna):
     def profile_queries():
         client.force_login(hanna)
-        url = reverse("people:profile", kwargs={"pk": emma.pk})
-        client.get(url)
-        with CaptureQueriesContext(connection) as context:
-            client.get(url)
-        return len(context)
+        return count_queries(client, reverse("people:profile", kwargs={"pk": emma.pk}))
 
     def complete(n):
         for _ in range(n):

@@ -5,13 +5,12 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from hrsocial.models import AuditEntry
 from tests.factories import DepartmentFactory, UserFactory
+from tests.queries import count_queries
 from tests.trainings.factories import SessionFactory
 from trainings import services
 from trainings.models import Enrolment, Session, Training, TrainingCompetency
@@ -44,11 +43,10 @@ def session_list_queries(client, rows: int) -> int:
         session = SessionFactory(capacity=1)
         services.enrolment_create(session=session, person=UserFactory())
         services.enrolment_create(session=session, person=UserFactory())
-    client.get(reverse("trainings:hr-sessions"))
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(reverse("trainings:hr-sessions"))
-    assert len(response.context["page"].object_list) == Session.objects.count()
-    return len(context)
+    queries = count_queries(client, reverse("trainings:hr-sessions"))
+    page = client.get(reverse("trainings:hr-sessions")).context["page"]
+    assert len(page.object_list) == Session.objects.count()
+    return queries
 
 
 def test_the_session_list_query_count_does_not_grow(client, hanna):

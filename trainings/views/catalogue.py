@@ -89,9 +89,7 @@ def training_detail(request, pk):
     links = list(training.competency_links.select_related("competency"))
     completion = Completion.objects.filter(person=user, training=training).first()
     proposal = Proposal.objects.open().for_employee(user).filter(training=training).first()
-    reports = []
-    if user.is_manager and training.is_published:
-        reports = list(user.direct_reports.filter(is_active=True, kind="employee"))
+    reports = permissions.reports_to_propose_to(user, training)
     context = {
         "training": training,
         "sessions": sessions,

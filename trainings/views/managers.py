@@ -47,7 +47,7 @@ def propose(request):
 @employee_required
 def proposal_detail(request, pk):
     proposal = permissions.get_proposal_for_user(request, pk)
-    is_employee = proposal.employee_id == request.user.pk
+    is_employee = permissions.is_proposed_to(request.user, proposal)
     training = proposal.training
     context = {
         "proposal": proposal,
