@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from guidelines.models import Acknowledgement, Guideline
 from people.models import Department, User
@@ -156,13 +156,13 @@ def attach_missing_tips(people, tips: list[Guideline]) -> None:
 
 
 EXPORT_HEADER = (
-    _lazy("Name"),
-    _lazy("E-mail"),
-    _lazy("Department"),
-    _lazy("Tip"),
-    _lazy("Status"),
-    _lazy("Version acknowledged"),
-    _lazy("Acknowledged on"),
+    gettext_lazy("Name"),
+    gettext_lazy("E-mail"),
+    gettext_lazy("Department"),
+    gettext_lazy("Tip"),
+    gettext_lazy("Status"),
+    gettext_lazy("Version acknowledged"),
+    gettext_lazy("Acknowledged on"),
 )
 
 

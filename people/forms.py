@@ -126,5 +126,5 @@ class ImportConfirmForm(forms.Form):
         ],
         coerce=lambda value: value == "yes",
         initial="no",
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )

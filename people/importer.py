@@ -496,8 +496,8 @@ def _check_manager_cycles(plan: ImportPlan) -> None:
         while current is not None and current not in path:
             path.append(current)
             current = manager_of.get(current)
-        if current is None or current != row.email:
-            continue
+        if current is None or current != row.email or len(path) == 1:
+            continue  # (someone as their own manager is the row form's message)
         cycle = frozenset(path)
         if cycle in reported:
             continue

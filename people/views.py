@@ -91,8 +91,9 @@ def set_language(request):
 
 @import_required
 def import_upload(request):
-    form = PeopleImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = PeopleImportForm(request.POST, request.FILES) if posted else PeopleImportForm()
+    if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         batch = services.import_batch_create(
             uploaded_by=request.user, file_name=upload.name, data=upload.read()
