@@ -209,19 +209,26 @@ class PersonRowForm(forms.Form):
         },
     )
 
-    def __init__(self, data, *, departments: dict, job_roles: dict):
+    def __init__(self, data):
         data = {key: value.strip() for key, value in data.items()}
         for name in ("email", "preferred_language", "kind"):
             data[name] = data.get(name, "").lower()
         super().__init__(data)
-        self.fields["department"] = LookupField(
-            lookup=departments,
-            error_messages={"invalid_choice": gettext_lazy("Unknown department “%(value)s”.")},
-        )
-        self.fields["job_role"] = LookupField(
-            lookup=job_roles,
-            error_messages={"invalid_choice": gettext_lazy("Unknown job role “%(value)s”.")},
-        )
+
+    @classmethod
+    def for_file(cls, *, departments: dict, job_roles: dict):
+        """The form with the departments and job roles read once for the whole file."""
+        fields = {
+            "department": LookupField(
+                lookup=departments,
+                error_messages={"invalid_choice": gettext_lazy("Unknown department “%(value)s”.")},
+            ),
+            "job_role": LookupField(
+                lookup=job_roles,
+                error_messages={"invalid_choice": gettext_lazy("Unknown job role “%(value)s”.")},
+            ),
+        }
+        return type(cls.__name__, (cls,), fields)
 
     def clean_employee_number(self):
         return self.cleaned_data["employee_number"] or None
@@ -402,9 +409,10 @@ def _check_rows(plan: ImportPlan, records: list[tuple[int, dict]]) -> None:
         u.employee_number: u for u in people.filter(employee_number__in=[n for n in numbers if n])
     }
     first_line_of: dict[tuple[str, str], int] = {}
+    row_form = PersonRowForm.for_file(departments=departments, job_roles=job_roles)
 
     for line, record in records:
-        form = PersonRowForm(record, departments=departments, job_roles=job_roles)
+        form = row_form(record)
         errors = [] if form.is_valid() else form.messages()
         email, number = form.data["email"], form.data.get("employee_number") or None
         for kind, key, message in (
@@ -464,9 +472,10 @@ def _check_managers_exist(plan: ImportPlan) -> None:
     known |= set(
         User.objects.filter(employee_number__in=refs).values_list("employee_number", flat=True)
     )
+    found = in_file | known
     for row in plan.rows:
         ref = row.manager_ref
-        if not ref or {ref, ref.lower()} & (in_file | known):
+        if not ref or ref in found or ref.lower() in found:
             continue
         plan.errors.append(RowError(row.line, _("Unknown manager “%s”.") % ref))
 

@@ -96,6 +96,7 @@ def hr_pages():
         f"/trainings/hr/sessions/{session.pk}/",
         "/trainings/hr/report/",
         "/trainings/hr/self-scan/",
+        "/people/import/",
     ]
 
 
