@@ -528,10 +528,20 @@ def _import_batch_run(batch_id: int) -> None:
 
 
 def import_batches_purge() -> int:
-    """Remove the files of previews nobody confirmed in time (hourly); the rows stay."""
+    """Hourly: an hour after the upload, the file and the names in its preview are removed,
+    whether it was imported or not; the counts stay. Returns how many were purged."""
     from people.models import ImportBatch
 
     expired = ImportBatch.objects.filter(
-        status=ImportBatch.Status.PREVIEWED, expires_at__lte=timezone.now()
-    )
-    return expired.update(data=b"", status=ImportBatch.Status.FAILED, result={"expired": True})
+        expires_at__lte=timezone.now(), preview__has_key="errors"
+    ).exclude(status=ImportBatch.Status.QUEUED)
+    purged = 0
+    for batch in expired:
+        if batch.status in (ImportBatch.Status.PREVIEWED, ImportBatch.Status.INVALID):
+            batch.status = ImportBatch.Status.FAILED
+            batch.result = {"expired": True}
+        batch.data = b""
+        batch.preview = {"counts": batch.preview.get("counts", {}), "rows": batch.preview["rows"]}
+        batch.save(update_fields=["status", "result", "data", "preview"])
+        purged += 1
+    return purged

@@ -10,10 +10,10 @@ from tests.factories import DepartmentFactory, UserFactory, make_hr
 pytestmark = pytest.mark.django_db(transaction=True)
 
 CSV = (
-    "personeelsnummer;e-mail;naam;afdeling;leidinggevende\n"
-    "1001;noor@example.com;Noor de Wit;ICT;1002\n"
-    "1002;bram@example.com;Bram Smit;ICT;\n"
-).encode()
+    b"personeelsnummer;e-mail;naam;afdeling;leidinggevende\n"
+    b"1001;noor@example.com;Noor de Wit;ICT;1002\n"
+    b"1002;bram@example.com;Bram Smit;ICT;\n"
+)
 
 
 def choose_file(page, name, data, mime="text/csv"):
@@ -32,7 +32,8 @@ def test_hr_previews_a_csv_and_confirms_the_import(live_server, page, width):
 
     # A file with a problem first: every problem listed, nothing imported.
     page.goto(live_server.url + "/people/import/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Mensen importeren uit het HR-systeem")
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("Mensen importeren uit het HR-systeem")
     assert_accessible(page)
     choose_file(page, "people.csv", CSV.replace(b";ICT;1002", b";Maan;1002"))
     expect(page.get_by_role("alert")).to_contain_text("1 probleem gevonden")

@@ -127,6 +127,8 @@ def test_an_expired_preview_cannot_be_confirmed(hr, django_capture_on_commit_cal
         assert services.import_batches_purge() == 1
     batch.refresh_from_db()
     assert bytes(batch.data) == b"" and batch.status == ImportBatch.Status.FAILED
+    assert "noor" not in str(batch.preview), "no names are kept after the hour"
+    assert batch.preview["counts"]["new"] == 1
     assert not User.objects.filter(email="noor@example.com").exists()
 
 
