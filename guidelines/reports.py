@@ -5,11 +5,12 @@ latest material version or later). Every figure comes from a fixed number of agg
 queries, whatever the number of employees.
 """
 
-import csv
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from guidelines.models import Acknowledgement, Guideline, TipOpening
 from people.models import Department, User
@@ -173,29 +174,23 @@ def attach_missing_tips(people, tips: list[Guideline]) -> None:
         person.missing_tips = [t for t in tips if (person.pk, t.pk) not in done]
 
 
-class _Echo:
-    def write(self, value):
-        return value
+EXPORT_HEADER = (
+    gettext_lazy("Name"),
+    gettext_lazy("E-mail"),
+    gettext_lazy("Department"),
+    gettext_lazy("Tip"),
+    gettext_lazy("Status"),
+    gettext_lazy("Version acknowledged"),
+    gettext_lazy("Acknowledged on"),
+)
 
 
-def csv_lines(*, department=None, guideline=None, chunk: int = 1000):
-    """The export, one line per employee and tip, generated in chunks of people so that a
-    large organisation streams instead of filling memory."""
-    writer = csv.writer(_Echo())
+def export_rows(*, department=None, guideline=None, chunk: int = 1000):
+    """The export's rows (`hrsocial.exports`), one per employee and tip, generated in chunks
+    of people so that a large organisation streams instead of filling memory."""
     tips = list(Guideline.objects.published().in_reading_order())
     if guideline is not None:
         tips = [t for t in tips if t.pk == guideline.pk]
-    yield writer.writerow(
-        [
-            _("Name"),
-            _("E-mail"),
-            _("Department"),
-            _("Tip"),
-            _("Status"),
-            _("Version acknowledged"),
-            _("Acknowledged on"),
-        ]  # fmt: skip
-    )
     statuses = {
         "done": _("acknowledged"),
         "again": _("to acknowledge again"),
@@ -217,25 +212,18 @@ def csv_lines(*, department=None, guideline=None, chunk: int = 1000):
             for tip in tips:
                 ack = latest.get((person.pk, tip.pk))
                 if ack is None:
-                    status, version, when = statuses["never"], "", ""
+                    status, version, when = statuses["never"], None, None
                 else:
                     status = statuses[
                         "done" if tip.counts_as_acknowledged(ack.version) else "again"
                     ]
-                    version, when = ack.version, ack.acknowledged_at.date().isoformat()
-                yield writer.writerow(
-                    [
-                        _safe(person.full_name),
-                        person.email,
-                        _safe(person.department.name if person.department else ""),
-                        _safe(tip.display_title),
-                        status,
-                        version,
-                        when,
-                    ]  # fmt: skip
+                    version, when = ack.version, timezone.localdate(ack.acknowledged_at)
+                yield (
+                    person.full_name,
+                    person.email,
+                    person.department.name if person.department else "",
+                    tip.display_title,
+                    status,
+                    version,
+                    when,
                 )
-
-
-def _safe(value: str) -> str:
-    """Spreadsheet programs run cells that start with = + - @ as formulas: neutralise them."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -327,6 +327,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "people.tasks.end_employments",
         "schedule": crontab(hour=0, minute=15),
     },
+    # HRIS files uploaded for a preview that nobody confirmed are removed.
+    "people-purge-import-files": {
+        "task": "people.tasks.purge_import_files",
+        "schedule": crontab(minute=20),
+    },
     "notifications-sweep": {
         "task": "notifications.tasks.sweep_undelivered",
         "schedule": 60.0,

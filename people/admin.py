@@ -1,16 +1,12 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from hrsocial import audit
 from people import services
-from people.forms import PeopleImportForm
 from people.models import HR_GROUP, HR_LEADS_GROUP, Department, JobRole, User
 
 # Changing these makes someone HR, an HR lead or an admin: only HR leads and superusers may,
@@ -274,45 +270,3 @@ class UserAdmin(DjangoUserAdmin):
             )
             % {"count": len(people)},
         )
-
-    def get_urls(self):
-        return [
-            path(
-                "import/",
-                self.admin_site.admin_view(self.import_view),
-                name="people_user_import",
-            ),
-            *super().get_urls(),
-        ]
-
-    def import_view(self, request):
-        """The HRIS import: the same service as `manage.py import_people`."""
-        if not self.has_add_permission(request) or not self.has_change_permission(request):
-            raise PermissionDenied
-        form = PeopleImportForm(request.POST or None, request.FILES or None)
-        result = None
-        if request.method == "POST" and form.is_valid():
-            result = services.people_import(
-                data=form.cleaned_data["file"].read(),
-                imported_by=request.user,
-                invite=form.cleaned_data["invite"],
-            )
-            if result.ok:
-                messages.success(
-                    request,
-                    _("Import done: %(created)d new, %(updated)d updated, %(unchanged)d unchanged.")
-                    % {
-                        "created": len(result.created),
-                        "updated": len(result.updated),
-                        "unchanged": result.unchanged,
-                    },
-                )
-                return redirect(reverse("admin:people_user_changelist"))
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Import people from the HRIS"),
-            "opts": self.model._meta,
-            "form": form,
-            "result": result,
-        }
-        return TemplateResponse(request, "admin/people/user/import.html", context)

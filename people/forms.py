@@ -92,12 +92,19 @@ class LanguageForm(forms.Form):
 
 
 class PeopleImportForm(forms.Form):
+    """The HRIS file to preview. Checked by its content (people.importer.read_table), not by
+    its name; here only its size."""
+
     file = forms.FileField(
-        label=_("CSV file from the HRIS"),
-        help_text=_("Comma- or semicolon-separated, with a header row. At most 10 MB."),
-    )
-    invite = forms.BooleanField(
-        label=_("Send new people an invitation e-mail"), required=False, initial=True
+        label=_("File from the HRIS (CSV or XLSX)"),
+        help_text=_(
+            "CSV (comma- or semicolon-separated) or an Excel workbook (XLSX), with a header row. "
+            "At most 10 MB and 20,000 people."
+        ),
+        error_messages={
+            "required": _("Choose the file to import."),
+            "empty": _("The file is empty."),
+        },
     )
 
     def clean_file(self):
@@ -105,3 +112,19 @@ class PeopleImportForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return upload
+
+
+class ImportConfirmForm(forms.Form):
+    """Confirming a preview: the file's digest (the one previewed) and the choice to invite."""
+
+    digest = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    invite = forms.TypedChoiceField(
+        label=_("Invitation e-mails for new people"),
+        choices=[
+            ("no", _("Do not send invitations now (you can send them later from the admin)")),
+            ("yes", _("Send each new person an invitation e-mail to set a password")),
+        ],
+        coerce=lambda value: value == "yes",
+        initial="no",
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )

@@ -1,9 +1,11 @@
-"""Reading an HRIS export (CSV) into a checked plan of changes.
+"""Reading an HRIS export (CSV or XLSX) into a checked plan of changes, and previewing it.
 
-`read_people_csv(data)` parses and validates every row against the file itself and the
-database, and returns an `ImportPlan`. It changes nothing: either the plan has errors (each
-with its line number and reason) and nothing is imported, or `people.services.people_import`
-applies the whole plan in one transaction.
+`read_people_file(data)` parses the file and checks every row in one pass: each row through
+`PersonRowForm` (its own values), then the rows against each other and the database
+(duplicates, people matched twice, unknown managers, management cycles). It changes nothing
+and returns an `ImportPlan` with every problem found, each with its line number. Then
+`preview_changes(plan)` tells what an import would do (new, updated, ended, unchanged), still
+without writing; `people.services.people_import` applies a valid plan in one transaction.
 
 Columns (the header row names them, in any order; Dutch names are accepted too):
     email (required), full_name (required), employee_number, department (name or code),
@@ -12,17 +14,24 @@ Columns (the header row names them, in any order; Dutch names are accepted too):
 """
 
 import csv
+import datetime
+import hashlib
 import io
+import json
+import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from people.models import Department, JobRole, User
 
-MAX_ROWS = 50_000
+MAX_ROWS = 20_000
+# An XLSX file is a zip archive: refuse one that unpacks to far more than any HRIS export
+# (a "zip bomb" would otherwise fill the memory of the web process).
+MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 COLUMN_ALIASES = {
     "email": "email",
@@ -54,6 +63,25 @@ COLUMN_ALIASES = {
 }
 REQUIRED_COLUMNS = ("email", "full_name")
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
+# The fields an import sets; the e-mail address and the manager come on top.
+PERSON_FIELDS = (
+    "full_name",
+    "employee_number",
+    "department",
+    "job_role",
+    "start_date",
+    "end_date",
+    "preferred_language",
+    "kind",
+)
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read: the message says why, in the user's language."""
+
+    def __init__(self, message, line: int = 1):
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass
@@ -74,8 +102,8 @@ class PersonRow:
     department: Department | None
     job_role: JobRole | None
     manager_ref: str
-    start_date: date | None
-    end_date: date | None
+    start_date: datetime.date | None
+    end_date: datetime.date | None
     preferred_language: str
     kind: str
     existing: User | None = None
@@ -92,6 +120,145 @@ class ImportPlan:
         return not self.errors
 
 
+# --- One row: a form ---------------------------------------------------------------------------
+
+
+class LookupField(forms.CharField):
+    """A name or code looked up in a dict read once per file (no query per row)."""
+
+    def __init__(self, *, lookup: dict, **kwargs):
+        self.lookup = lookup
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        found = self.lookup.get(value.lower())
+        if found is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return found
+
+
+class ImportDateField(forms.DateField):
+    """A date in one of the HRIS formats; the message names the value and the column."""
+
+    input_formats = DATE_FORMATS
+
+    def __init__(self, *, column: str, **kwargs):
+        self.column = column
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                _("“%(value)s” in %(column)s is not a date (use YYYY-MM-DD).")
+                % {"value": value, "column": self.column},
+                code="invalid",
+            ) from None
+
+
+class PersonRowForm(forms.Form):
+    """One row of the HRIS file, checked on its own. Rules that need the other rows or the
+    database (duplicates, matching, managers, cycles) are in `read_people_file`."""
+
+    email = forms.EmailField(
+        max_length=254,
+        error_messages={
+            "required": gettext_lazy("E-mail is empty."),
+            "invalid": gettext_lazy("“%(value)s” is not a valid e-mail address."),
+        },
+    )
+    full_name = forms.CharField(
+        max_length=150,
+        error_messages={
+            "required": gettext_lazy("Name is empty."),
+            "max_length": gettext_lazy("Name is longer than 150 characters."),
+        },
+    )
+    employee_number = forms.CharField(
+        max_length=30,
+        required=False,
+        error_messages={
+            "max_length": gettext_lazy("Employee number is longer than 30 characters.")
+        },
+    )
+    manager = forms.CharField(required=False)
+    start_date = ImportDateField(column="start_date")
+    end_date = ImportDateField(column="end_date")
+    preferred_language = forms.ChoiceField(
+        choices=User.Language.choices,
+        required=False,
+        error_messages={
+            "invalid_choice": gettext_lazy("Unknown language “%(value)s” (use nl or en).")
+        },
+    )
+    kind = forms.ChoiceField(
+        choices=User.Kind.choices,
+        required=False,
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "Unknown kind “%(value)s” (use employee, alumnus or freelancer)."
+            )
+        },
+    )
+
+    def __init__(self, data):
+        data = {key: value.strip() for key, value in data.items()}
+        for name in ("email", "preferred_language", "kind"):
+            data[name] = data.get(name, "").lower()
+        super().__init__(data)
+
+    @classmethod
+    def for_file(cls, *, departments: dict, job_roles: dict):
+        """The form with the departments and job roles read once for the whole file."""
+        fields = {
+            "department": LookupField(
+                lookup=departments,
+                error_messages={"invalid_choice": gettext_lazy("Unknown department “%(value)s”.")},
+            ),
+            "job_role": LookupField(
+                lookup=job_roles,
+                error_messages={"invalid_choice": gettext_lazy("Unknown job role “%(value)s”.")},
+            ),
+        }
+        return type(cls.__name__, (cls,), fields)
+
+    def clean_employee_number(self):
+        return self.cleaned_data["employee_number"] or None
+
+    def clean_preferred_language(self):
+        return self.cleaned_data["preferred_language"] or User.Language.DUTCH
+
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or User.Kind.EMPLOYEE
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date is before the start date."))
+        manager = (cleaned.get("manager") or "").lower()
+        if manager and manager in (
+            self.data["email"],
+            (self.data.get("employee_number") or "").lower(),
+        ):
+            self.add_error("manager", _("Nobody can be their own manager."))
+        return cleaned
+
+    def messages(self) -> list[str]:
+        return [message for errors in self.errors.values() for message in errors]
+
+
+# --- The file ----------------------------------------------------------------------------------
+
+
 def decode(data: bytes) -> str:
     """UTF-8 (with or without the BOM Excel writes), else Windows-1252 as Dutch Excel saves."""
     try:
@@ -100,36 +267,95 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def parse_date(value: str) -> date | None:
-    value = value.strip()
-    if not value:
-        return None
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(value, fmt).date()  # noqa: DTZ007 - a date, not a moment
-        except ValueError:
-            continue
-    raise ValueError(value)
+def is_xlsx(data: bytes) -> bool:
+    """Told by the content, never by the file name: a zip archive with a workbook in it."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
 
 
-def read_people_csv(data: bytes) -> ImportPlan:
-    plan = ImportPlan()
-    text = decode(data)
-    if not text.strip():
-        plan.errors.append(RowError(1, _("The file is empty.")))
-        return plan
-    if "\x00" in text:
-        plan.errors.append(RowError(1, _("This is not a CSV text file.")))
-        return plan
+def read_table(data: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the rows (with their line numbers) of a CSV or XLSX file."""
+    if not data.strip():
+        raise ImportFileError(_("The file is empty."))
+    if is_xlsx(data):
+        return _read_xlsx(data)
+    if data.startswith(b"PK\x03\x04") or b"\x00" in data:
+        raise ImportFileError(_("This is not a CSV or XLSX file."))
+    return _read_csv(decode(data))
+
+
+def _read_csv(text: str):
     try:
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect, strict=True)
+    rows = []
     try:
         header = next(reader)
+        for values in reader:
+            rows.append((reader.line_num, values))
+            if len(rows) > MAX_ROWS:
+                break
     except csv.Error as error:
-        plan.errors.append(RowError(1, _("The header row cannot be read: %s") % error))
+        raise ImportFileError(_("Malformed CSV: %s") % error, line=reader.line_num) from error
+    return header, rows
+
+
+def _read_xlsx(data: bytes):
+    from openpyxl import load_workbook
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNPACKED_BYTES:
+            raise ImportFileError(_("The XLSX file unpacks to more than 200 MB."))
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        lines = sheet.iter_rows(values_only=True)
+        header = [_xlsx_text(v) for v in next(lines, ())]
+        rows = []
+        for number, values in enumerate(lines, start=2):
+            rows.append((number, [_xlsx_text(v) for v in values]))
+            if len(rows) > MAX_ROWS:
+                break
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise ImportFileError(_("The XLSX file cannot be read.")) from error
+    finally:
+        if "workbook" in locals():
+            workbook.close()
+    # Excel pads rows with empty cells up to the widest one.
+    while header and not header[-1]:
+        header.pop()
+    rows = [
+        (line, values[: len(header)] + [""] * (len(header) - len(values))) for line, values in rows
+    ]
+    return header, rows
+
+
+def _xlsx_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an employee number typed as a number
+    return str(value)
+
+
+def read_people_file(data: bytes) -> ImportPlan:
+    """Every problem of the file in one pass; see the module docstring."""
+    plan = ImportPlan()
+    try:
+        header, table = read_table(data)
+    except ImportFileError as error:
+        plan.errors.append(RowError(error.line, str(error)))
         return plan
 
     columns = []
@@ -143,164 +369,96 @@ def read_people_csv(data: bytes) -> ImportPlan:
         plan.errors.append(RowError(1, _("Required column missing: %s.") % ", ".join(missing)))
         return plan
 
-    raw_rows = []
-    try:
-        for values in reader:
-            if not any(v.strip() for v in values):
-                continue
-            if len(raw_rows) >= MAX_ROWS:
-                plan.errors.append(
-                    RowError(reader.line_num, _("More than %d rows: split the file.") % MAX_ROWS)
+    records = []
+    for line, values in table:
+        if not any(v.strip() for v in values):
+            continue
+        if len(records) >= MAX_ROWS:
+            plan.errors.append(RowError(line, _("More than %d rows: split the file.") % MAX_ROWS))
+            return plan
+        if len(values) != len(header):
+            plan.errors.append(
+                RowError(
+                    line,
+                    _("%(found)d values where the header has %(expected)d columns.")
+                    % {"found": len(values), "expected": len(header)},
                 )
-                return plan
-            if len(values) != len(header):
-                plan.errors.append(
-                    RowError(
-                        reader.line_num,
-                        _("%(found)d values where the header has %(expected)d columns.")
-                        % {"found": len(values), "expected": len(header)},
-                    )
-                )
-                continue
-            record = {c: v.strip() for c, v in zip(columns, values, strict=True) if c}
-            raw_rows.append((reader.line_num, record))
-    except csv.Error as error:
-        plan.errors.append(RowError(reader.line_num, _("Malformed CSV: %s") % error))
-        return plan
+            )
+            continue
+        records.append((line, {c: v for c, v in zip(columns, values, strict=True) if c}))
 
-    _check_rows(plan, raw_rows)
-    if plan.is_valid:
-        _check_manager_cycles(plan)
+    _check_rows(plan, records)
+    _check_manager_cycles(plan)
     plan.errors.sort(key=lambda e: e.line)
     return plan
 
 
-def _check_rows(plan: ImportPlan, raw_rows: list[tuple[int, dict]]) -> None:
+def _check_rows(plan: ImportPlan, records: list[tuple[int, dict]]) -> None:
+    """Each row through the form, then the rules between rows and against the database."""
     departments = {}
     for department in Department.objects.all():
         departments[department.name.lower()] = department
         if department.code:
             departments[department.code.lower()] = department
     job_roles = {role.title.lower(): role for role in JobRole.objects.all()}
-    languages = {code for code, _label in User.Language.choices}
-    kinds = {code for code, _label in User.Kind.choices}
-
-    emails = [r["email"].lower() for _line, r in raw_rows if r.get("email")]
-    numbers = [r["employee_number"] for _line, r in raw_rows if r.get("employee_number")]
-    existing_by_email = {u.email.lower(): u for u in User.objects.filter(email__in=emails)}
-    existing_by_number = {
-        u.employee_number: u for u in User.objects.filter(employee_number__in=numbers)
+    emails = [r.get("email", "").strip().lower() for _line, r in records]
+    numbers = [r.get("employee_number", "").strip() for _line, r in records]
+    people = User.objects.select_related("manager")
+    by_email = {u.email.lower(): u for u in people.filter(email__in=[e for e in emails if e])}
+    by_number = {
+        u.employee_number: u for u in people.filter(employee_number__in=[n for n in numbers if n])
     }
-    seen_emails: dict[str, int] = {}
-    seen_numbers: dict[str, int] = {}
+    first_line_of: dict[tuple[str, str], int] = {}
+    row_form = PersonRowForm.for_file(departments=departments, job_roles=job_roles)
 
-    for line, record in raw_rows:
-        errors = []
-
-        def fail(message, _errors=errors):
-            _errors.append(message)
-
-        email = record.get("email", "").lower()
-        try:
-            validate_email(email)
-        except ValidationError:
-            fail(
-                _("“%s” is not a valid e-mail address.") % email if email else _("E-mail is empty.")
-            )
-        if email in seen_emails:
-            fail(
-                _("Duplicate e-mail %(email)s (also on line %(other)d).")
-                % {"email": email, "other": seen_emails[email]}
-            )
-        seen_emails.setdefault(email, line)
-
-        full_name = record.get("full_name", "")
-        if not full_name:
-            fail(_("Name is empty."))
-        elif len(full_name) > 150:
-            fail(_("Name is longer than 150 characters."))
-
-        number = record.get("employee_number") or None
-        if number:
-            if len(number) > 30:
-                fail(_("Employee number is longer than 30 characters."))
-            if number in seen_numbers:
-                fail(
-                    _("Duplicate employee number %(number)s (also on line %(other)d).")
-                    % {"number": number, "other": seen_numbers[number]}
-                )
-            seen_numbers.setdefault(number, line)
+    for line, record in records:
+        form = row_form(record)
+        errors = [] if form.is_valid() else form.messages()
+        email, number = form.data["email"], form.data.get("employee_number") or None
+        for kind, key, message in (
+            ("email", email, _("Duplicate e-mail %(key)s (also on line %(other)d).")),
+            ("number", number, _("Duplicate employee number %(key)s (also on line %(other)d).")),
+        ):
+            if not key:
+                continue
+            other = first_line_of.setdefault((kind, key), line)
+            if other != line:
+                errors.append(message % {"key": key, "other": other})
 
         # Match: by employee number first, then by e-mail.
-        existing = existing_by_number.get(number) if number else None
-        by_email = existing_by_email.get(email)
-        if existing and by_email and by_email.pk != existing.pk:
-            fail(
+        existing = by_number.get(number) if number else None
+        owner = by_email.get(email)
+        if existing and owner and owner.pk != existing.pk:
+            errors.append(
                 _("E-mail %(email)s belongs to another person (%(name)s).")
-                % {"email": email, "name": by_email}
+                % {"email": email, "name": owner}
             )
-        if existing is None and by_email is not None:
-            if number and by_email.employee_number and by_email.employee_number != number:
-                fail(
+        if existing is None and owner is not None:
+            if number and owner.employee_number and owner.employee_number != number:
+                errors.append(
                     _("E-mail %(email)s belongs to employee number %(number)s.")
-                    % {"email": email, "number": by_email.employee_number}
+                    % {"email": email, "number": owner.employee_number}
                 )
-            existing = by_email
+            existing = owner
 
-        department = None
-        if record.get("department"):
-            department = departments.get(record["department"].lower())
-            if department is None:
-                fail(_("Unknown department “%s”.") % record["department"])
-        job_role = None
-        if record.get("job_role"):
-            job_role = job_roles.get(record["job_role"].lower())
-            if job_role is None:
-                fail(_("Unknown job role “%s”.") % record["job_role"])
-
-        dates = {}
-        for column in ("start_date", "end_date"):
-            try:
-                dates[column] = parse_date(record.get(column, ""))
-            except ValueError:
-                dates[column] = None
-                fail(
-                    _("“%(value)s” in %(column)s is not a date (use YYYY-MM-DD).")
-                    % {"value": record[column], "column": column}
-                )
-        if dates["start_date"] and dates["end_date"] and dates["end_date"] < dates["start_date"]:
-            fail(_("The end date is before the start date."))
-
-        language = (record.get("preferred_language") or "nl").lower()
-        if language not in languages:
-            fail(_("Unknown language “%s” (use nl or en).") % language)
-        kind = (record.get("kind") or User.Kind.EMPLOYEE).lower()
-        if kind not in kinds:
-            fail(_("Unknown kind “%s” (use employee, alumnus or freelancer).") % kind)
-
-        manager_ref = record.get("manager", "")
-        if manager_ref and manager_ref.lower() in (email, (number or "").lower()):
-            fail(_("Nobody can be their own manager."))
-
-        for message in errors:
-            plan.errors.append(RowError(line, message))
+        plan.errors += [RowError(line, message) for message in errors]
+        cleaned = form.cleaned_data
         plan.rows.append(
             PersonRow(
                 line=line,
                 email=email,
-                full_name=full_name,
+                full_name=cleaned.get("full_name", ""),
                 employee_number=number,
-                department=department,
-                job_role=job_role,
-                manager_ref=manager_ref,
-                start_date=dates["start_date"],
-                end_date=dates["end_date"],
-                preferred_language=language,
-                kind=kind,
+                department=cleaned.get("department"),
+                job_role=cleaned.get("job_role"),
+                manager_ref=form.data.get("manager", ""),
+                start_date=cleaned.get("start_date"),
+                end_date=cleaned.get("end_date"),
+                preferred_language=cleaned.get("preferred_language", User.Language.DUTCH),
+                kind=cleaned.get("kind", User.Kind.EMPLOYEE),
                 existing=existing,
             )
         )
-
     _check_managers_exist(plan)
 
 
@@ -314,9 +472,10 @@ def _check_managers_exist(plan: ImportPlan) -> None:
     known |= set(
         User.objects.filter(employee_number__in=refs).values_list("employee_number", flat=True)
     )
+    found = in_file | known
     for row in plan.rows:
         ref = row.manager_ref
-        if not ref or {ref, ref.lower()} & (in_file | known):
+        if not ref or ref in found or ref.lower() in found:
             continue
         plan.errors.append(RowError(row.line, _("Unknown manager “%s”.") % ref))
 
@@ -346,11 +505,130 @@ def _check_manager_cycles(plan: ImportPlan) -> None:
         while current is not None and current not in path:
             path.append(current)
             current = manager_of.get(current)
-        if current is None or current != row.email:
-            continue
+        if current is None or current != row.email or len(path) == 1:
+            continue  # (someone as their own manager is the row form's message)
         cycle = frozenset(path)
         if cycle in reported:
             continue
         reported.add(cycle)
         description = " → ".join([*path, row.email])
         plan.errors.append(RowError(line_of[row.email], _("Management cycle: %s.") % description))
+
+
+# --- What an import would do -------------------------------------------------------------------
+
+
+@dataclass
+class Change:
+    """What importing one row does to that person."""
+
+    line: int
+    email: str
+    full_name: str
+    action: str  # "new", "updated" or "unchanged"
+    fields: list[str] = field(default_factory=list)
+    ends: bool = False  # the employment ends with the import (an end date in the past)
+    resumes: bool = False  # an end date moved into the future gives employee access back
+
+    def as_dict(self) -> dict:
+        return {
+            "line": self.line,
+            "email": self.email,
+            "full_name": self.full_name,
+            "action": self.action,
+            "fields": self.fields,
+            "ends": self.ends,
+            "resumes": self.resumes,
+        }
+
+
+@dataclass
+class ImportPreview:
+    changes: list[Change]
+
+    def of(self, action: str) -> list[Change]:
+        return [c for c in self.changes if c.action == action]
+
+    @property
+    def ended(self) -> list[Change]:
+        return [c for c in self.changes if c.ends]
+
+    def fingerprint(self) -> str:
+        """The same for the same changes: a confirm applies only what the preview showed."""
+        summary = [
+            (c.email, c.action, sorted(c.fields), c.ends, c.resumes)
+            for c in sorted(self.changes, key=lambda c: c.email)
+        ]
+        return hashlib.sha256(json.dumps(summary).encode()).hexdigest()
+
+
+def preview_changes(plan: ImportPlan) -> ImportPreview:
+    """What `people.services.people_import` would change for a valid plan, writing nothing.
+    It follows the same rules: a leaver the HRIS still lists as an employee stays a former
+    employee until the end date says otherwise, a manager who has left manages nobody."""
+    today = timezone.localdate()
+    after: dict[str, tuple[str, datetime.date | None]] = {}  # email -> (kind, end date) after
+    key_to_email: dict[str, str] = {}
+    for row in plan.rows:
+        kind = row.kind
+        if (
+            row.existing
+            and row.existing.kind == User.Kind.FORMER_EMPLOYEE
+            and kind == User.Kind.EMPLOYEE
+        ):
+            kind = User.Kind.FORMER_EMPLOYEE
+        after[row.email] = (kind, row.end_date)
+        key_to_email[row.email] = row.email
+        if row.employee_number:
+            key_to_email[row.employee_number] = row.email
+    outside = {row.manager_ref for row in plan.rows if row.manager_ref} - set(key_to_email)
+    for manager in User.objects.filter(
+        email__in={r.lower() for r in outside}
+    ) | User.objects.filter(employee_number__in=outside):
+        key_to_email.setdefault(manager.email, manager.email)
+        if manager.employee_number:
+            key_to_email.setdefault(manager.employee_number, manager.email)
+        after.setdefault(manager.email, (manager.kind, manager.end_date))
+
+    def has_left(email):
+        kind, end = after[email]
+        return kind == User.Kind.FORMER_EMPLOYEE or (end is not None and end < today)
+
+    changes = []
+    for row in plan.rows:
+        ref = row.manager_ref
+        manager = (key_to_email.get(ref) or key_to_email.get(ref.lower())) if ref else None
+        if manager is not None and has_left(manager):
+            manager = None
+        kind, end = after[row.email]
+        ends = kind == User.Kind.EMPLOYEE and end is not None and end < today
+        person = row.existing
+        if person is None:
+            changes.append(Change(row.line, row.email, row.full_name, "new", ends=ends))
+            continue
+        fields = [
+            name
+            for name in PERSON_FIELDS
+            if name != "kind" and getattr(person, name) != getattr(row, name)
+        ]
+        if person.kind != kind:
+            fields.append("kind")
+        if person.email != row.email:
+            fields.append("email")
+        if (person.manager.email if person.manager_id else None) != manager:
+            fields.append("manager")
+        resumes = (
+            kind == User.Kind.FORMER_EMPLOYEE and person.kind == kind and not (end and end < today)
+        )
+        changes.append(
+            Change(
+                row.line,
+                row.email,
+                row.full_name,
+                "updated" if fields else "unchanged",
+                fields=fields,
+                ends=ends,
+                resumes=resumes,
+            )
+        )
+    return ImportPreview(changes)

@@ -1,3 +1,4 @@
+import uuid
 from functools import cached_property
 
 from django.conf import settings
@@ -309,3 +310,59 @@ class User(AbstractBaseUser, PermissionsMixin):
     def language_for_email(self) -> str:
         languages = {code for code, _name in settings.LANGUAGES}
         return self.preferred_language if self.preferred_language in languages else "nl"
+
+
+class ImportBatch(models.Model):
+    """An HRIS file between its preview and its import.
+
+    HR uploads a file and sees what it would change; confirming imports exactly that file,
+    once (the status moves on under a row lock). The file is kept only for that: it belongs to
+    whoever uploaded it, expires after IMPORT_PREVIEW_MINUTES, and its bytes are removed once
+    it is imported, refused or expired (the summary stays, as the audit log's detail).
+    """
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Checked, waiting for your confirmation")
+        INVALID = "invalid", _("Has problems: nothing imported")
+        QUEUED = "queued", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Not imported")
+
+    reference = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        User, verbose_name=_("uploaded by"), on_delete=models.CASCADE, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    file_name = models.CharField(_("file name"), max_length=200)
+    # The file itself, in the database so that every web process and worker reads the same
+    # bytes and nothing of it is ever served as a media file.
+    data = models.BinaryField(_("file"), editable=False)
+    digest = models.CharField(_("SHA-256 of the file"), max_length=64)
+    status = models.CharField(_("status"), max_length=20, choices=Status)
+    # What the preview showed: counts, changes and problems ({"counts": ..., "changes": ...}).
+    preview = models.JSONField(_("preview"), default=dict)
+    fingerprint = models.CharField(_("fingerprint of the changes"), max_length=64, blank=True)
+    invite = models.BooleanField(_("invite new people"), default=False)
+    result = models.JSONField(_("result"), default=dict)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("HRIS import")
+        verbose_name_plural = _("HRIS imports")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.uploaded_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def has_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def can_be_confirmed(self) -> bool:
+        return self.status == self.Status.PREVIEWED and not self.has_expired
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == self.Status.QUEUED

@@ -75,3 +75,18 @@ def get_person_for_user(request, pk) -> User:
     if not can_view_profile(request.user, person):
         raise Http404
     return person
+
+
+def can_import_people(user) -> bool:
+    """HR staff who may add and change people (the HR group may) import from the HRIS."""
+    return is_hr(user) and user.has_perms(["people.add_user", "people.change_user"])
+
+
+import_required = role_required(can_import_people)
+
+
+def get_import_for_user(request, reference):
+    """An HRIS import of the signed-in HR user: the file is theirs alone (404 for others)."""
+    from people.models import ImportBatch
+
+    return get_object_or_404(ImportBatch, reference=reference, uploaded_by=request.user)

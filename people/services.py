@@ -1,6 +1,8 @@
 """Writes about people that have rules: creating, inviting, importing, preferences."""
 
+import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.models import EmailAddress
@@ -16,19 +18,10 @@ from django.utils.translation import gettext_lazy
 
 from hrsocial import audit
 from hrsocial.emails import send_templated_email
-from people.importer import ImportPlan, RowError, read_people_csv
+from people.importer import PERSON_FIELDS, ImportPlan, RowError, read_people_file
 from people.models import User
 
-PERSON_FIELDS = (
-    "full_name",
-    "employee_number",
-    "department",
-    "job_role",
-    "start_date",
-    "end_date",
-    "preferred_language",
-    "kind",
-)
+logger = logging.getLogger(__name__)
 
 
 def person_create(*, created_by, email: str, full_name: str, invite: bool = False, **fields):
@@ -189,15 +182,28 @@ class ImportResult:
         return not self.errors
 
 
-def people_import(*, data: bytes, imported_by=None, invite: bool = False) -> ImportResult:
-    """Upsert people from an HRIS export: all rows or none.
+def people_import(
+    *, data: bytes, imported_by=None, invite: bool = False, plan: ImportPlan | None = None,
+    progress=None,
+) -> ImportResult:  # fmt: skip
+    """Upsert people from an HRIS export (CSV or XLSX): all rows or none.
 
     Every bad row is reported with its line number; with any error nothing is written.
+    `plan` is the file already read (`read_people_file(data)`); `progress(done, total)` is
+    told how far the import is, every 50 rows.
     """
-    plan: ImportPlan = read_people_csv(data)
+    plan = plan if plan is not None else read_people_file(data)
     result = ImportResult(errors=plan.errors, ignored_columns=plan.ignored_columns)
     if not plan.is_valid:
         return result
+    total = 2 * len(plan.rows)
+    step = 0
+
+    def tick():
+        nonlocal step
+        step += 1
+        if progress is not None and (step % 50 == 0 or step == total):
+            progress(step, total)
 
     with transaction.atomic():
         unverified = _unverified_accounts([row.existing for row in plan.rows if row.existing])
@@ -229,6 +235,7 @@ def people_import(*, data: bytes, imported_by=None, invite: bool = False) -> Imp
             by_key[row.email] = person
             if row.employee_number:
                 by_key[row.employee_number] = person
+            tick()
 
         # Managers in a second pass: a manager may be further down the file.
         refs = {row.manager_ref for row in plan.rows if row.manager_ref}
@@ -253,6 +260,7 @@ def people_import(*, data: bytes, imported_by=None, invite: bool = False) -> Imp
                     result.updated.append(person)
                     result.unchanged -= 1
                     updated_ids.add(person.pk)
+            tick()
 
         # End dates in the past end the employment now, not at tonight's task; a date moved
         # back into the future gives the access back.
@@ -378,3 +386,185 @@ def employments_end_due() -> int:
     for person in due:
         employment_end(person=person)
     return len(due)
+
+
+# The HRIS import in two steps: a preview of the uploaded file, then its import as a task.
+
+IMPORT_PREVIEW_MINUTES = 60
+PREVIEW_LIST_LIMIT = 200  # rows per list on the preview page; the counts are complete
+
+
+def import_progress_key(batch) -> str:
+    return f"people:import-progress:{batch.reference}"
+
+
+def import_batch_create(*, uploaded_by, file_name: str, data: bytes):
+    """Check the file and keep it with what an import would change. Writes no person."""
+    import hashlib
+
+    from people.importer import preview_changes
+    from people.models import ImportBatch
+
+    plan = read_people_file(data)
+    batch = ImportBatch(
+        uploaded_by=uploaded_by,
+        file_name=file_name[:200],
+        expires_at=timezone.now() + timedelta(minutes=IMPORT_PREVIEW_MINUTES),
+        digest=hashlib.sha256(data).hexdigest(),
+    )
+    preview = {
+        "ignored_columns": plan.ignored_columns,
+        "errors": [{"line": e.line, "message": e.message} for e in plan.errors],
+        "rows": len(plan.rows),
+    }
+    if plan.is_valid:
+        changes = preview_changes(plan)
+        preview["counts"] = {
+            "new": len(changes.of("new")),
+            "updated": len(changes.of("updated")),
+            "unchanged": len(changes.of("unchanged")),
+            "ended": len(changes.ended),
+        }
+        for name, listed in (
+            ("new", changes.of("new")),
+            ("updated", changes.of("updated")),
+            ("ended", changes.ended),
+        ):
+            preview[name] = [c.as_dict() for c in listed[:PREVIEW_LIST_LIMIT]]
+        batch.status = ImportBatch.Status.PREVIEWED
+        batch.fingerprint = changes.fingerprint()
+        batch.data = data
+    else:
+        # Nothing can be imported from it: the file is not kept, only its problems.
+        batch.status = ImportBatch.Status.INVALID
+        batch.data = b""
+    batch.preview = preview
+    batch.save()
+    audit.record(
+        actor=uploaded_by,
+        action="people.import_preview",
+        target=batch,
+        rows=len(plan.rows),
+        errors=len(plan.errors),
+    )
+    return batch
+
+
+def import_batch_confirm(*, batch, confirmed_by, digest: str, invite: bool):
+    """Queue the import of the previewed file: once. A second confirm, an expired preview or
+    another file than the one previewed is refused with a ValidationError."""
+    from people.models import ImportBatch
+    from people.tasks import import_people
+
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if batch.uploaded_by_id != confirmed_by.pk:
+            raise ValidationError(_("Only who uploaded the file can import it."))
+        if batch.status != ImportBatch.Status.PREVIEWED:
+            raise ValidationError(_("This file has already been confirmed."))
+        if batch.has_expired:
+            raise ValidationError(_("This preview has expired: upload the file again."))
+        if digest != batch.digest:
+            raise ValidationError(_("This is not the file you previewed: upload it again."))
+        batch.status = ImportBatch.Status.QUEUED
+        batch.invite = invite
+        batch.save(update_fields=["status", "invite"])
+        audit.record(
+            actor=confirmed_by, action="people.import_confirm", target=batch, invite=invite
+        )
+        transaction.on_commit(lambda: import_people.delay(batch.pk), robust=True)
+    return batch
+
+
+def import_batch_run(*, batch_id: int) -> None:
+    """The task's work: import the stored file if it still makes the previewed changes.
+
+    The batch row stays locked for the whole import and becomes DONE in the same transaction,
+    so a task delivered twice imports once. When people changed since the preview (another
+    import, the admin), nothing is imported and HR is asked to preview again.
+    """
+    from people.models import ImportBatch
+
+    try:
+        _import_batch_run(batch_id)
+    except Exception:
+        # The import rolled back; the batch says so instead of "importing" for ever.
+        logger.exception("HRIS import %s failed", batch_id)
+        ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.QUEUED).update(
+            status=ImportBatch.Status.FAILED,
+            data=b"",
+            finished_at=timezone.now(),
+            result={"error": True},
+        )
+        raise
+
+
+def _import_batch_run(batch_id: int) -> None:
+    from django.core.cache import cache
+    from django.utils import translation
+
+    from people.importer import preview_changes
+    from people.models import ImportBatch
+
+    with transaction.atomic():
+        batch = (
+            ImportBatch.objects.select_for_update()
+            .select_related("uploaded_by")
+            .filter(pk=batch_id)
+            .first()
+        )
+        if batch is None or batch.status != ImportBatch.Status.QUEUED:
+            return
+        uploader = batch.uploaded_by
+        with translation.override(uploader.language_for_email):
+            plan = read_people_file(bytes(batch.data))
+            if not plan.is_valid or preview_changes(plan).fingerprint() != batch.fingerprint:
+                batch.status = ImportBatch.Status.FAILED
+                batch.result = {
+                    "reason": _(
+                        "People changed in the portal since the preview, so this file would now "
+                        "make other changes. Nothing was imported: upload it again to see them."
+                    )
+                }
+            else:
+
+                def progress(done, total):
+                    # In the cache, not the database: the import's transaction is still open.
+                    cache.set(import_progress_key(batch), [done, total], 3600)
+
+                result = people_import(
+                    data=b"",
+                    plan=plan,
+                    imported_by=uploader,
+                    invite=batch.invite,
+                    progress=progress,
+                )
+                batch.status = ImportBatch.Status.DONE
+                batch.result = {
+                    "created": len(result.created),
+                    "updated": len(result.updated),
+                    "unchanged": result.unchanged,
+                }
+        batch.data = b""
+        batch.finished_at = timezone.now()
+        batch.save(update_fields=["status", "result", "data", "finished_at"])
+
+
+def import_batches_purge() -> int:
+    """Hourly: an hour after the upload, the file and the names in its preview are removed,
+    whether it was imported or not; the counts stay. Returns how many were purged."""
+    from people.models import ImportBatch
+
+    expired = ImportBatch.objects.filter(
+        expires_at__lte=timezone.now(), preview__has_key="errors"
+    ).exclude(status=ImportBatch.Status.QUEUED)
+    purged = 0
+    for batch in expired:
+        if batch.status in (ImportBatch.Status.PREVIEWED, ImportBatch.Status.INVALID):
+            batch.status = ImportBatch.Status.FAILED
+            batch.result = {"expired": True}
+        batch.data = b""
+        batch.preview = {"counts": batch.preview.get("counts", {}), "rows": batch.preview["rows"]}
+        batch.save(update_fields=["status", "result", "data", "preview"])
+        purged += 1
+    return purged

@@ -31,3 +31,16 @@ def send_password_reset(self, person_id: int) -> None:
 def end_employments() -> int:
     """Daily: everyone whose last day of employment has passed stops being an employee."""
     return services.employments_end_due()
+
+
+@shared_task
+def import_people(batch_id: int) -> None:
+    """An HRIS import HR confirmed after its preview (people.services.import_batch_run). Not
+    retried: the import is all or nothing, and the batch says how it ended."""
+    services.import_batch_run(batch_id=batch_id)
+
+
+@shared_task
+def purge_import_files() -> int:
+    """Hourly: uploaded HRIS files whose preview expired are removed."""
+    return services.import_batches_purge()

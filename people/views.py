@@ -1,18 +1,32 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from hrsocial.redirects import redirect_to_next
 from hrsocial.search import search
 from people import services
-from people.forms import DirectoryFilterForm, LanguageForm, ProfileForm
+from people.forms import (
+    DirectoryFilterForm,
+    ImportConfirmForm,
+    LanguageForm,
+    PeopleImportForm,
+    ProfileForm,
+)
 from people.models import User, UserQuerySet
-from people.permissions import employee_required, get_person_for_user
+from people.permissions import (
+    employee_required,
+    get_import_for_user,
+    get_person_for_user,
+    import_required,
+)
 from people.sections import sections_for
 
 PAGE_SIZE = 24
@@ -70,3 +84,97 @@ def set_language(request):
         secure=settings.LANGUAGE_COOKIE_SECURE,
     )
     return response
+
+
+# The HRIS import: upload and preview, confirm, follow the import (people.services).
+
+
+@import_required
+def import_upload(request):
+    posted = request.method == "POST"
+    form = PeopleImportForm(request.POST, request.FILES) if posted else PeopleImportForm()
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        batch = services.import_batch_create(
+            uploaded_by=request.user, file_name=upload.name, data=upload.read()
+        )
+        return redirect("people:import-detail", reference=batch.reference)
+    return render(request, "people/import_form.html", {"form": form})
+
+
+@import_required
+def import_detail(request, reference):
+    """The preview with its confirm form, the progress of the import, or its result."""
+    batch = get_import_for_user(request, reference)
+    confirm_form = ImportConfirmForm(initial={"digest": batch.digest})
+    return render(
+        request,
+        "people/import_detail.html",
+        {
+            "batch": batch,
+            "confirm_form": confirm_form,
+            "change_lists": _change_lists(batch.preview),
+            **_progress(batch),
+        },
+    )
+
+
+def _change_lists(preview: dict) -> list[dict]:
+    """The preview's lists for the page, with the names of the changed fields."""
+    counts = preview.get("counts", {})
+    lists = []
+    for key, title in (
+        ("new", _("New people")),
+        ("updated", _("Updated")),
+        ("ended", _("Employment ends: they lose employee access")),
+    ):
+        changes = [
+            {
+                **change,
+                "field_labels": [
+                    str(User._meta.get_field(f).verbose_name) for f in change["fields"]
+                ],
+            }
+            for change in preview.get(key, [])
+        ]
+        lists.append({"id": key, "title": title, "changes": changes, "total": counts.get(key, 0)})
+    return lists
+
+
+@import_required
+@require_POST
+def import_confirm(request, reference):
+    batch = get_import_for_user(request, reference)
+    form = ImportConfirmForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose whether new people get an invitation."))
+        return redirect("people:import-detail", reference=batch.reference)
+    try:
+        services.import_batch_confirm(
+            batch=batch,
+            confirmed_by=request.user,
+            digest=form.cleaned_data["digest"],
+            invite=form.cleaned_data["invite"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("people:import-detail", reference=batch.reference)
+
+
+@import_required
+def import_progress(request, reference):
+    """Polled by htmx while the import runs; once it is over, the page reloads to the result."""
+    batch = get_import_for_user(request, reference)
+    if not batch.is_running and request.htmx:
+        return HttpResponseClientRefresh()
+    return render(
+        request, "people/partials/import_progress.html", {"batch": batch, **_progress(batch)}
+    )
+
+
+def _progress(batch) -> dict:
+    """How far the import is: rows done of the total (the task writes it to the cache)."""
+    if not batch.is_running:
+        return {}
+    done, total = cache.get(services.import_progress_key(batch)) or (0, 0)
+    return {"done": done, "total": total, "percent": round(100 * done / total) if total else 0}

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from guidelines.permissions import (
     manager_of_tips_required,
 )
 from hrsocial import audit
+from hrsocial.exports import export_format, table_export
 
 PEOPLE_PER_PAGE = 50
 TERMS_PER_PAGE = 50
@@ -174,13 +175,15 @@ def export(request):
         department=filters["department"].pk if filters.get("department") else None,
         tip=filters["guideline"].pk if filters.get("guideline") else None,
     )
-    lines = reports.csv_lines(
+    rows = reports.export_rows(
         department=filters.get("department"), guideline=filters.get("guideline")
     )
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    filename = f"acknowledgements-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return table_export(
+        header=reports.EXPORT_HEADER,
+        rows=rows,
+        filename=f"acknowledgements-{timezone.localdate().isoformat()}",
+        file_format=export_format(request),
+    )
 
 
 @manager_of_tips_required

@@ -1,56 +1,37 @@
-"""The queue as a CSV file for HR's own analysis. Exporting is written to the audit log."""
+"""The queue as a table (CSV or XLSX, `hrsocial.exports`) for HR's own analysis. Exporting is
+written to the audit log."""
 
-import csv
-
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from helpdesk.anonymity import day_part_label
 from helpdesk.models.questions import Status
 from hrsocial import audit
 
-# A cell a spreadsheet would run as a formula ("=HYPERLINK(...)") is prefixed with a quote.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def _moment(value) -> str:
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+EXPORT_HEADER = (
+    gettext_lazy("Reference"),
+    gettext_lazy("Asked"),
+    gettext_lazy("Subject"),
+    gettext_lazy("Category"),
+    gettext_lazy("Status"),
+    gettext_lazy("Asked by"),
+    gettext_lazy("Confidential"),
+    gettext_lazy("Assigned to"),
+    gettext_lazy("First response due"),
+    gettext_lazy("First response"),
+    gettext_lazy("Rating"),
+)
 
 
 def queue_export_rows(*, user, questions, filters: dict):
-    """Yield CSV lines for `questions` (already limited to what `user` may see), and record
-    the export. Anonymous questions say "anonymous": the export knows no more than the queue."""
+    """Yield the rows for `questions` (already limited to what `user` may see), and record
+    the export. Anonymous questions say "anonymous": the export knows no more than the queue
+    (and their moment only as a part of the day)."""
     audit.record(
         actor=user,
         action="helpdesk.export",
         rows=questions.count(),
         filters={k: str(v) for k, v in filters.items() if v},
-    )
-    writer = csv.writer(_Echo(), delimiter=";")
-    yield "\ufeff" + writer.writerow(
-        [
-            _("Reference"),
-            _("Asked"),
-            _("Subject"),
-            _("Category"),
-            _("Status"),
-            _("Asked by"),
-            _("Confidential"),
-            _("Assigned to"),
-            _("First response due"),
-            _("First response"),
-            _("Rating"),
-        ]  # fmt: skip
     )
     statuses = dict(Status.choices)
     for question in questions.select_related("category", "asker", "assignee", "rating").iterator(
@@ -58,20 +39,16 @@ def queue_export_rows(*, user, questions, filters: dict):
     ):
         rating = getattr(question, "rating", None)
         asker = _("anonymous") if question.is_anonymous else (question.asker or "")
-        yield writer.writerow(
-            [
-                question.reference,
-                day_part_label(question.created_at)
-                if question.is_anonymous
-                else _moment(question.created_at),
-                _cell(question.subject),
-                _cell(question.category),
-                statuses[question.status],
-                _cell(asker),
-                _("yes") if question.is_confidential else _("no"),
-                _cell(question.assignee or ""),
-                _moment(question.response_due_at),
-                _moment(question.first_responded_at),
-                rating.score if rating else "",
-            ]
+        yield (
+            question.reference,
+            day_part_label(question.created_at) if question.is_anonymous else question.created_at,
+            question.subject,
+            question.category,
+            statuses[question.status],
+            asker,
+            _("yes") if question.is_confidential else _("no"),
+            question.assignee or "",
+            question.response_due_at,
+            question.first_responded_at,
+            rating.score if rating else None,
         )

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import QueryDict, StreamingHttpResponse
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,8 +26,9 @@ from helpdesk.models.questions import Status
 from helpdesk.models.routing import CATEGORIES
 from helpdesk.permissions import get_question_for_staff
 from helpdesk.services.answering import GUIDELINE_CHOICES
-from helpdesk.services.export import queue_export_rows
+from helpdesk.services.export import EXPORT_HEADER, queue_export_rows
 from helpdesk.sla import working_calendar
+from hrsocial.exports import export_format, table_export
 from people.permissions import hr_required
 
 
@@ -147,17 +148,19 @@ def _back_to_queue(target, back):
 @hr_required
 @require_POST
 def queue_export(request):
-    """The queue as CSV, with the filters of the page it was asked from. Audited."""
+    """The queue as CSV (or XLSX with format=xlsx), with the filters of the page it was asked
+    from. Audited."""
     form = _queue_form(request.POST, hr_staff_names(), None)
     values = form.values()
     questions = queue.searched(queue.filtered(request.user, values), values.get("q"))
     questions = questions.order_by("-created_at", "-id")
     rows = queue_export_rows(user=request.user, questions=questions, filters=values)
-    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
-    filename = f"helpdesk-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return table_export(
+        header=EXPORT_HEADER,
+        rows=rows,
+        filename=f"helpdesk-{timezone.localdate():%Y-%m-%d}",
+        file_format=export_format(request),
+    )
 
 
 def _manage_page(request, question, *, status=200, **forms):

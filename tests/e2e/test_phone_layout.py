@@ -97,6 +97,7 @@ def hr_pages():
         f"/trainings/hr/enrolments/{session.enrolments.order_by('pk').first().pk}/",
         "/trainings/hr/report/",
         "/trainings/hr/self-scan/",
+        "/people/import/",
     ]
 
 

@@ -1,13 +1,13 @@
 """HR's acknowledgement report: rates per tip and department, who is missing, the CSV export."""
 
-import csv
-import io
+from datetime import datetime
 
 import pytest
 
 from guidelines import reports
 from guidelines.models import Acknowledgement, ChangeKind
 from hrsocial.models import AuditEntry
+from tests.exports import read_csv, read_xlsx
 from tests.factories import UserFactory
 from tests.guidelines.factories import change_tip, open_tips, published_tip
 from tests.queries import count_queries
@@ -147,9 +147,8 @@ def test_the_report_costs_the_same_number_of_queries_for_5_or_50_people(client, 
 def test_the_export_has_a_line_per_employee_and_tip(client, hanna, world):
     client.force_login(hanna)
     response = client.get("/guidelines/manage/acknowledgements/export/")
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="acknowledgements-')
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = read_csv(response)
     assert rows[0] == [
         "Naam",
         "E-mail",
@@ -174,6 +173,22 @@ def test_the_export_neutralises_spreadsheet_formulas(client, hanna):
         client.get("/guidelines/manage/acknowledgements/export/").streaming_content
     ).decode()
     assert "'+Mallory" in body and "'=HYPERLINK" in body
+
+
+def test_the_export_comes_as_xlsx_with_the_same_rows(client, hanna, world):
+    client.force_login(hanna)
+    url = "/guidelines/manage/acknowledgements/export/"
+    csv_rows = read_csv(client.get(url))
+    xlsx_rows = read_xlsx(client.get(url + "?format=xlsx"))
+    assert xlsx_rows[0] == csv_rows[0]
+    as_text = [
+        [
+            "" if v is None else v.date().isoformat() if isinstance(v, datetime) else str(v)
+            for v in row
+        ]
+        for row in xlsx_rows[1:]
+    ]
+    assert sorted(as_text) == sorted(csv_rows[1:])
 
 
 def test_only_hr_sees_the_report(client, emma, milan):

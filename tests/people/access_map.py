@@ -1,4 +1,4 @@
-from tests.access import LOGIN, Route, employees, everyone, signed_in
+from tests.access import LOGIN, Route, employees, everyone, hr_only, signed_in
 
 ROUTES = [
     Route("people:directory", employees(200)),
@@ -17,6 +17,46 @@ ROUTES = [
         {**signed_in(404), "alumnus": 200},
         kwargs=lambda w: {"pk": w.alumnus.pk},
     ),
+    # The HRIS import: HR only; a preview belongs to whoever uploaded it.
+    Route("people:import", hr_only(200)),
+    Route("people:import", hr_only(200), method="post", data={}),
+    Route(
+        "people:import-detail",
+        hr_only(200),
+        kwargs=lambda w: {"reference": w.import_batch.reference},
+    ),
+    Route(
+        "people:import-detail",
+        hr_only(404),
+        kwargs=lambda w: {"reference": w.others_import_batch.reference},
+    ),
+    Route(
+        "people:import-progress",
+        hr_only(200),
+        kwargs=lambda w: {"reference": w.import_batch.reference},
+    ),
+    Route(
+        "people:import-confirm",
+        hr_only(302),
+        method="post",
+        data=lambda w: {"digest": w.import_batch.digest, "invite": "no"},
+        kwargs=lambda w: {"reference": w.import_batch.reference},
+    ),
 ]
 
-__all__ = ["LOGIN", "ROUTES"]
+
+def setup(world):
+    from people.services import import_batch_create
+    from tests.factories import UserFactory, make_hr
+
+    data = b"email,full_name\nnieuw@example.com,Nieuwe Collega\n"
+    world.import_batch = import_batch_create(
+        uploaded_by=world.hr, file_name="people.csv", data=data
+    )
+    other_hr = make_hr(UserFactory(email="other-hr@example.com"))
+    world.others_import_batch = import_batch_create(
+        uploaded_by=other_hr, file_name="people.csv", data=data
+    )
+
+
+__all__ = ["LOGIN", "ROUTES", "setup"]

@@ -1,31 +1,7 @@
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from hrsocial.models import AuditEntry
 from people.models import User
-from tests.factories import DepartmentFactory
-
-
-def test_hr_imports_people_from_the_admin(client, hanna):
-    DepartmentFactory(name="ICT", code="ICT")
-    client.force_login(hanna)
-    upload = SimpleUploadedFile(
-        "people.csv", b"email,full_name,department\nnoor@example.com,Noor,ICT\n"
-    )
-    response = client.post(reverse("admin:people_user_import"), {"file": upload})
-    assert response.status_code == 302
-    assert User.objects.get(email="noor@example.com").department.name == "ICT"
-
-
-def test_the_admin_import_lists_every_problem(client, hanna):
-    client.force_login(hanna)
-    upload = SimpleUploadedFile(
-        "people.csv", b"email,full_name,department\nnoor@example.com,Noor,Maan\n"
-    )
-    response = client.post(reverse("admin:people_user_import"), {"file": upload})
-    assert response.status_code == 200
-    assert "Onbekende afdeling “Maan”." in response.content.decode()
-    assert not User.objects.filter(email="noor@example.com").exists()
 
 
 def test_hr_adds_a_person_and_it_is_audited(client, hanna, django_capture_on_commit_callbacks):

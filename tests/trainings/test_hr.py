@@ -1,7 +1,6 @@
-"""HR: sessions with fill rate and waitlist, the report, CSV exports, editing the catalogue."""
+"""HR: sessions with fill rate and waitlist, the report, CSV and XLSX exports, editing the
+catalogue."""
 
-import csv
-import io
 from datetime import timedelta
 
 import pytest
@@ -9,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hrsocial.models import AuditEntry
+from tests.exports import read_csv, read_xlsx
 from tests.factories import DepartmentFactory, UserFactory
 from tests.queries import count_queries
 from tests.trainings.factories import SessionFactory
@@ -20,12 +20,6 @@ from trainings.models import Enrolment, Session, Training, TrainingCompetency
 def hr(client, hanna):
     client.force_login(hanna)
     return client
-
-
-def read_csv(response):
-    text = response.content.decode("utf-8")
-    assert text.startswith("\ufeff"), "a byte-order mark, so Excel reads UTF-8"
-    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
 
 def test_the_session_list_shows_fill_rate_and_waitlist(hr, emma, milan, cas, training):
@@ -65,6 +59,19 @@ def test_the_sessions_export_is_a_dutch_excel_friendly_csv(hr, hanna, training):
     assert row[0].startswith("'="), "a formula is written as text"
     assert row[5:8] == ["8", "0", "0"]
     assert AuditEntry.objects.filter(action="trainings.export_sessions", actor=hanna).exists()
+
+
+def test_the_sessions_export_comes_as_xlsx_too(hr, training):
+    training.title = "\tTab"
+    training.save()
+    session = SessionFactory(training=training, capacity=8)
+    header, row = read_xlsx(hr.get(reverse("trainings:hr-sessions-csv") + "?format=xlsx"))
+    assert header[0] == "Training"
+    assert row[0] == "'\tTab", "tab and carriage return are guarded as well"
+    assert row[1] == timezone.localtime(session.starts_at).replace(
+        tzinfo=None, second=0, microsecond=0
+    )
+    assert row[5:8] == [8, 0, 0]
 
 
 @pytest.fixture

@@ -1,18 +1,16 @@
 """HR runs the trainings: catalogue, sessions with fill rate and waitlist, attendance,
 completion and satisfaction per training and department, CSV exports, self-scan questions."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hrsocial import audit
+from hrsocial.exports import export_format, table_export
 from hrsocial.search import clean_query
 from people.permissions import hr_required
 from trainings import permissions, reports, services
@@ -63,56 +61,41 @@ def session_list(request):
     )
 
 
-def _csv_response(filename: str) -> tuple[HttpResponse, object]:
-    """A CSV that Excel opens correctly in the Netherlands: UTF-8 with a byte-order mark and
-    semicolons (a Dutch Excel reads commas as decimal separators)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    return response, csv.writer(response, delimiter=";")
-
-
-def _cell(value) -> str:
-    """Guard against formula injection: a cell starting with = + - @ is text, not a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 @hr_required
 def session_list_csv(request):
+    """The session list as CSV or, with format=xlsx, as XLSX (hrsocial.exports)."""
     sessions, when, _query = _sessions(request)
-    response, writer = _csv_response(f"sessions-{when}.csv")
-    writer.writerow(
-        [
-            _("Training"),
-            _("Start"),
-            _("End"),
-            _("Place"),
-            _("Trainer"),
-            _("Seats"),
-            _("Taken"),
-            _("Fill rate %"),
-            _("Waitlist"),
-            _("Cancelled"),
-        ]  # fmt: skip
-    )
-    for session in sessions.iterator(chunk_size=1000):
-        writer.writerow(
-            [
-                _cell(session.training.title),
-                timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M"),
-                timezone.localtime(session.ends_at).strftime("%Y-%m-%d %H:%M"),
-                _cell(session.location or session.online_url),
-                _cell(session.trainer),
-                session.capacity,
-                session.seats_taken,
-                session.fill_rate,
-                session.waitlist_count,
-                _("yes") if session.is_cancelled else "",
-            ]
+    header = [
+        _("Training"),
+        _("Start"),
+        _("End"),
+        _("Place"),
+        _("Trainer"),
+        _("Seats"),
+        _("Taken"),
+        _("Fill rate %"),
+        _("Waitlist"),
+        _("Cancelled"),
+    ]
+    rows = (
+        (
+            session.training.title,
+            session.starts_at,
+            session.ends_at,
+            session.location or session.online_url,
+            session.trainer,
+            session.capacity,
+            session.seats_taken,
+            session.fill_rate,
+            session.waitlist_count,
+            _("yes") if session.is_cancelled else "",
         )
+        for session in sessions.iterator(chunk_size=1000)
+    )
     audit.record(actor=request.user, action="trainings.export_sessions", when=when)
-    return response
+    return table_export(
+        header=header, rows=rows, filename=f"sessions-{when}", file_format=export_format(request)
+    )
 
 
 @hr_required
@@ -314,40 +297,43 @@ def report(request):
 
 @hr_required
 def report_csv(request):
+    """The report per training and department as CSV or XLSX (hrsocial.exports)."""
     start, end = ReportFilterForm(request.GET or None).period()
     rows = reports.report(start, end, by=("training", "department"))
-    response, writer = _csv_response(f"trainings-{start:%Y%m%d}-{end:%Y%m%d}.csv")
-    writer.writerow(
-        [
-            _("Training"),
-            _("Department"),
-            _("Sessions"),
-            _("Seats"),
-            _("Present"),
-            _("No-show"),
-            _("Completion %"),
-            _("Completed"),
-            _("Ratings"),
-            _("Average rating"),
-        ]  # fmt: skip
-    )
-    for row in rows:
-        writer.writerow(
-            [
-                _cell(row.training_name),
-                _cell(row.department_name or _("No department")),
-                row.sessions,
-                row.seats,
-                row.present,
-                row.no_show,
-                "" if row.completion_rate is None else row.completion_rate,
-                row.completions,
-                row.ratings,
-                "" if row.average_rating is None else str(row.average_rating).replace(".", ","),
-            ]
+    header = [
+        _("Training"),
+        _("Department"),
+        _("Sessions"),
+        _("Seats"),
+        _("Present"),
+        _("No-show"),
+        _("Completion %"),
+        _("Completed"),
+        _("Ratings"),
+        _("Average rating"),
+    ]
+    lines = [
+        (
+            row.training_name,
+            row.department_name or _("No department"),
+            row.sessions,
+            row.seats,
+            row.present,
+            row.no_show,
+            row.completion_rate,
+            row.completions,
+            row.ratings,
+            row.average_rating,
         )
+        for row in rows
+    ]
     audit.record(actor=request.user, action="trainings.export_report", start=str(start))
-    return response
+    return table_export(
+        header=header,
+        rows=lines,
+        filename=f"trainings-{start:%Y%m%d}-{end:%Y%m%d}",
+        file_format=export_format(request),
+    )
 
 
 @hr_required

@@ -7,8 +7,8 @@ from people import services
 
 class Command(BaseCommand):
     help = (
-        "Create and update people from an HRIS export (CSV). All rows or none: every bad row "
-        "is reported with its line number and nothing is imported."
+        "Create and update people from an HRIS export (CSV or XLSX). All rows or none: every "
+        "bad row is reported with its line number and nothing is imported."
     )
 
     def add_arguments(self, parser):
