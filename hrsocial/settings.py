@@ -542,8 +542,12 @@ LOGGING = {
     "loggers": {
         "hrsocial": {"level": env.str("LOG_LEVEL", default="INFO")},
         "notifications": {"level": env.str("LOG_LEVEL", default="INFO")},
+        # A worker's "received"/"succeeded" lines: what shows a task ran once.
+        "celery": {"level": env.str("LOG_LEVEL", default="INFO")},
     },
 }
+# Celery workers and beat log through LOGGING above (JSON in production), not their own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Optional error reports (Sentry or a compatible service), without personal data: see
 # hrsocial.observability.scrub_event.
