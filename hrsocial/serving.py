@@ -88,7 +88,7 @@ class JsonAccessLogger(Logger):
         if not self.access_log_enabled:
             return
         status = resp.status.split(None, 1)[0] if isinstance(resp.status, str) else resp.status
-        headers = dict((name.lower(), value) for name, value in resp.headers)
+        headers = {name.lower(): value for name, value in resp.headers}
         entry = {
             "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
             "logger": "gunicorn.access",
