@@ -39,3 +39,9 @@ logger_class = "hrsocial.serving.JsonAccessLogger"
 # Temporary files of requests in memory (containers often have a slow or read-only /tmp).
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 proc_name = "hrsocial"
+# gunicorn's control socket (gunicornc) defaults to one path per user: two gunicorns on one
+# machine would share it. Off unless GUNICORN_CONTROL_SOCKET names a path of its own.
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True
