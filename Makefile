@@ -52,8 +52,8 @@ format: install ## Format and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
 
 lock: install ## Regenerate the lock files from pyproject.toml
-	$(UV) pip compile --quiet pyproject.toml -o requirements.lock
-	$(UV) pip compile --quiet pyproject.toml --extra dev -o requirements-dev.lock
+	$(UV) pip compile --quiet --generate-hashes pyproject.toml -o requirements.lock
+	$(UV) pip compile --quiet --generate-hashes pyproject.toml --extra dev -o requirements-dev.lock
 
 messages: install ## Update the Dutch catalogues (APP=guidelines for one app's only)
 	$(PY) manage.py makemessages -l nl --no-obsolete $(MAKEMESSAGES_IGNORE) $(if $(APP),--app $(APP))
