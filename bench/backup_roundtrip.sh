@@ -51,6 +51,10 @@ count_rows "$TARGET" >"$DUMP.restored"
 trap 'rm -f "$DUMP" "$DUMP.source" "$DUMP.restored"' EXIT
 tables=$(wc -l <"$DUMP.source")
 rows=$(awk '{s += $2} END {print s}' "$DUMP.source")
+if [ "${rows:-0}" -eq 0 ]; then
+  echo "== The source database is empty: nothing was tested" >&2
+  exit 1
+fi
 if diff -u "$DUMP.source" "$DUMP.restored"; then
   echo "== Identical: $tables tables, $rows rows in both databases"
 else

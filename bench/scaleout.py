@@ -369,6 +369,14 @@ def main():
             time.sleep(5)
         time.sleep(3)
         drained_after = round(time.monotonic() - started - args.duration)
+        # The beat killed during the load held the lock: wait until the other one has taken
+        # over (the lock expires after 30 s) and sent the next sweep, to show the hand-over.
+        beat_killed_at = time.time() - (time.monotonic() - started) + at(0.60) - started
+        deadline = time.monotonic() + 150
+        while time.monotonic() < deadline:
+            if any(when > beat_killed_at for _beat, when, _entry in beat_sends()):
+                break
+            time.sleep(5)
     finally:
         fleet.stop_all()
         sink.stop()

@@ -295,3 +295,27 @@ def test_attachments_use_the_configured_private_storage():
     assert Attachment.file.field.storage is storages["helpdesk_attachments"]
     with pytest.raises(ValueError):
         Attachment.file.field.storage.url("2026/01/x.pdf")
+
+
+def test_gunicorns_access_log_is_json_without_the_query_string():
+    from datetime import timedelta
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    from hrsocial.serving import JsonAccessLogger
+
+    config = Config()
+    config.set("accesslog", "-")
+    logger = JsonAccessLogger(config)
+    lines = []
+    logger.access_log = SimpleNamespace(info=lambda fmt, line: lines.append(line))
+    response = SimpleNamespace(
+        status="200 OK", sent=512, headers=[("Content-Type", "text/html"), ("X-Request-ID", "abc")]
+    )
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/search/", "QUERY_STRING": "q=jansen"}
+    logger.access(response, SimpleNamespace(headers=[]), environ, timedelta(milliseconds=12.5))
+    entry = json.loads(lines[0])
+    assert entry["path"] == "/search/" and "jansen" not in lines[0]
+    assert (entry["status"], entry["bytes"], entry["request_id"]) == (200, 512, "abc")
+    assert entry["duration_ms"] == 12.5
