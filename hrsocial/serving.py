@@ -35,15 +35,6 @@ def problems(settings) -> list[str]:
     return found
 
 
-def worker_queues(settings) -> str:
-    queues = (
-        settings.CELERY_TASK_DEFAULT_QUEUE,
-        settings.CELERY_NOTIFICATIONS_QUEUE,
-        settings.CELERY_BULK_QUEUE,
-    )
-    return ",".join(dict.fromkeys(queues))
-
-
 def main(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hrsocial.settings")
     import django
@@ -72,7 +63,6 @@ def main(argv: list[str]) -> int:
     # The Procfile names gunicorn, celery and honcho; they sit beside this interpreter.
     bin_dir = str(Path(sys.executable).parent)
     os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
-    os.environ["HRSOCIAL_WORKER_QUEUES"] = worker_queues(settings)
     honcho = shutil.which("honcho") or "honcho"
     os.chdir(BASE)
     os.execv(honcho, [honcho, "start", "--no-prefix", "-f", str(BASE / "Procfile")])

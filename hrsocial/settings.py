@@ -13,6 +13,7 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 from hrsocial.environment import StrictEnv
 
@@ -343,6 +344,13 @@ CELERY_NOTIFICATIONS_QUEUE = env.str(
     "CELERY_NOTIFICATIONS_QUEUE", default=CELERY_TASK_DEFAULT_QUEUE
 )
 CELERY_BULK_QUEUE = env.str("CELERY_BULK_QUEUE", default=CELERY_TASK_DEFAULT_QUEUE)
+# A worker started without --queues consumes all of them.
+CELERY_TASK_QUEUES = [
+    Queue(name)
+    for name in dict.fromkeys(
+        (CELERY_TASK_DEFAULT_QUEUE, CELERY_NOTIFICATIONS_QUEUE, CELERY_BULK_QUEUE)
+    )
+]
 CELERY_TASK_ROUTES = {
     **{
         task: {"queue": CELERY_NOTIFICATIONS_QUEUE}

@@ -268,10 +268,14 @@ def test_separate_queues_route_email_and_fanouts_apart():
         "from hrsocial.celery import app\n"
         "r = lambda name: app.amqp.router.route({}, name)['queue'].name\n"
         "print(r('notifications.tasks.deliver_notifications'), "
-        "r('guidelines.tasks.announce_version'), r('helpdesk.tasks.check_response_targets'))",
+        "r('guidelines.tasks.announce_version'), r('helpdesk.tasks.check_response_targets'))\n"
+        "print(*sorted(app.amqp.queues))",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["mail", "bulk", "default"]
+    routed, consumed = result.stdout.splitlines()
+    assert routed.split() == ["mail", "bulk", "default"]
+    # What a worker started without --queues (make worker, the Procfile) consumes.
+    assert consumed.split() == ["bulk", "default", "mail"]
 
 
 def test_with_a_bucket_uploads_go_to_s3_and_attachments_stay_without_url():
