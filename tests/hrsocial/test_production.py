@@ -323,3 +323,45 @@ def test_gunicorns_access_log_is_json_without_the_query_string():
     assert entry["path"] == "/search/" and "jansen" not in lines[0]
     assert (entry["status"], entry["bytes"], entry["request_id"]) == (200, 512, "abc")
     assert entry["duration_ms"] == 12.5
+
+
+def serve_check(extra_env: dict) -> subprocess.CompletedProcess:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY"}
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "hrsocial.serving", "--check"],
+        cwd=BASE,
+        env={**env, **extra_env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_make_serve_refuses_development_settings_and_says_why():
+    result = serve_check({})
+    assert result.returncode == 2
+    assert "DEBUG is on" in result.stderr
+    assert "SECRET_KEY is missing" in result.stderr
+    assert "DATABASE_URL must point at PostgreSQL" in result.stderr
+    assert "REDIS_URL must be set" in result.stderr
+
+
+def test_make_serve_refuses_to_start_without_a_secret_key():
+    result = serve_check({"DEBUG": "false"})
+    assert result.returncode == 2
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_make_serve_accepts_production_settings():
+    result = serve_check(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": "s" * 50,
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/hrsocial_prod_unused",
+            "REDIS_URL": "redis://127.0.0.1:6379/8",
+        }
+    )
+    assert result.returncode == 0, result.stderr
