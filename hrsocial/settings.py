@@ -13,7 +13,7 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-from kombu import Queue
+from kombu import Exchange, Queue
 
 from hrsocial.environment import StrictEnv
 
@@ -344,9 +344,10 @@ CELERY_NOTIFICATIONS_QUEUE = env.str(
     "CELERY_NOTIFICATIONS_QUEUE", default=CELERY_TASK_DEFAULT_QUEUE
 )
 CELERY_BULK_QUEUE = env.str("CELERY_BULK_QUEUE", default=CELERY_TASK_DEFAULT_QUEUE)
-# A worker started without --queues consumes all of them.
+# A worker started without --queues consumes all of them. Each queue has its own exchange
+# and routing key: with shared ones, a message would be copied into every queue.
 CELERY_TASK_QUEUES = [
-    Queue(name)
+    Queue(name, Exchange(name), routing_key=name)
     for name in dict.fromkeys(
         (CELERY_TASK_DEFAULT_QUEUE, CELERY_NOTIFICATIONS_QUEUE, CELERY_BULK_QUEUE)
     )

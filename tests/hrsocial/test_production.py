@@ -269,13 +269,15 @@ def test_separate_queues_route_email_and_fanouts_apart():
         "r = lambda name: app.amqp.router.route({}, name)['queue'].name\n"
         "print(r('notifications.tasks.deliver_notifications'), "
         "r('guidelines.tasks.announce_version'), r('helpdesk.tasks.check_response_targets'))\n"
-        "print(*sorted(app.amqp.queues))",
+        "print(*sorted(f'{q.name}:{q.exchange.name}:{q.routing_key}' "
+        "for q in app.amqp.queues.values()))",
     )
     assert result.returncode == 0, result.stderr
     routed, consumed = result.stdout.splitlines()
     assert routed.split() == ["mail", "bulk", "default"]
     # What a worker started without --queues (make worker, the Procfile) consumes.
-    assert consumed.split() == ["bulk", "default", "mail"]
+    # Each with its own exchange and key: shared ones would copy every message to every queue.
+    assert consumed.split() == ["bulk:bulk:bulk", "default:default:default", "mail:mail:mail"]
 
 
 def test_with_a_bucket_uploads_go_to_s3_and_attachments_stay_without_url():
