@@ -58,8 +58,8 @@ lock: install ## Regenerate the lock files from pyproject.toml
 messages: install ## Update the Dutch catalogues (APP=guidelines for one app's only)
 	$(PY) manage.py makemessages -l nl --no-obsolete $(MAKEMESSAGES_IGNORE) $(if $(APP),--app $(APP))
 
-# Production on this machine: settings from the environment or .env (see .env.example).
-serve: export GUNICORN_BIND ?= 127.0.0.1:$(PORT)
+# Production on this machine: settings from the environment or .env (see .env.example),
+# including gunicorn's (GUNICORN_BIND, default 127.0.0.1:8000).
 serve: install compile-messages ## Production: check settings, collectstatic, migrate, then gunicorn + Celery worker + beat (Procfile)
 	$(PY) -m hrsocial.serving
 
