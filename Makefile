@@ -12,7 +12,7 @@ MAKEMESSAGES_IGNORE := -i ".venv/*" -i "staticfiles/*" -i "tests/*" -i "bench/*"
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test test-fast lint format lock messages compile-messages \
-        worker beat periodic bench clean
+        serve worker beat periodic bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -63,11 +63,16 @@ format: install ## Format and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
 
 lock: install ## Regenerate the lock files from pyproject.toml
-	$(UV) pip compile --quiet pyproject.toml -o requirements.lock
-	$(UV) pip compile --quiet pyproject.toml --extra dev -o requirements-dev.lock
+	$(UV) pip compile --quiet --generate-hashes pyproject.toml -o requirements.lock
+	$(UV) pip compile --quiet --generate-hashes pyproject.toml --extra dev -o requirements-dev.lock
 
 messages: install ## Update the Dutch catalogues (APP=guidelines for one app's only)
 	$(PY) manage.py makemessages -l nl --no-obsolete $(MAKEMESSAGES_IGNORE) $(if $(APP),--app $(APP))
+
+# Production on this machine: settings from the environment or .env (see .env.example),
+# including gunicorn's (GUNICORN_BIND, default 127.0.0.1:8000).
+serve: install compile-messages ## Production: check settings, collectstatic, migrate, then gunicorn + Celery worker + beat (Procfile)
+	$(PY) -m hrsocial.serving
 
 worker: install ## A Celery worker (needs REDIS_URL)
 	$(VENV)/bin/celery -A hrsocial worker --loglevel=INFO

@@ -2,13 +2,14 @@
 
 Files are only ever served by `helpdesk.views.attachments.download`, after the permission check.
 The location is read from settings at every use, so tests can point it at a temporary folder.
-On several web servers, HELPDESK_ATTACHMENTS_ROOT must be shared storage.
+On several web servers, HELPDESK_ATTACHMENTS_ROOT must be shared storage, or the attachments
+go to an S3-compatible bucket (settings.STORAGES["helpdesk_attachments"], without URLs either).
 """
 
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 
 
 class PrivateStorage(FileSystemStorage):
@@ -27,5 +28,5 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("Helpdesk attachments have no public URL; use the download view.")
 
 
-def private_storage() -> PrivateStorage:
-    return PrivateStorage()
+def private_storage():
+    return storages["helpdesk_attachments"]

@@ -14,10 +14,14 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Exchange, Queue
+
+from hrsocial.environment import StrictEnv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-env = environ.Env()
+# Booleans are strict: a mistyped `SECURE_SSL_REDIRECT=ture` stops the portal at start-up.
+env = StrictEnv()
 # A .env file is convenient on a developer's machine; real deployments set the environment.
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -68,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of a request carries its id (hrsocial.observability).
+    "hrsocial.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -267,8 +273,36 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploads go through Django's storage API: files on local disk (MEDIA_ROOT, and for helpdesk
+# attachments HELPDESK_ATTACHMENTS_ROOT, outside it), or in an S3-compatible bucket shared by
+# every web process and worker when MEDIA_S3_BUCKET is set. Helpdesk attachments are served
+# by the permission-checked download view either way: their storage has no URL.
+MEDIA_S3_BUCKET = env.str("MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    _s3 = {
+        "bucket_name": MEDIA_S3_BUCKET,
+        "endpoint_url": env.str("MEDIA_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("MEDIA_S3_REGION", default="") or None,
+        "access_key": env.str("MEDIA_S3_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env.str("MEDIA_S3_SECRET_ACCESS_KEY", default="") or None,
+        "default_acl": "private",
+        "file_overwrite": False,
+        "querystring_auth": True,
+    }
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "location": "media"},
+    }
+    _attachment_storage = {
+        "BACKEND": "hrsocial.storage.PrivateS3Storage",
+        "OPTIONS": {**_s3, "location": "helpdesk-attachments"},
+    }
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _attachment_storage = {"BACKEND": "helpdesk.storage.PrivateStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
+    "helpdesk_attachments": _attachment_storage,
     "staticfiles": {
         # Hashed, compressed files in production; plain files while developing and testing.
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -306,6 +340,55 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="hrsocial")
+# Three kinds of work, three queues, so that a fan-out to every employee never holds up a
+# password-reset e-mail: `notifications` (e-mail delivery, latency matters), `bulk` (fan-outs
+# and reminder runs) and the default queue (the rest). Unset, they are all the default queue
+# and one worker does everything (the development setup, CI); docs/DEPLOYMENT.md runs a
+# worker per queue.
+CELERY_NOTIFICATIONS_QUEUE = env.str(
+    "CELERY_NOTIFICATIONS_QUEUE", default=CELERY_TASK_DEFAULT_QUEUE
+)
+CELERY_BULK_QUEUE = env.str("CELERY_BULK_QUEUE", default=CELERY_TASK_DEFAULT_QUEUE)
+# A worker started without --queues consumes all of them. Each queue has its own exchange
+# and routing key: with shared ones, a message would be copied into every queue.
+CELERY_TASK_QUEUES = [
+    Queue(name, Exchange(name), routing_key=name)
+    for name in dict.fromkeys(
+        (CELERY_TASK_DEFAULT_QUEUE, CELERY_NOTIFICATIONS_QUEUE, CELERY_BULK_QUEUE)
+    )
+]
+CELERY_TASK_ROUTES = {
+    **{
+        task: {"queue": CELERY_NOTIFICATIONS_QUEUE}
+        for task in (
+            "notifications.tasks.deliver_notifications",
+            "notifications.tasks.send_digest",
+            "notifications.tasks.sweep_undelivered",
+            "people.tasks.send_invitation",
+            "people.tasks.send_password_reset",
+        )
+    },
+    **{
+        task: {"queue": CELERY_BULK_QUEUE}
+        for task in (
+            "guidelines.tasks.announce_version",
+            "notifications.tasks.send_daily_digests",
+            "guidelines.tasks.send_acknowledgement_reminders",
+            "trainings.tasks.send_reminders",
+            "trainings.tasks.send_feedback_requests",
+            "competencies.tasks.send_deadline_reminders",
+        )
+    },
+}
+# One beat at a time, however many are started: RedBeat keeps the schedule's last runs in
+# Redis and holds a lock there; a second beat waits for the lock and sends nothing. The lock
+# expires LOCK_TIMEOUT seconds after a beat dies, then a waiting beat takes over where the
+# dead one stopped (no task is sent twice for one due time).
+CELERY_BEAT_SCHEDULER = "redbeat.RedBeatScheduler"
+CELERY_REDBEAT_REDIS_URL = REDIS_URL or None
+CELERY_REDBEAT_KEY_PREFIX = f"{CELERY_TASK_DEFAULT_QUEUE}:redbeat"
+CELERY_BEAT_MAX_LOOP_INTERVAL = 5
+CELERY_REDBEAT_LOCK_TIMEOUT = 30
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -413,6 +496,8 @@ COMPETENCIES_REMINDER_DAYS = env.int("COMPETENCIES_REMINDER_DAYS", default=3)
 # --- Security ---------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers and container health checks probe over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^ready/$"]
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -453,13 +538,42 @@ CONTENT_SECURITY_POLICY = {
 # default) the header is ignored, because a client can write anything in it.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
+# Logs go to standard error (the process manager or container collects them), as JSON lines
+# with the request id in production (LOG_FORMAT=json, the default with DEBUG off), as plain
+# text while developing.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "hrsocial.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "hrsocial.observability.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
     "loggers": {
         "hrsocial": {"level": env.str("LOG_LEVEL", default="INFO")},
         "notifications": {"level": env.str("LOG_LEVEL", default="INFO")},
+        # A worker's "received"/"succeeded" lines: what shows a task ran once.
+        "celery": {"level": env.str("LOG_LEVEL", default="INFO")},
     },
 }
+# Celery workers and beat log through LOGGING above (JSON in production), not their own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Optional error reports (Sentry or a compatible service), without personal data: see
+# hrsocial.observability.scrub_event.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from hrsocial.observability import sentry_init
+
+    sentry_init(dsn=SENTRY_DSN, environment=env.str("SENTRY_ENVIRONMENT", default="production"))

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.global_search, name="search"),
     path("health/", views.health, name="health"),
+    path("ready/", views.ready, name="ready"),
     path("accounts/", include("allauth.urls")),
     path("people/", include("people.urls")),
     path("notifications/", include("notifications.urls")),

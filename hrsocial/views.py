@@ -1,9 +1,10 @@
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from hrsocial import home as home_panels
+from hrsocial.readiness import readiness
 from hrsocial.search import clean_query, search_everything
 
 
@@ -27,3 +28,11 @@ def global_search(request):
 def health(request):
     """For load balancers and monitoring; also the trivial view the benchmarks compare with."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_not_required
+@never_cache
+def ready(request):
+    """For the load balancer (503: take this process out) and monitoring (hrsocial.readiness)."""
+    is_ready, report = readiness()
+    return JsonResponse(report, status=200 if is_ready else 503)

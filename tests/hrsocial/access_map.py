@@ -9,6 +9,7 @@ ROUTES = [
     Route("home", signed_in(200)),
     Route("search", signed_in(200), query="?q=jansen"),
     Route("health", everyone(200)),
+    Route("ready", everyone(200)),
     # Sign-in (django-allauth).
     Route("account_login", ENTRANCE),
     Route("account_logout", {**signed_in(200), "visitor": 302}),
