@@ -4,13 +4,11 @@ Each runs one or two queries."""
 from django.utils import timezone
 
 from competencies.models import Review, ReviewCycle
-from hrsocial import home
 from hrsocial.home import Panel
 
 PANEL_ROWS = 5
 
 
-@home.register
 def my_review(request):
     """The employee's review in an open cycle: to fill in, or its outcome to read."""
     user = request.user
@@ -33,7 +31,6 @@ def my_review(request):
     )
 
 
-@home.register
 def reviews_to_do(request):
     """A manager's (or, for people without a manager, HR's) reviews waiting."""
     user = request.user

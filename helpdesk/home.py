@@ -10,7 +10,6 @@ from hrsocial import home
 MY_QUESTIONS_SHOWN = 5
 
 
-@home.register
 def my_questions(request):
     """Open questions, and answered ones with a reply the asker has not read yet."""
     user = request.user
@@ -30,7 +29,6 @@ def my_questions(request):
     )
 
 
-@home.register
 def hr_queue(request):
     """For HR: new questions, overdue ones and those assigned to me (three small queries)."""
     user = request.user

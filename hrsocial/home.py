@@ -1,7 +1,8 @@
 """Panels on the personal home page ("Mijn overzicht").
 
-Each app registers a function that returns a Panel for the signed-in user, or None when it
-has nothing to show (no to-dos, not the right role). The home view renders them in order.
+Each app declares (`PortalAppConfig.home_panels`) functions that return a Panel for the
+signed-in user, or None when there is nothing to show (no to-dos, not the right role). The
+home view renders them in order.
 A panel function should run a fixed, small number of queries.
 """
 
@@ -19,11 +20,9 @@ class Panel:
 _providers: list[Callable] = []
 
 
-def register(provider: Callable) -> Callable:
-    """Usable as a decorator: @home.register def my_panel(request) -> Panel | None."""
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
+def collect(providers) -> None:
+    """At start (hrsocial.apps): every app's panel functions."""
+    _providers.extend(p for p in providers if p not in _providers)
 
 
 def panels_for(request) -> list[Panel]:

@@ -1,4 +1,4 @@
-"""The main navigation, assembled from what each app registers in its AppConfig.ready().
+"""The main navigation, assembled from each app's `PortalAppConfig.navigation`.
 
 Each item says who may see it, so every role gets a navigation with only what it may use.
 Visibility is decided by the same role properties that the apps' permission checks use.
@@ -46,8 +46,9 @@ class NavItem:
 _items: dict[str, NavItem] = {}
 
 
-def register(item: NavItem) -> None:
-    _items[item.key + ":" + item.section] = item
+def collect(items) -> None:
+    """At start (hrsocial.apps): every app's items, one per app and section."""
+    _items.update({item.key + ":" + item.section: item for item in items})
 
 
 @lru_cache(maxsize=256)

@@ -8,7 +8,6 @@ to approve a paid training. Each panel runs a fixed, small number of queries.
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from hrsocial import home
 from hrsocial.home import Panel
 from trainings.models import Enrolment, Feedback, Proposal
 from trainings.services.followup import FEEDBACK_OPEN_FOR
@@ -16,7 +15,6 @@ from trainings.services.followup import FEEDBACK_OPEN_FOR
 PANEL_ROWS = 5
 
 
-@home.register
 def my_trainings(request):
     user = request.user
     if not user.is_employee:
@@ -64,7 +62,6 @@ def my_trainings(request):
     )
 
 
-@home.register
 def approval_requests(request):
     user = request.user
     if not user.is_employee or not (user.is_hr or user.is_manager):

@@ -1,0 +1,21 @@
+"""What other apps may use of trainings (practice 2); nothing else of trainings is public."""
+
+from trainings.models import Completion, Training
+from trainings.signals import training_completed
+
+__all__ = ["completions_of", "training_completed", "trainings_developing"]
+
+
+def trainings_developing(competency, level: int, *, limit: int) -> list[Training]:
+    """Up to `limit` published trainings that take `competency` to `level` or beyond, best fit
+    first (provided to competencies as "trainings_for_gap", see trainings.apps)."""
+    return list(Training.objects.developing(competency, level)[:limit])
+
+
+def completions_of(person):
+    """The trainings `person` completed, newest first (a queryset of Completion)."""
+    return (
+        Completion.objects.filter(person=person)
+        .select_related("training")
+        .order_by("-completed_at")
+    )
