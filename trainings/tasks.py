@@ -1,4 +1,4 @@
-"""Periodic work of trainings (scheduled in settings.CELERY_BEAT_SCHEDULE)."""
+"""Periodic work of trainings (scheduled in trainings.apps)."""
 
 from celery import shared_task
 
