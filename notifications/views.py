@@ -87,8 +87,7 @@ def scheduled_tasks(request):
     """For HR: the last run of each periodic task, and the e-mails that failed for good."""
     runs = {run.task: run for run in PeriodicTaskRun.objects.all()}
     rows = [
-        {"name": name, "run": runs.get(entry["task"])}
-        for name, entry in beat_schedule().items()
+        {"name": name, "run": runs.get(entry["task"])} for name, entry in beat_schedule().items()
     ]
     failed = (
         Notification.objects.filter(email_status=Notification.EmailStatus.FAILED)

@@ -1,6 +1,5 @@
 """Small display helpers for helpdesk pages (no queries)."""
 
-
 from django import template
 from django.conf import settings
 from django.urls import reverse

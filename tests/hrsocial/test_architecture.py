@@ -53,7 +53,7 @@ def imports_of(app: str) -> list[tuple[str, str]]:
 
 def declared_paths(config) -> list[str]:
     paths = [*config.home_panels, *config.profile_sections, *config.provides.values()]
-    paths += [path for receiver in config.receivers for path in (receiver.signal, receiver.receiver)]
+    paths += [p for receiver in config.receivers for p in (receiver.signal, receiver.receiver)]
     paths += list(config.cached)
     paths += [c["attachments"] for c in config.notification_categories if "attachments" in c]
     return [path for path in paths if "." in path]
