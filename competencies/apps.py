@@ -10,17 +10,11 @@ class CompetenciesConfig(PortalAppConfig):
 
     name = "competencies"
     verbose_name = _("Competencies")
-    navigation = [
-        navigation.NavItem(
-            key="competencies", label=_("Competencies"), url_name="competencies:index",
-            visible=navigation.employees, order=40,
-        ),
-        navigation.NavItem(
-            key="competencies", label=_("Competencies and reviews"),
-            url_name="competencies:hr-dashboard", visible=navigation.hr_staff, order=40,
-            section="hr",
-        ),
-    ]  # fmt: skip
+    navigation = navigation.app_menu(
+        "competencies", order=40,
+        main=(_("Competencies"), "competencies:index"),
+        hr=(_("Competencies and reviews"), "competencies:hr-dashboard"),
+    )  # fmt: skip
     search_sources = [
         search.SearchSource(
             key="experts", label=_("Who knows what"), model="competencies.ExpertProfile",

@@ -11,16 +11,11 @@ class GuidelinesConfig(PortalAppConfig):
 
     name = "guidelines"
     verbose_name = _("Guidelines")
-    navigation = [
-        navigation.NavItem(
-            key="guidelines", label=_("Tips"), url_name="guidelines:index",
-            visible=navigation.employees, order=10,
-        ),
-        navigation.NavItem(
-            key="guidelines", label=_("Tips and checker rules"), url_name="guidelines:manage",
-            visible=navigation.hr_staff, order=10, section="hr",
-        ),
-    ]  # fmt: skip
+    navigation = navigation.app_menu(
+        "guidelines", order=10,
+        main=(_("Tips"), "guidelines:index"),
+        hr=(_("Tips and checker rules"), "guidelines:manage"),
+    )  # fmt: skip
     search_sources = [
         search.SearchSource(
             key="guidelines", label=_("Tips"), model="guidelines.Guideline", rows="published",

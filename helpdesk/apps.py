@@ -13,16 +13,11 @@ class HelpdeskConfig(PortalAppConfig):
     # A hard dependency: questions link to tips (Question.related_guidelines), through
     # guidelines.api only.
     seed_after = ("people", "guidelines")
-    navigation = [
-        navigation.NavItem(
-            key="helpdesk", label=_("Helpdesk"), url_name="helpdesk:index",
-            visible=navigation.employees, order=30,
-        ),
-        navigation.NavItem(
-            key="helpdesk", label=_("Helpdesk queue"), url_name="helpdesk:queue",
-            visible=navigation.hr_staff, order=30, section="hr",
-        ),
-    ]  # fmt: skip
+    navigation = navigation.app_menu(
+        "helpdesk", order=30,
+        main=(_("Helpdesk"), "helpdesk:index"),
+        hr=(_("Helpdesk queue"), "helpdesk:queue"),
+    )  # fmt: skip
     search_sources = [
         search.SearchSource(
             key="faq", label=_("Frequently asked questions"), model="helpdesk.FaqEntry",

@@ -43,6 +43,13 @@ class NavItem:
     section: str = "main"  # "main" or "hr" (the HR menu)
 
 
+def app_menu(key: str, *, order: int, main=None, hr=None) -> list[NavItem]:
+    """An app's usual items: `main`, (label, url_name) of its page for employees in the main
+    menu, and `hr`, of its page for HR staff in the HR menu."""
+    items = [NavItem(key, *main, visible=employees, order=order)] if main else []
+    return items + ([NavItem(key, *hr, visible=hr_staff, order=order, section="hr")] if hr else [])
+
+
 _items: dict[str, NavItem] = {}
 
 

@@ -8,13 +8,10 @@ from hrsocial.plugins import PortalAppConfig, Receiver, category
 class NotificationsConfig(PortalAppConfig):
     name = "notifications"
     verbose_name = _("Notifications")
-    navigation = [
-        navigation.NavItem(
-            key="scheduled-tasks", label=_("Scheduled tasks"),
-            url_name="notifications:scheduled-tasks", visible=navigation.hr_staff, order=90,
-            section="hr",
-        ),
-    ]  # fmt: skip
+    navigation = navigation.app_menu(
+        "scheduled-tasks", order=90,
+        hr=(_("Scheduled tasks"), "notifications:scheduled-tasks"),
+    )  # fmt: skip
     notification_categories = [
         category(
             "general",

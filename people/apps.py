@@ -9,12 +9,7 @@ class PeopleConfig(PortalAppConfig):
     name = "people"
     verbose_name = _("People")
     seed_after = ()
-    navigation = [
-        navigation.NavItem(
-            key="people", label=_("Colleagues"), url_name="people:directory",
-            visible=navigation.employees, order=90,
-        ),
-    ]  # fmt: skip
+    navigation = navigation.app_menu("people", order=90, main=(_("Colleagues"), "people:directory"))
     search_sources = [
         search.SearchSource(
             key="people", label=_("Colleagues"), model="people.User", rows="directory",

@@ -13,16 +13,11 @@ class TrainingsConfig(PortalAppConfig):
     # A hard dependency: trainings develop competencies (through competencies.api only), and
     # the demo trainings link to the demo competency framework.
     seed_after = ("people", "competencies")
-    navigation = [
-        navigation.NavItem(
-            key="trainings", label=_("Trainings"), url_name="trainings:index",
-            visible=navigation.employees, order=20,
-        ),
-        navigation.NavItem(
-            key="trainings", label=_("Trainings and sessions"), url_name="trainings:hr-sessions",
-            visible=navigation.hr_staff, order=20, section="hr",
-        ),
-    ]  # fmt: skip
+    navigation = navigation.app_menu(
+        "trainings", order=20,
+        main=(_("Trainings"), "trainings:index"),
+        hr=(_("Trainings and sessions"), "trainings:hr-sessions"),
+    )  # fmt: skip
     search_sources = [
         search.SearchSource(
             key="trainings", label=_("Trainings"), model="trainings.Training", rows="published",
