@@ -23,17 +23,13 @@ class CompetenciesConfig(PortalAppConfig):
         ),
     ]  # fmt: skip
     notification_categories = [
-        category(
-            "competencies.assessment",
-            _("Competency reviews: your self-assessment, reminders and the outcome"),
-            order=40,
-        ),
-        category(
-            "competencies.review",
-            _("Competency reviews of your team: reviews to do, reminders and reactions"),
-            order=41,
-        ),
-    ]
+        category("competencies.assessment",
+                 _("Competency reviews: your self-assessment, reminders and the outcome"),
+                 order=40),
+        category("competencies.review",
+                 _("Competency reviews of your team: reviews to do, reminders and reactions"),
+                 order=41),
+    ]  # fmt: skip
     home_panels = ["competencies.home.my_review", "competencies.home.reviews_to_do"]
     profile_sections = ["competencies.sections.expertise"]
     receivers = [

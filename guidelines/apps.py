@@ -23,21 +23,14 @@ class GuidelinesConfig(PortalAppConfig):
         ),
     ]  # fmt: skip
     notification_categories = [
-        category(
-            "guidelines.changed",
-            _("New and changed tips"),
-            default=Delivery.DIGEST,
-            description=_("When HR publishes a new tip or changes one so that you read it again."),
-            order=10,
-        ),
-        category(
-            "guidelines.reminder",
-            _("Reminders to acknowledge tips"),
-            default=Delivery.IMMEDIATE,
-            description=_("When tips are still waiting for your “read and understood”."),
-            order=11,
-        ),
-    ]
+        category("guidelines.changed", _("New and changed tips"), default=Delivery.DIGEST,
+                 description=_("When HR publishes a new tip or changes one so that you read it "
+                               "again."), order=10),
+        category("guidelines.reminder", _("Reminders to acknowledge tips"),
+                 default=Delivery.IMMEDIATE,
+                 description=_("When tips are still waiting for your “read and understood”."),
+                 order=11),
+    ]  # fmt: skip
     home_panels = ["guidelines.home.acknowledgement_todo"]
     # A rule, a term or a tip changed: the compiled rule set of every process is out of date.
     receivers = [

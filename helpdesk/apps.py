@@ -27,27 +27,16 @@ class HelpdeskConfig(PortalAppConfig):
     notification_categories = [
         # News for anonymous askers is private: the outbox in the admin would otherwise show
         # who has an anonymous question (see helpdesk.anonymity).
-        category(
-            "helpdesk.anonymous",
-            _("News about questions you asked anonymously"),
-            order=31,
-            private=True,
-        ),
+        category("helpdesk.anonymous", _("News about questions you asked anonymously"), order=31,
+                 private=True),
         category("helpdesk.answer", _("Answers to your questions to HR"), order=30),
         category("helpdesk.new_question", _("New questions to HR (HR staff)"), order=32),
         category("helpdesk.assigned", _("Questions assigned to you (HR staff)"), order=33),
-        category(
-            "helpdesk.follow_up",
-            _("Askers replying to your questions (HR staff)"),
-            order=34,
-        ),
-        category(
-            "helpdesk.response_target",
-            _("Response targets about to pass (HR staff)"),
-            order=35,
-        ),
+        category("helpdesk.follow_up", _("Askers replying to your questions (HR staff)"), order=34),
+        category("helpdesk.response_target", _("Response targets about to pass (HR staff)"),
+                 order=35),
         category("helpdesk.rating", _("Ratings of your answers (HR staff)"), order=36),
-    ]
+    ]  # fmt: skip
     home_panels = ["helpdesk.home.my_questions", "helpdesk.home.hr_queue"]
     receivers = [
         Receiver("people.signals.employment_ended",

@@ -2,7 +2,7 @@
 
     class TrainingsConfig(PortalAppConfig):
         name = "trainings"
-        navigation = [NavItem(key="trainings", label=_("Trainings"), url_name="trainings:index")]
+        navigation = navigation.app_menu("trainings", order=20, main=(_("…"), "trainings:index"))
         notification_categories = [category("trainings.reminder", _("…"), order=21)]
         periodic_tasks = {"trainings-reminders": {"task": "…", "schedule": crontab(minute=5)}}
 
@@ -69,7 +69,7 @@ class PortalAppConfig(AppConfig):
         super().__init_subclass__(**kwargs)
         cls.default = "default" not in cls.__dict__ or cls.__dict__["default"]
 
-    # hrsocial.navigation.NavItem objects.
+    # hrsocial.navigation.NavItem objects (navigation.app_menu() makes the usual two).
     navigation = ()
     # hrsocial.search.SearchSource objects (the global search page, `search_source(key, …)`).
     search_sources = ()

@@ -13,13 +13,9 @@ class NotificationsConfig(PortalAppConfig):
         hr=(_("Scheduled tasks"), "notifications:scheduled-tasks"),
     )  # fmt: skip
     notification_categories = [
-        category(
-            "general",
-            _("Announcements from HR"),
-            description=_("General messages to everyone or a group."),
-            order=0,
-        ),
-    ]
+        category("general", _("Announcements from HR"),
+                 description=_("General messages to everyone or a group."), order=0),
+    ]  # fmt: skip
     home_panels = ["notifications.home.schedule_warning"]
     receivers = [
         Receiver(f"hrsocial.celery.{signal}", f"notifications.services.{signal}")

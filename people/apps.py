@@ -17,12 +17,9 @@ class PeopleConfig(PortalAppConfig):
         ),
     ]  # fmt: skip
     notification_categories = [
-        category(
-            "people.access",
-            _("HR rights: a colleague was added to or removed from the HR groups"),
-            order=95,
-        ),
-    ]
+        category("people.access",
+                 _("HR rights: a colleague was added to or removed from the HR groups"), order=95),
+    ]  # fmt: skip
     # Every app's post_migrate, so permissions of apps after "people" are included too.
     receivers = [Receiver("post_migrate", "people.signals.grant_hr_permissions")]
     # The signed-in users are forgotten on any change of people, their groups or the groups

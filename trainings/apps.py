@@ -26,26 +26,17 @@ class TrainingsConfig(PortalAppConfig):
         ),
     ]  # fmt: skip
     notification_categories = [
-        category(
-            "trainings.enrolment",
-            _("Your trainings: confirmations, seats from the waitlist, changes"),
-            description=_("The confirmation e-mail has the calendar invitation attached."),
-            order=20,
-            attachments="trainings.attachments.enrolment_calendar_attachment",
-        ),
+        category("trainings.enrolment",
+                 _("Your trainings: confirmations, seats from the waitlist, changes"),
+                 description=_("The confirmation e-mail has the calendar invitation attached."),
+                 order=20, attachments="trainings.attachments.enrolment_calendar_attachment"),
         category("trainings.reminder", _("Training reminders a day before"), order=21),
         category("trainings.feedback", _("Requests for feedback after a training"), order=22),
-        category(
-            "trainings.proposal",
-            _("Trainings your manager proposes, and answers to your proposals"),
-            order=23,
-        ),
-        category(
-            "trainings.approval",
-            _("Requests to approve a paid training (managers)"),
-            order=24,
-        ),
-    ]
+        category("trainings.proposal",
+                 _("Trainings your manager proposes, and answers to your proposals"), order=23),
+        category("trainings.approval", _("Requests to approve a paid training (managers)"),
+                 order=24),
+    ]  # fmt: skip
     home_panels = ["trainings.home.my_trainings", "trainings.home.approval_requests"]
     profile_sections = ["trainings.sections.completed_trainings"]
     receivers = [
