@@ -77,7 +77,7 @@ serve: install compile-messages ## Production: check settings, collectstatic, mi
 worker: install ## A Celery worker (needs REDIS_URL)
 	$(VENV)/bin/celery -A hrsocial worker --loglevel=INFO
 
-beat: install ## Celery beat, the schedule in settings.CELERY_BEAT_SCHEDULE (needs REDIS_URL)
+beat: install ## Celery beat, the schedule the apps declare (needs REDIS_URL)
 	$(VENV)/bin/celery -A hrsocial beat --loglevel=INFO
 
 periodic: install ## Run every scheduled task once, now (`make run` runs them on schedule)

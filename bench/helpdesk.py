@@ -90,11 +90,9 @@ def seed(ctx):
     # or the first searches would measure a freshly bulk-loaded index.
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE helpdesk_question")
-    from django.core.cache import cache
+    from helpdesk.queue import COUNTS
 
-    from helpdesk.queue import COUNTS_VERSION_KEY
-
-    cache.delete(COUNTS_VERSION_KEY)
+    COUNTS.forget()
     ctx.log(
         f"helpdesk: {wanted} questions, {wanted * MESSAGES_PER_QUESTION} messages, "
         f"{len(staff)} HR staff, {len(categories)} categories in {time.monotonic() - started:.0f} s"

@@ -404,7 +404,8 @@ def beat_sends():
 
 
 def summarise(args, load, notified, received, waiting, drained_after, memory, events):
-    from django.conf import settings
+
+    from hrsocial.plugins import beat_schedule
 
     lines, ok = [], True
     total = sum(load.statuses.values())
@@ -447,7 +448,7 @@ def summarise(args, load, notified, received, waiting, drained_after, memory, ev
 
     intervals = {
         name: entry["schedule"]
-        for name, entry in settings.CELERY_BEAT_SCHEDULE.items()
+        for name, entry in beat_schedule().items()
         if isinstance(entry["schedule"], float)
     }
     sends = beat_sends()

@@ -7,13 +7,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from competencies.models import Review, ReviewCycle
-from hrsocial import home
-from hrsocial.home import Panel
+from hrsocial.home import Panel, Todo
 
 PANEL_ROWS = 5
 
 
-@home.register
 def my_review(request):
     """The employee's review in an open cycle: to fill in, or its outcome to read."""
     user = request.user
@@ -36,7 +34,6 @@ def my_review(request):
     )
 
 
-@home.register
 def reviews_to_do(request):
     """A manager's (or, for people without a manager, HR's) reviews waiting."""
     user = request.user
@@ -60,8 +57,7 @@ def reviews_to_do(request):
     )
 
 
-@home.register_todo
-def cycles_behind(request) -> list[home.Todo]:
+def cycles_behind(request) -> list[Todo]:
     """For HR: open cycles past a deadline with work still waiting, self-assessments after
     their due date or reviews after the cycle's end (one query, a few cycles at most)."""
     if not request.user.is_hr:
@@ -84,7 +80,7 @@ def cycles_behind(request) -> list[home.Todo]:
         .order_by("ends_on", "pk")[:PANEL_ROWS]
     )
     return [
-        home.Todo(label=_cycle_behind_label(cycle), url=cycle.get_absolute_url(), order=50 + n)
+        Todo(label=_cycle_behind_label(cycle), url=cycle.get_absolute_url(), order=50 + n)
         for n, cycle in enumerate(cycles)
     ]
 

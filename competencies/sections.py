@@ -3,10 +3,8 @@
 from competencies import permissions
 from competencies.models import EXPERT_LEVELS, AssessedLevel, ExpertProfile
 from hrsocial.home import Panel
-from people import sections
 
 
-@sections.register
 def expertise(request, person):
     """Colleagues see someone's topics and expert competencies only when that person opted in
     to "who knows what"; the person themselves sees how to opt in. Their manager and HR also

@@ -1,25 +1,27 @@
 """Where competencies meet trainings, through trainings' own contract only.
 
-* For a gap: `Training.objects.developing(competency, level)`, the trainings that develop a
-  competency to at least that level (best fit first), with `.with_state_for(person)` so a
-  training the person is already enrolled in (or completed) is not offered as "enrol".
+* For a gap: the trainings that develop a competency to at least that level (best fit first),
+  from the function trainings provides as "trainings_for_gap" (trainings.apps), each saying
+  where the person stands with it, so a training already enrolled in (or completed) is not
+  offered as "enrol": competencies does not import trainings, which depends on competencies.
 * The manager's one-click proposal posts to `trainings:propose` (fields `training`,
   `employee`, `next`); trainings owns the proposal and what follows.
 * A completed training arrives as the `trainings.signals.training_completed` signal and is
-  recorded as evidence (see `competencies.receivers`).
+  recorded as evidence (`competencies.api.record_completed_training`, connected by trainings).
 
 Everything here works without the trainings app, or with an empty catalogue: a gap then
 simply has no suggestions.
 """
 
-from django.apps import apps
 from django.urls import NoReverseMatch, reverse
+
+from hrsocial.plugins import provided
 
 SUGGESTIONS_PER_GAP = 3
 
 
 def trainings_installed() -> bool:
-    return apps.is_installed("trainings")
+    return provided("trainings_for_gap") is not None
 
 
 def trainings_for_gap(
@@ -29,12 +31,7 @@ def trainings_for_gap(
     each says where that person stands with it (`my_state`, `my_state_label`)."""
     if not trainings_installed():
         return []
-    from trainings.models import Training
-
-    trainings = Training.objects.developing(competency, level)
-    if person is not None:
-        trainings = trainings.with_state_for(person)
-    return list(trainings[:limit])
+    return provided("trainings_for_gap")(competency, level, person=person, limit=limit)
 
 
 def attach_trainings(rows, *, person=None) -> None:

@@ -1,69 +1,49 @@
-from django.apps import AppConfig
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from hrsocial import navigation, search
+from hrsocial.plugins import PortalAppConfig, Receiver, category
+from notifications import categories as audiences
+from notifications.categories import Delivery
 
-class GuidelinesConfig(AppConfig):
+
+class GuidelinesConfig(PortalAppConfig):
     """Practice 1: tips for using social media, and the "may I post this?" checker."""
 
     name = "guidelines"
     verbose_name = _("Guidelines")
-
-    def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from guidelines import home  # noqa: F401  (registers the home panel)
-        from guidelines.models import Guideline, GuidelineQuerySet, Rule, Term
-        from guidelines.signals import rules_changed
-        from hrsocial import navigation, search
-        from notifications import categories
-        from notifications.categories import Delivery
-
-        for model in (Rule, Term, Guideline):
-            post_save.connect(rules_changed, sender=model, dispatch_uid=f"guidelines.{model}.s")
-            post_delete.connect(rules_changed, sender=model, dispatch_uid=f"guidelines.{model}.d")
-
-        navigation.register(
-            navigation.NavItem(
-                key="guidelines",
-                label=_("Tips"),
-                url_name="guidelines:index",
-                visible=navigation.employees,
-                order=10,
-            )
-        )
-        navigation.register(
-            navigation.NavItem(
-                key="guidelines",
-                label=_("Tips and checker rules"),
-                url_name="guidelines:manage",
-                visible=navigation.hr_staff,
-                order=10,
-                section="hr",
-            )
-        )
-        search.register(
-            search.SearchSource(
-                key="guidelines",
-                label=_("Tips"),
-                queryset=lambda user: Guideline.objects.published() if user.is_employee else None,
-                fields=GuidelineQuerySet.SEARCH_FIELDS,
-                snippet="display_tip",
-                order=10,
-            )
-        )
-        categories.register(
-            "guidelines.changed",
-            _("New and changed tips"),
-            default=Delivery.DIGEST,
-            description=_("When HR publishes a new tip or changes one so that you read it again."),
-            order=10,
-            audience=categories.employees,
-        )
-        categories.register(
-            "guidelines.reminder",
-            _("Reminders to acknowledge tips"),
-            default=Delivery.DIGEST,
-            description=_("When tips are still waiting for your “read and understood”."),
-            order=11,
-            audience=categories.employees,
-        )
+    navigation = navigation.app_menu(
+        "guidelines", order=10,
+        main=(_("Tips"), "guidelines:index"),
+        hr=(_("Tips and checker rules"), "guidelines:manage"),
+    )  # fmt: skip
+    search_sources = [
+        search.SearchSource(
+            key="guidelines", label=_("Tips"), model="guidelines.Guideline", rows="published",
+            snippet="display_tip", order=10,
+        ),
+    ]  # fmt: skip
+    notification_categories = [
+        category("guidelines.changed", _("New and changed tips"), default=Delivery.DIGEST,
+                 description=_("When HR publishes a new tip or changes one so that you read it "
+                               "again."), order=10, audience=audiences.employees),
+        category("guidelines.reminder", _("Reminders to acknowledge tips"),
+                 default=Delivery.DIGEST,
+                 description=_("When tips are still waiting for your “read and understood”."),
+                 order=11, audience=audiences.employees),
+    ]  # fmt: skip
+    home_panels = ["guidelines.home.acknowledgement_todo"]
+    # A rule, a term or a tip changed: the compiled rule set of every process is out of date.
+    receivers = [
+        Receiver(signal, "guidelines.signals.rules_changed",
+                 ("guidelines.Rule", "guidelines.Term", "guidelines.Guideline"))
+        for signal in ("post_save", "post_delete")
+    ]  # fmt: skip
+    cached = {"guidelines.api.PUBLISHED_TIPS": ("guidelines.Guideline",)}
+    periodic_tasks = {
+        # Remind who has not acknowledged tips in time.
+        "guidelines-acknowledgement-reminders": {
+            "task": "guidelines.tasks.send_acknowledgement_reminders",
+            "schedule": crontab(hour=9, minute=30),
+        },
+    }

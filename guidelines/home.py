@@ -1,11 +1,9 @@
 """The employee's to-do on "Mijn overzicht": tips to (re-)acknowledge, naming changed ones."""
 
 from guidelines.models import Guideline
-from hrsocial import home
 from hrsocial.home import Panel
 
 
-@home.register
 def acknowledgement_todo(request) -> Panel | None:
     """One query: the published tips this person has not acknowledged in their current
     version. Nothing to show once they are all done."""

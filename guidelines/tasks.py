@@ -18,5 +18,5 @@ def announce_version(version_id: int) -> int:
 
 @periodic_task
 def send_acknowledgement_reminders() -> int:
-    """Daily (see CELERY_BEAT_SCHEDULE): remind who has not acknowledged tips in time."""
+    """Daily (see guidelines.apps): remind who has not acknowledged tips in time."""
     return services.acknowledgement_reminders_send()

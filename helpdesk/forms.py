@@ -3,10 +3,10 @@
 import uuid
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from guidelines import api as guidelines_api
 from helpdesk.attachments import check_upload
 from helpdesk.models import Category, FaqEntry
 from helpdesk.models.questions import (
@@ -18,9 +18,10 @@ from helpdesk.models.questions import (
 )
 from helpdesk.services.answering import REPLY_STATUSES
 from helpdesk.services.asking import check_text
+from hrsocial.caching import CachedValue
 from hrsocial.forms import IdChoiceField, IdMultipleChoiceField
 from people.models import User
-from people.signed_in import people_generation
+from people.signed_in import PEOPLE
 
 TEXTAREA = {"rows": 8, "maxlength": MAX_TEXT_LENGTH}
 ATTACHMENT_HELP = _("Optional. A PDF, PNG, JPEG or Word (DOCX) file of at most 10 MB.")
@@ -146,17 +147,17 @@ def hr_staff_choices():
     return User.objects.hr_staff().order_by("full_name")
 
 
+# (pk, name) of the HR staff, for pages that only list them (no model instances). Kept in the
+# shared cache until people or groups change (people.signed_in).
+HR_STAFF_NAMES = CachedValue(
+    "helpdesk:hr-staff",
+    lambda: list(hr_staff_choices().values_list("pk", "full_name")),
+    generation=PEOPLE,
+)
+
+
 def hr_staff_names() -> list[tuple[int, str]]:
-    """(pk, name) of the HR staff, for pages that only list them (no model instances). Kept
-    in the shared cache until people or groups change (people.signed_in)."""
-    generation = people_generation()
-    key = f"helpdesk:hr-staff:{generation}"
-    names = cache.get(key) if generation else None
-    if names is None:
-        names = list(hr_staff_choices().values_list("pk", "full_name"))
-        if generation:
-            cache.set(key, names, 3600)
-    return names
+    return HR_STAFF_NAMES.get()
 
 
 class AssignForm(forms.Form):
@@ -205,10 +206,8 @@ class GuidelinesForm(forms.Form):
 
     def __init__(self, *args, guidelines=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from guidelines.models import Guideline
-
         field = self.fields["guidelines"]
-        field.queryset = Guideline.objects.published()
+        field.queryset = guidelines_api.published_tips()
         if guidelines is not None:  # a list the page already loaded: render from it
             field.choices = [(g.pk, str(g)) for g in guidelines]
 

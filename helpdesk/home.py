@@ -12,7 +12,6 @@ from hrsocial import home
 MY_QUESTIONS_SHOWN = 5
 
 
-@home.register
 def my_questions(request):
     """Open questions, and answered ones with a reply the asker has not read yet."""
     user = request.user
@@ -32,7 +31,6 @@ def my_questions(request):
     )
 
 
-@home.register_todo
 def hr_queue(request) -> list[home.Todo]:
     """HR's to-dos in the queue: questions nobody picked up, those past their response target
     and those assigned to me (two small queries). Counts and links only: no asker is named,

@@ -7,9 +7,7 @@ per person we add what only they see (confidential questions assigned to them) a
 their own questions, with one small query on indexed columns, cached the same way.
 """
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -17,6 +15,7 @@ from django.utils.functional import cached_property
 from helpdesk.anonymity import mailboxes_of
 from helpdesk.models import Question
 from helpdesk.models.questions import OPEN_STATUSES, REFERENCE_LENGTH, Status, reports_of
+from hrsocial.caching import CachedValue, Generation
 from hrsocial.search import clean_query, search
 
 PAGE_SIZE = 25
@@ -29,55 +28,43 @@ ROW_VALUES = (
     "assignee_id", "assignee__full_name", "assignee__email",
     "asker__full_name", "asker__email",
 )  # fmt: skip
-COUNTS_VERSION_KEY = "helpdesk:queue-counts-version"
-COUNTS_TIMEOUT = 300
+# Every cached count names this generation: a change of questions forgets them all.
+COUNTS = Generation("helpdesk:queue-counts")
 # Searched on PostgreSQL through the stored, GIN-indexed vector (migration 0002).
 SEARCH_FIELDS = ("subject", "body")
 
 
 def counts_changed() -> None:
-    """Call when questions are created, deleted or change status or confidentiality."""
+    """Call when questions change in bulk (a save or delete forgets by itself, helpdesk.apps)."""
+    COUNTS.forget()
 
-    def bump():
-        try:
-            cache.incr(COUNTS_VERSION_KEY)
-        except ValueError:  # not set yet
-            cache.set(COUNTS_VERSION_KEY, 1, None)
 
-    transaction.on_commit(bump, robust=True)
+def _shared_counts() -> dict:
+    totals = Question.objects.aggregate(
+        **{f"all_{s}": Count("pk", filter=Q(status=s)) for s in Status.values},
+        **{
+            f"public_{s}": Count("pk", filter=Q(status=s, is_confidential=False))
+            for s in Status.values
+        },
+    )
+    return {
+        scope: {s: totals[f"{scope}_{s}"] or 0 for s in Status.values}
+        for scope in ("all", "public")
+    }
+
+
+# {"all": {status: n}, "public": {status: n}} for every question.
+SHARED_COUNTS = CachedValue("helpdesk:queue-counts", _shared_counts, timeout=300, generation=COUNTS)
 
 
 def shared_counts() -> dict:
-    """{"all": {status: n}, "public": {status: n}} for every question, from the cache."""
-    version = cache.get_or_set(COUNTS_VERSION_KEY, 1, None)
-    key = f"helpdesk:queue-counts:{version}"
-    counts = cache.get(key)
-    if counts is None:
-        totals = Question.objects.aggregate(
-            **{f"all_{s}": Count("pk", filter=Q(status=s)) for s in Status.values},
-            **{
-                f"public_{s}": Count("pk", filter=Q(status=s, is_confidential=False))
-                for s in Status.values
-            },
-        )
-        counts = {
-            scope: {s: totals[f"{scope}_{s}"] or 0 for s in Status.values}
-            for scope in ("all", "public")
-        }
-        cache.set(key, counts, COUNTS_TIMEOUT)
-    return counts
+    return SHARED_COUNTS.get()
 
 
 def counts_for(user) -> dict:
     """{status: n} of the questions `user` may handle (visible_to_staff). The person's own
     corrections are cached with the shared counts, so a repeated view costs no query."""
-    version = cache.get_or_set(COUNTS_VERSION_KEY, 1, None)
-    key = f"helpdesk:queue-counts:{version}:{user.pk}:{int(user.is_hr_lead)}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = _counts_for(user)
-        cache.set(key, counts, COUNTS_TIMEOUT)
-    return counts
+    return COUNTS_FOR.get(user)
 
 
 def _counts_for(user) -> dict:
@@ -101,6 +88,15 @@ def _counts_for(user) -> dict:
         s: base[s] - (totals[f"remove_{s}"] or 0) + (totals.get(f"add_{s}") or 0)
         for s in Status.values
     }
+
+
+COUNTS_FOR = CachedValue(
+    "helpdesk:queue-counts-for",
+    _counts_for,
+    timeout=300,
+    generation=COUNTS,
+    key_parts=lambda user: [user.pk, int(user.is_hr_lead)],
+)
 
 
 class CountedPaginator(Paginator):

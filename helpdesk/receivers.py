@@ -1,4 +1,5 @@
-"""Signals from the shared ground that the helpdesk listens to; `connect()` runs in ready()."""
+"""Signals from the shared ground that the helpdesk listens to; connected by the app's
+`receivers` declaration (apps.py)."""
 
 from helpdesk.models import Question
 from helpdesk.services import question_assign, question_close_by_asker
@@ -14,11 +15,3 @@ def handle_questions_of_leaver(sender, *, person, ended_by=None, **kwargs):
         question_close_by_asker(question=question)
     for question in Question.objects.filter(assignee=person).open():
         question_assign(question=question, assignee=None, assigned_by=ended_by)
-
-
-def connect() -> None:
-    from people.signals import employment_ended
-
-    employment_ended.connect(
-        handle_questions_of_leaver, dispatch_uid="helpdesk.handle_questions_of_leaver"
-    )

@@ -1,4 +1,4 @@
-"""Periodic work; the schedule is CELERY_BEAT_SCHEDULE in hrsocial/settings.py."""
+"""Periodic work; the schedule is declared in helpdesk.apps."""
 
 from helpdesk import services
 from hrsocial.celery import periodic_task

@@ -1,23 +1,31 @@
-"""The Celery app. Its configuration, including the beat schedule, lives in settings (CELERY_*).
+"""The Celery app. Its configuration lives in settings (CELERY_*); the beat schedule is what
+the apps declare (`PortalAppConfig.periodic_tasks`, hrsocial.plugins.beat_schedule).
 
-Every task of the beat schedule records its last run (`notifications.PeriodicTaskRun`) as it
-runs, in a worker under beat and in `manage.py run_periodic_tasks` alike, so HR can see
-whether scheduled work happens at all. Every such task is declared with `@periodic_task`,
-which gives it the one retry policy of scheduled work.
+Every task of the beat schedule sends `periodic_task_started` and `periodic_task_finished` as
+it runs, in a worker under beat and in `manage.py run_periodic_tasks` alike; notifications
+records them (`PeriodicTaskRun`), so HR can see whether scheduled work happens at all. Every
+such task is declared with `@periodic_task`, which gives it the one retry policy of
+scheduled work.
 """
 
 import os
 
 from celery import Celery, shared_task
 from celery import Task as BaseTask
+from django.dispatch import Signal
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hrsocial.settings")
 
 
-def scheduled_task_names() -> set[str]:
-    from django.conf import settings
+# Sent with `task` (its name); `periodic_task_finished` also with `error` ("" when it succeeded).
+periodic_task_started = Signal()
+periodic_task_finished = Signal()
 
-    return {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+
+def scheduled_task_names() -> set[str]:
+    from hrsocial.plugins import beat_schedule
+
+    return {entry["task"] for entry in beat_schedule().values()}
 
 
 class Task(BaseTask):
@@ -26,15 +34,14 @@ class Task(BaseTask):
     def __call__(self, *args, **kwargs):
         if self.name not in scheduled_task_names():
             return super().__call__(*args, **kwargs)
-        from notifications.services import periodic_task_finished, periodic_task_started
-
-        periodic_task_started(task=self.name)
+        periodic_task_started.send(Task, task=self.name)
         try:
             result = super().__call__(*args, **kwargs)
         except Exception as exc:
-            periodic_task_finished(task=self.name, error=f"{exc.__class__.__name__}: {exc}")
+            error = f"{exc.__class__.__name__}: {exc}"
+            periodic_task_finished.send(Task, task=self.name, error=error)
             raise
-        periodic_task_finished(task=self.name)
+        periodic_task_finished.send(Task, task=self.name, error="")
         return result
 
 
@@ -51,7 +58,7 @@ PERIODIC_RETRY = {
 
 
 def periodic_task(function):
-    """`@periodic_task` instead of `@shared_task` for a task of CELERY_BEAT_SCHEDULE."""
+    """`@periodic_task` instead of `@shared_task` for a task of the beat schedule."""
     return shared_task(**PERIODIC_RETRY)(function)
 
 

@@ -1,11 +1,12 @@
 """The shared context of `manage.py seed_demo`: each app's `<app>/demo.py` has a
-`seed(ctx: DemoContext)` function, called in the order of INSTALLED_APPS. Seeding must be
-idempotent: running the command twice changes nothing the second time."""
+`seed(ctx: DemoContext)` function, called after the apps its config names in `seed_after`.
+Seeding must be idempotent: running the command twice changes nothing the second time."""
 
 import datetime
 import random
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from hrsocial.workdays import working_day_from
@@ -31,9 +32,7 @@ class DemoContext:
         self.stdout.write(f"  {message}")
 
     def person(self, email: str):
-        from people.models import User
-
-        return User.objects.get(email=email)
+        return get_user_model().objects.get(email=email)
 
 
 def demo_day(days: int) -> datetime.date:

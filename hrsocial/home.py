@@ -1,13 +1,14 @@
 """Panels on the personal home page ("Mijn overzicht").
 
-Each app registers a function that returns a Panel for the signed-in user, or None when it
-has nothing to show (no to-dos, not the right role). The home view renders them in order.
+Each app declares (`PortalAppConfig.home_panels`) functions that return a Panel for the
+signed-in user, or None when there is nothing to show (no to-dos, not the right role). The
+home view renders them in order.
 A panel function should run a fixed, small number of queries.
 
 To-dos are short lines in one shared panel, "To do" (HR's work across the apps: questions
 nobody picked up, attendance to register, review cycles behind, and later blogs to
-moderate). An app adds its own with `@home.register_todo` on `def todos(request) ->
-list[Todo]`: an empty list when there is nothing to do or the person may not do it. Counts
+moderate). An app declares its own (`PortalAppConfig.home_todos`): `def todos(request) ->
+list[Todo]`, an empty list when there is nothing to do or the person may not do it. Counts
 and links only: a to-do never names the people behind it (anonymous questions stay so).
 """
 
@@ -25,11 +26,9 @@ class Panel:
 _providers: list[Callable] = []
 
 
-def register(provider: Callable) -> Callable:
-    """Usable as a decorator: @home.register def my_panel(request) -> Panel | None."""
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
+def collect(providers) -> None:
+    """At start (hrsocial.apps): every app's panel functions."""
+    _providers.extend(p for p in providers if p not in _providers)
 
 
 def panels_for(request) -> list[Panel]:
@@ -48,7 +47,7 @@ _todo_providers: list[Callable] = []
 
 
 def register_todo(provider: Callable[..., Iterable[Todo]]) -> Callable:
-    """Usable as a decorator: @home.register_todo def my_todos(request) -> list[Todo]."""
+    """At start (hrsocial.apps), each app's declared to-dos; tests add their own."""
     if provider not in _todo_providers:
         _todo_providers.append(provider)
     return provider
@@ -59,7 +58,6 @@ def todos_for(request) -> list[Todo]:
     return sorted(todos, key=lambda t: t.order)
 
 
-@register
 def todo_panel(request) -> Panel | None:
     """The to-dos of every app in one panel; none when there is nothing to do."""
     todos = todos_for(request)
@@ -68,7 +66,6 @@ def todo_panel(request) -> Panel | None:
     return Panel(template="partials/home_todos.html", context={"todos": todos}, order=5)
 
 
-@register
 def network_welcome(request) -> Panel | None:
     """Alumni and freelancers, until their network opens (the alumni app then replaces this):
     an honest page with what the portal offers them today and whom to ask. No query."""

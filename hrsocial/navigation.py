@@ -1,4 +1,4 @@
-"""The main navigation, assembled from what each app registers in its AppConfig.ready().
+"""The main navigation, assembled from each app's `PortalAppConfig.navigation`.
 
 Each item says who may see it, so every role gets a navigation with only what it may use.
 Visibility is decided by the same role properties that the apps' permission checks use.
@@ -43,11 +43,19 @@ class NavItem:
     section: str = "main"  # "main" or "hr" (the HR menu)
 
 
+def app_menu(key: str, *, order: int, main=None, hr=None) -> list[NavItem]:
+    """An app's usual items: `main`, (label, url_name) of its page for employees in the main
+    menu, and `hr`, of its page for HR staff in the HR menu."""
+    items = [NavItem(key, *main, visible=employees, order=order)] if main else []
+    return items + ([NavItem(key, *hr, visible=hr_staff, order=order, section="hr")] if hr else [])
+
+
 _items: dict[str, NavItem] = {}
 
 
-def register(item: NavItem) -> None:
-    _items[item.key + ":" + item.section] = item
+def collect(items) -> None:
+    """At start (hrsocial.apps): every app's items, one per app and section."""
+    _items.update({item.key + ":" + item.section: item for item in items})
 
 
 @lru_cache(maxsize=256)

@@ -17,10 +17,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import DatabaseError, connection
-from django.db.models import Count, Min, Q
-from django.utils import timezone
 
-UNDELIVERED = ("pending", "sending")
+from hrsocial import plugins
 
 
 def _timed(check) -> dict:
@@ -61,43 +59,6 @@ def check_broker() -> dict | None:
     return None
 
 
-def outbox_state() -> dict:
-    from notifications.models import Notification
-
-    row = Notification.objects.aggregate(
-        undelivered=Count("id", filter=Q(email_status__in=UNDELIVERED)),
-        oldest=Min("created_at", filter=Q(email_status__in=UNDELIVERED)),
-        failed=Count("id", filter=Q(email_status="failed")),
-    )
-    oldest = row["oldest"]
-    return {
-        "undelivered": row["undelivered"],
-        "oldest_undelivered_age_s": (
-            round((timezone.now() - oldest).total_seconds()) if oldest else None
-        ),
-        "failed": row["failed"],
-    }
-
-
-def periodic_tasks_state() -> dict:
-    from notifications.models import PeriodicTaskRun
-
-    now = timezone.now()
-    runs = {run.task: run for run in PeriodicTaskRun.objects.all()}
-    state = {}
-    for entry in settings.CELERY_BEAT_SCHEDULE.values():
-        run = runs.get(entry["task"])
-        state[entry["task"]] = (
-            {
-                "last_started_age_s": round((now - run.last_started_at).total_seconds()),
-                "outcome": run.outcome,
-            }
-            if run
-            else {"last_started_age_s": None, "outcome": "never"}
-        )
-    return state
-
-
 def readiness() -> tuple[bool, dict]:
     """(ready, report): ready is False only when something essential is down."""
     checks = {
@@ -113,8 +74,10 @@ def readiness() -> tuple[bool, dict]:
     if any(check["status"] != "ok" for check in checks.values()):
         report["status"] = "degraded"
     try:
-        report["outbox"] = outbox_state()
-        report["periodic_tasks"] = periodic_tasks_state()
+        # The background work's figures come from the app that owns it (notifications: the
+        # outbox and the periodic runs), which the shared ground does not import.
+        background = plugins.provided("readiness_figures")
+        report.update(background() if background else {})
     except DatabaseError as exc:  # answering, but not migrated (or not our database)
         checks["database"].update(status="down", error=exc.__class__.__name__)
         return False, {"status": "down", "checks": checks}

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.apps import apps
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -33,6 +34,8 @@ from django.db import connection
 from django.db.migrations.operations.base import Operation
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Greatest
+
+from hrsocial.navigation import employees
 
 MAX_QUERY_LENGTH = 200
 SEARCH_CONFIG = "dutch"
@@ -144,27 +147,40 @@ def _search_plain(queryset: QuerySet, query: str, fields: Sequence[str]) -> Quer
 
 @dataclass(frozen=True)
 class SearchSource:
-    """One kind of record on the global search page.
+    """One kind of record on the global search page, declared in an app's PortalAppConfig.
 
-    `queryset(user)` returns the records this user may see, or None when the user may not
-    search this kind at all. Results are shown with `str(obj)`, `obj.get_absolute_url()` and,
-    when given, the text of `snippet` (an attribute name).
+    `model` ("guidelines.Guideline") and `rows`, its manager method for the searchable rows
+    ("published"), which people `visible(user)` may search. `fields` default to the queryset's
+    SEARCH_FIELDS. Results are shown with `str(obj)`, `obj.get_absolute_url()` and, when
+    given, the text of `snippet` (an attribute name).
     """
 
     key: str
     label: str
-    queryset: Callable
-    fields: tuple[str, ...]
+    model: str
+    rows: str = "all"
+    visible: Callable = employees
+    fields: tuple[str, ...] | None = None
     snippet: str | None = None
     order: int = 100
     limit: int = 5
+
+    def queryset(self, user) -> QuerySet | None:
+        """The records this user may find, or None when they may not search this kind."""
+        if not self.visible(user):
+            return None
+        return getattr(apps.get_model(self.model).objects, self.rows)()
+
+    def search(self, queryset: QuerySet, query: str) -> QuerySet:
+        return search(queryset, query, self.fields or queryset.SEARCH_FIELDS)
 
 
 _sources: dict[str, SearchSource] = {}
 
 
-def register(source: SearchSource) -> None:
-    _sources[source.key] = source
+def collect(sources) -> None:
+    """At start (hrsocial.apps): every app's search sources."""
+    _sources.update({source.key: source for source in sources})
 
 
 def search_source(key: str, user, query: str, limit: int = 5) -> list:
@@ -174,7 +190,7 @@ def search_source(key: str, user, query: str, limit: int = 5) -> list:
     queryset = source.queryset(user) if source else None
     if queryset is None or not clean_query(query):
         return []
-    return list(search(queryset, query, source.fields)[:limit])
+    return list(source.search(queryset, query)[:limit])
 
 
 def search_everything(user, query: str) -> list[dict]:
@@ -187,6 +203,6 @@ def search_everything(user, query: str) -> list[dict]:
         queryset = source.queryset(user)
         if queryset is None:
             continue
-        hits = list(search(queryset, query, source.fields)[: source.limit])
+        hits = list(source.search(queryset, query)[: source.limit])
         groups.append({"key": source.key, "label": source.label, "source": source, "hits": hits})
     return groups

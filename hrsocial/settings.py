@@ -10,7 +10,6 @@ from email.utils import parseaddr
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -64,8 +63,6 @@ INSTALLED_APPS = [
     "people",
     "notifications",
     "guidelines",
-    # Before trainings: seed_demo follows this order, and the demo trainings link to the
-    # demo competency framework.
     "competencies",
     "trainings",
     "helpdesk",
@@ -402,60 +399,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.5,
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
-# The one place where periodic work is declared (celery beat reads it; in the embedded mode
-# `manage.py run_periodic_tasks --loop`, started by `make run`, runs what is due every minute).
-CELERY_BEAT_SCHEDULE = {
-    # Offboarding: shortly after midnight, people whose end date has passed lose access.
-    "people-end-employments": {
-        "task": "people.tasks.end_employments",
-        "schedule": crontab(hour=0, minute=15),
-    },
-    # HRIS files uploaded for a preview that nobody confirmed are removed.
-    "people-purge-import-files": {
-        "task": "people.tasks.purge_import_files",
-        "schedule": crontab(minute=20),
-    },
-    "notifications-sweep": {
-        "task": "notifications.tasks.sweep_undelivered",
-        "schedule": 60.0,
-    },
-    "notifications-daily-digest": {
-        "task": "notifications.tasks.send_daily_digests",
-        "schedule": crontab(hour=7, minute=0),
-    },
-    # guidelines: remind who has not acknowledged tips in time.
-    "guidelines-acknowledgement-reminders": {
-        "task": "guidelines.tasks.send_acknowledgement_reminders",
-        "schedule": crontab(hour=9, minute=30),
-    },
-    # helpdesk: SLA warnings and breaches, news for anonymous askers, waiting questions.
-    "helpdesk-sla": {
-        "task": "helpdesk.tasks.check_response_targets",
-        "schedule": 600.0,
-    },
-    "helpdesk-anonymous-news": {
-        "task": "helpdesk.tasks.notify_anonymous_askers",
-        "schedule": 900.0,
-    },
-    "helpdesk-waiting": {
-        "task": "helpdesk.tasks.follow_up_waiting_questions",
-        "schedule": crontab(hour=8, minute=15),
-    },
-    # trainings: the reminder a day before, the feedback request after a session.
-    "trainings-reminders": {
-        "task": "trainings.tasks.send_reminders",
-        "schedule": crontab(minute=5),
-    },
-    "trainings-feedback-requests": {
-        "task": "trainings.tasks.send_feedback_requests",
-        "schedule": crontab(minute=35),
-    },
-    # competencies: newcomers join open review cycles; reminders before the deadlines.
-    "competencies-deadline-reminders": {
-        "task": "competencies.tasks.send_deadline_reminders",
-        "schedule": crontab(hour=8, minute=45),
-    },
-}
+# Periodic work is declared by each app (PortalAppConfig.periodic_tasks); celery beat and, in
+# the embedded mode, `manage.py run_periodic_tasks --loop` (started by `make run`) run it. An
+# entry here adds to or overrides the apps' (same name) for one installation.
+CELERY_BEAT_SCHEDULE = {}
 
 # --- Forms and front end ----------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

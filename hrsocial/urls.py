@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from hrsocial import views
+from hrsocial import plugins, views
 
 admin.site.site_header = _("hrsocial administration")
 admin.site.site_title = _("hrsocial")
@@ -16,11 +16,11 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("ready/", views.ready, name="ready"),
     path("accounts/", include("allauth.urls")),
-    path("people/", include("people.urls")),
-    path("notifications/", include("notifications.urls")),
-    path("guidelines/", include("guidelines.urls")),
-    path("trainings/", include("trainings.urls")),
-    path("helpdesk/", include("helpdesk.urls")),
-    path("competencies/", include("competencies.urls")),
     path("admin/", admin.site.urls),
+    # Every portal app's URLs (PortalAppConfig.urls: "<app>/" by default).
+    *(
+        path(prefix, include(module))
+        for config in plugins.portal_apps()
+        for prefix, module in config.url_modules().items()
+    ),
 ]

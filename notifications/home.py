@@ -1,11 +1,9 @@
 """HR's warning on "Mijn overzicht" when scheduled work does not run (no beat, no runner)."""
 
-from hrsocial import home
 from hrsocial.home import Panel
 from notifications import services
 
 
-@home.register
 def schedule_warning(request) -> Panel | None:
     """No query on most views: the state is cached for a minute."""
     user = request.user

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F, Max
@@ -353,32 +352,26 @@ def preferences_save(*, user, choices: dict[str, str]) -> None:
 # The unread count is in the navigation bar of every page: it is cached per person and
 # forgotten whenever their notifications change. The timeout bounds the one stale case: a
 # page that counted just before a commit and stored its count just after the forgetting.
-UNREAD_TIMEOUT = 300
-
-
-def _unread_key(user_id) -> str:
-    return f"notifications:unread:{user_id}"
+# The unread count of each person (on every page), by person's id.
+UNREAD = CachedValue(
+    "notifications:unread",
+    lambda user_id: Notification.objects.filter(recipient_id=user_id).unread().count(),
+    timeout=300,
+    instance_parts=lambda notification: [notification.recipient_id],
+)
 
 
 def unread_count(user) -> int:
-    key = _unread_key(user.pk)
-    count = cache.get(key)
-    if count is None:
-        count = Notification.objects.for_user(user).unread().count()
-        cache.set(key, count, UNREAD_TIMEOUT)
-    return count
+    return UNREAD.get(user.pk)
 
 
 def unread_changed(user_ids: Iterable[int]) -> None:
-    """Forget the cached unread counts of these people: now, and again after the commit
-    (a page counting in between would store the old count)."""
-    keys = [_unread_key(pk) for pk in user_ids]
-    if keys:
-        cache.delete_many(keys)
-        transaction.on_commit(lambda: cache.delete_many(keys), robust=True)
+    """Forget the cached unread counts of these people (writes in bulk send no signals)."""
+    UNREAD.forget_many([pk] for pk in user_ids)
 
 
-def periodic_task_started(*, task: str) -> None:
+def periodic_task_started(*, task: str, **_signal) -> None:
+    """Also the receiver of hrsocial.celery.periodic_task_started (notifications.apps)."""
     PeriodicTaskRun.objects.update_or_create(
         task=task,
         defaults={
@@ -390,7 +383,7 @@ def periodic_task_started(*, task: str) -> None:
     SCHEDULE_STATE.forget()
 
 
-def periodic_task_finished(*, task: str, error: str = "") -> None:
+def periodic_task_finished(*, task: str, error: str = "", **_signal) -> None:
     PeriodicTaskRun.objects.filter(task=task).update(
         last_finished_at=timezone.now(),
         outcome=PeriodicTaskRun.Outcome.FAILED if error else PeriodicTaskRun.Outcome.OK,

@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hrsocial.plugins import beat_schedule
 from notifications import services
 from notifications.categories import Delivery
 from notifications.models import Notification, PeriodicTaskRun
@@ -87,8 +87,7 @@ def scheduled_tasks(request):
     """For HR: the last run of each periodic task, and the e-mails that failed for good."""
     runs = {run.task: run for run in PeriodicTaskRun.objects.all()}
     rows = [
-        {"name": name, "run": runs.get(entry["task"])}
-        for name, entry in settings.CELERY_BEAT_SCHEDULE.items()
+        {"name": name, "run": runs.get(entry["task"])} for name, entry in beat_schedule().items()
     ]
     failed = (
         Notification.objects.filter(email_status=Notification.EmailStatus.FAILED)

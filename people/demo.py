@@ -417,9 +417,9 @@ def _seed_scale(ctx, departments, roles, password):
             person.manager = leaders[-1]
     User.objects.bulk_update(new_people, ["manager"], batch_size=2000)
     # Bulk writes send no signals: the director's cached "has reports" must be forgotten.
-    from people.signed_in import forget_signed_in_users
+    from people import signed_in
 
-    forget_signed_in_users()
+    signed_in.PEOPLE.forget()
     from allauth.account.models import EmailAddress
 
     EmailAddress.objects.bulk_create(

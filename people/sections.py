@@ -1,6 +1,6 @@
 """Sections on a person's profile page, contributed by other apps.
 
-    @people.sections.register
+    profile_sections = ["trainings.sections.completed_trainings"]   # on the PortalAppConfig
     def completed_trainings(request, person) -> Panel | None: ...
 
 Return None when there is nothing to show or the viewer may not see it; decide visibility
@@ -14,10 +14,9 @@ from hrsocial.home import Panel
 _providers: list[Callable] = []
 
 
-def register(provider: Callable) -> Callable:
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
+def collect(providers) -> None:
+    """At start (people.apps): every app's section functions."""
+    _providers.extend(p for p in providers if p not in _providers)
 
 
 def sections_for(request, person) -> list[Panel]:

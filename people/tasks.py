@@ -40,7 +40,7 @@ def import_people(batch_id: int) -> None:
     services.import_batch_run(batch_id=batch_id)
 
 
-@shared_task
+@periodic_task
 def purge_import_files() -> int:
     """Hourly: uploaded HRIS files whose preview expired are removed."""
     return services.import_batches_purge()

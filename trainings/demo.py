@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from competencies.models import Competency
+from competencies.api import Competency
 from hrsocial.demo import demo_moment
 from people.models import Department, JobRole, User
 from trainings import services

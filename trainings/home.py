@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from hrsocial import home
-from hrsocial.home import Panel
+from hrsocial.home import Panel, Todo
 from trainings.models import Enrolment, Feedback, Proposal
 from trainings.permissions import can_manage
 from trainings.services.followup import FEEDBACK_OPEN_FOR, sessions_needing_attendance
@@ -20,7 +19,6 @@ from trainings.services.followup import FEEDBACK_OPEN_FOR, sessions_needing_atte
 PANEL_ROWS = 5
 
 
-@home.register
 def my_trainings(request):
     user = request.user
     if not user.is_employee:
@@ -68,7 +66,6 @@ def my_trainings(request):
     )
 
 
-@home.register
 def approval_requests(request):
     user = request.user
     if not user.is_employee or not (user.is_hr or user.is_manager):
@@ -87,8 +84,7 @@ def approval_requests(request):
     )
 
 
-@home.register_todo
-def attendance_to_register(request) -> list[home.Todo]:
+def attendance_to_register(request) -> list[Todo]:
     """For HR: past sessions where not everyone's attendance is registered (one query)."""
     if not can_manage(request.user):
         return []
@@ -101,4 +97,4 @@ def attendance_to_register(request) -> list[home.Todo]:
         count,
     )
     url = reverse("trainings:hr-sessions") + "?when=attendance"
-    return [home.Todo(label=label % {"count": count}, url=url, order=40)]
+    return [Todo(label=label % {"count": count}, url=url, order=40)]

@@ -1,4 +1,5 @@
-"""Signals from the shared ground that trainings listens to; `connect()` runs in ready()."""
+"""Signals from the shared ground that trainings listens to; connected by the app's
+`receivers` declaration (apps.py)."""
 
 from django.utils import timezone
 
@@ -14,11 +15,3 @@ def cancel_enrolments_of_leaver(sender, *, person, ended_by=None, **kwargs):
     now = timezone.now()
     for enrolment in Enrolment.objects.filter(person=person).active().upcoming(now):
         enrolment_cancel(enrolment=enrolment, cancelled_by=person, now=now)
-
-
-def connect() -> None:
-    from people.signals import employment_ended
-
-    employment_ended.connect(
-        cancel_enrolments_of_leaver, dispatch_uid="trainings.cancel_enrolments_of_leaver"
-    )

@@ -1,12 +1,10 @@
 """The "completed trainings" section on a person's profile."""
 
 from hrsocial.home import Panel
-from people import sections
 from trainings import permissions
 from trainings.models import Completion
 
 
-@sections.register
 def completed_trainings(request, person):
     """Shown to the person, their manager and HR: one's training history is not for
     every colleague to browse."""

@@ -3,7 +3,7 @@
 training_completed: sent once when a person completes a training (attendance registered as
 present, or an e-learning marked done). Arguments: person, training, and `competencies`, a
 list of (Competency, level) pairs the training develops. `competencies` records it as
-evidence; it is connected in competencies' AppConfig.ready().
+evidence; the receiver is declared in trainings.apps (competencies.api).
 """
 
 from django.dispatch import Signal

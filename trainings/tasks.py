@@ -1,4 +1,4 @@
-"""Periodic work of trainings (scheduled in settings.CELERY_BEAT_SCHEDULE)."""
+"""Periodic work of trainings (scheduled in trainings.apps)."""
 
 from hrsocial.celery import periodic_task
 from trainings import services

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from guidelines import api as guidelines_api
 from helpdesk.models import Message, Question, SavedReply
 from helpdesk.models.questions import ReplyStatus, Status
 from helpdesk.queue import counts_changed
@@ -32,14 +33,8 @@ def reply_text_fill(*, text: str, question: Question) -> str:
 SAVED_REPLIES = CachedValue("helpdesk:saved-replies", lambda: list(SavedReply.objects.all()))
 
 
-def _published_guidelines() -> list:
-    from guidelines.models import Guideline
-
-    return list(Guideline.objects.published().only("pk", "title", "title_en").order_by("title"))
-
-
-# The tips HR can link a question to, on every question page; forgotten when a tip changes.
-GUIDELINE_CHOICES = CachedValue("helpdesk:guideline-choices", _published_guidelines)
+# The tips HR can link a question to, on every question page.
+GUIDELINE_CHOICES = guidelines_api.PUBLISHED_TIPS
 
 
 def saved_replies_for(question: Question) -> list[SavedReply]:

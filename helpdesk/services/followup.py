@@ -1,4 +1,4 @@
-"""The periodic work (see CELERY_BEAT_SCHEDULE): response targets, anonymous askers' news,
+"""The periodic work (see helpdesk.apps): response targets, anonymous askers' news,
 questions waiting for their asker."""
 
 import datetime

@@ -1,7 +1,5 @@
 """Small display helpers for helpdesk pages (no queries)."""
 
-from functools import lru_cache
-
 from django import template
 from django.conf import settings
 from django.urls import reverse
@@ -166,16 +164,10 @@ def _queue_row(row, texts) -> str:
     )
 
 
-@lru_cache(maxsize=1024)
-def _markdown(text: str):
-    return render_markdown(text)
-
-
 @register.filter
 def text_markdown(text):
-    """{{ message.body|text_markdown }}: the portal's sanitised Markdown, remembered per text
-    in this process (a conversation is read far more often than it is written)."""
-    return _markdown(text or "")
+    """{{ message.body|text_markdown }}: the portal's sanitised Markdown (hrsocial.text)."""
+    return render_markdown(text)
 
 
 @register.simple_tag

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from guidelines import api as guidelines_api
 from helpdesk import services
 from helpdesk import suggestions as suggestions_for
 from helpdesk.anonymity import hash_token
@@ -119,9 +120,7 @@ def solved_without_ticket(request):
     if source == SelfServiceResolution.Source.FAQ:
         found = FaqEntry.objects.published().filter(pk=object_id).first()
     elif source == SelfServiceResolution.Source.GUIDELINE:
-        from guidelines.models import Guideline
-
-        found = Guideline.objects.published().filter(pk=object_id).first()
+        found = guidelines_api.published_tips().filter(pk=object_id).first()
     else:
         found = None
     if found is None:

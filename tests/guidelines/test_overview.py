@@ -123,15 +123,23 @@ def test_alumni_and_freelancers_have_no_tips_page(client, anouk, femke):
         assert client.get("/guidelines/check/").status_code == 403
 
 
-def test_explanations_are_rendered_once_and_shared_through_the_cache(client, emma):
-    from django.core.cache import cache
+def test_an_explanation_is_rendered_once_and_again_when_it_changes(client, emma, monkeypatch):
+    from hrsocial import text
 
-    from guidelines.rendering import _key
+    rendered = []
+    convert = text._converter
 
-    tip = published_tip(body="**Eerst** dit")
+    def counting_converter():
+        rendered.append(1)
+        return convert()
+
+    monkeypatch.setattr(text, "_converter", counting_converter)
+    tip = published_tip(body="**Eerst** dit, één keer")
     client.force_login(emma)
     client.get("/guidelines/")
-    assert cache.get(_key("**Eerst** dit")) == "<p><strong>Eerst</strong> dit</p>"
+    client.get("/guidelines/")
+    assert len(rendered) == 1
     tip.body = "**Nu** dat"
     tip.save()
     assert "<strong>Nu</strong> dat" in client.get("/guidelines/").content.decode()
+    assert len(rendered) == 2

@@ -11,6 +11,7 @@ from django.utils import timezone
 from guidelines.models import Acknowledgement, AcknowledgementReminder, ChangeKind, Guideline
 from guidelines.services import acknowledgement_reminders_send
 from guidelines.tasks import send_acknowledgement_reminders
+from hrsocial.plugins import beat_schedule
 from notifications.categories import Delivery
 from notifications.models import Notification, NotificationPreference
 from tests.guidelines.factories import change_tip, committed, published_tip
@@ -133,6 +134,6 @@ def test_reminders_are_in_each_persons_language(old_staff, emma, cas):
     assert "- Gezond verstand" in reminder_for(emma).body
 
 
-def test_the_reminder_is_in_the_beat_schedule(settings):
-    entry = settings.CELERY_BEAT_SCHEDULE["guidelines-acknowledgement-reminders"]
+def test_the_reminder_is_in_the_beat_schedule():
+    entry = beat_schedule()["guidelines-acknowledgement-reminders"]
     assert entry["task"] == "guidelines.tasks.send_acknowledgement_reminders"

@@ -20,6 +20,7 @@ from hrsocial import readiness
 from hrsocial.celery import app
 from hrsocial.environment import StrictEnv
 from hrsocial.observability import JsonFormatter, RequestIdFilter, scrub_event, sentry_init
+from hrsocial.plugins import beat_schedule
 from notifications.services import notify
 
 BASE = Path(__file__).resolve().parents[2]
@@ -84,9 +85,7 @@ def test_ready_reports_every_check_and_the_periodic_tasks(client, db):
         "cache": "ok",
         "broker": "ok",
     }
-    assert set(report["periodic_tasks"]) == {
-        entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()
-    }
+    assert set(report["periodic_tasks"]) == {entry["task"] for entry in beat_schedule().values()}
     assert response["Cache-Control"].startswith("max-age=0")
 
 

@@ -22,11 +22,11 @@ def test_alumni_do_not_see_staff_pages_in_the_navigation(client, anouk):
     assert "Collega's" not in nav_labels(client.get("/"))
 
 
-def test_the_home_page_shows_registered_panels(client, emma):
+def test_the_home_page_shows_the_collected_panels(client, emma):
     def panel(request):
         return home.Panel(template="partials/pagination.html", context={"text": "Doe dit"}, order=1)
 
-    home.register(panel)
+    home.collect([panel])
     try:
         client.force_login(emma)
         response = client.get("/")

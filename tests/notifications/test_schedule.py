@@ -8,8 +8,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from hrsocial.management.commands.run_periodic_tasks import Command, due_entries
 from notifications import services
+from notifications.management.commands.run_periodic_tasks import Command, due_entries
 from notifications.models import Notification, PeriodicTaskRun
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from hrsocial.plugins import beat_schedule
 from notifications.models import Notification
 from tests.trainings.factories import ElearningFactory
 from trainings import services
@@ -202,6 +203,6 @@ def test_a_classroom_training_cannot_be_marked_done(client, emma, training):
     assert not Completion.objects.exists()
 
 
-def test_the_periodic_tasks_are_scheduled(settings):
-    tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+def test_the_periodic_tasks_are_scheduled():
+    tasks = {entry["task"] for entry in beat_schedule().values()}
     assert {"trainings.tasks.send_reminders", "trainings.tasks.send_feedback_requests"} <= tasks

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from competencies.models import Competency
+from competencies.api import Competency
 from hrsocial import formatting
 from hrsocial.forms import IdChoiceField
 from people.models import User

@@ -1,13 +1,12 @@
 from importlib import import_module
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
-from django.utils.module_loading import module_has_submodule
 
 from hrsocial.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoContext
+from hrsocial.plugins import seeding_order
 
 
 class Command(BaseCommand):
@@ -37,24 +36,21 @@ class Command(BaseCommand):
 
     def _seed_apps(self, ctx):
         seeded = []
-        for app_config in apps.get_app_configs():
-            if app_config.name.startswith(("django.", "allauth")):
-                continue
-            if module_has_submodule(app_config.module, "demo"):
-                module = import_module(f"{app_config.name}.demo")
-                if hasattr(module, "seed"):
-                    try:
-                        with transaction.atomic():
-                            module.seed(ctx)
-                    except Exception as exc:
-                        # Stop here: later apps build on earlier ones (trainings on the
-                        # competency framework), and a seed that finds half its ground would
-                        # leave rows a second run never completes. The run is idempotent, so
-                        # running it again after the fix seeds the rest.
-                        raise CommandError(
-                            _failure(app_config.label, exc, seeded), returncode=1
-                        ) from exc
-                    seeded.append(app_config.label)
+        for app_config in seeding_order():  # each app after its `seed_after`
+            module = import_module(f"{app_config.name}.demo")
+            if hasattr(module, "seed"):
+                try:
+                    with transaction.atomic():
+                        module.seed(ctx)
+                except Exception as exc:
+                    # Stop here: later apps build on earlier ones (trainings on the
+                    # competency framework), and a seed that finds half its ground would
+                    # leave rows a second run never completes. The run is idempotent, so
+                    # running it again after the fix seeds the rest.
+                    raise CommandError(
+                        _failure(app_config.label, exc, seeded), returncode=1
+                    ) from exc
+                seeded.append(app_config.label)
 
 
 def _failure(label: str, exc: Exception, seeded: list[str]) -> str:

@@ -2,11 +2,12 @@ import logging
 import time
 
 from celery.schedules import schedule as every
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from hrsocial.celery import app
+from hrsocial.plugins import beat_schedule
+from notifications.models import PeriodicTaskRun
 
 logger = logging.getLogger(__name__)
 
@@ -17,7 +18,7 @@ def due_entries(*, last_started: dict, started_at) -> list[str]:
     ran is due at once when it runs every few minutes, and at its next time when it has a
     time of day (as with celery beat)."""
     due = []
-    for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
+    for name, entry in beat_schedule().items():
         raw = entry["schedule"]
         schedule = raw if hasattr(raw, "is_due") else every(raw)
         last = last_started.get(entry["task"])
@@ -46,7 +47,7 @@ class Command(BaseCommand):
     def handle(self, *args, names, loop, interval, **options):
         app.autodiscover_tasks(force=True)  # a worker does this at start; we are not one
         if not loop:
-            for name in settings.CELERY_BEAT_SCHEDULE:
+            for name in beat_schedule():
                 if not names or name in names:
                     self._run(name)
             return
@@ -60,8 +61,6 @@ class Command(BaseCommand):
             self.stdout.write("Periodic tasks stopped.")
 
     def run_due(self, *, started_at, names=()) -> list[str]:
-        from notifications.models import PeriodicTaskRun
-
         app.autodiscover_tasks(force=True)  # cheap once the modules are imported
         last_started = dict(PeriodicTaskRun.objects.values_list("task", "last_started_at"))
         ran = []
@@ -72,7 +71,7 @@ class Command(BaseCommand):
         return ran
 
     def _run(self, name: str) -> None:
-        entry = settings.CELERY_BEAT_SCHEDULE[name]
+        entry = beat_schedule()[name]
         try:
             result = app.tasks[entry["task"]].apply(args=entry.get("args", ()), throw=True)
         except Exception:  # recorded by the task; the other tasks still run
