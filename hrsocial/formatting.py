@@ -42,6 +42,18 @@ def _format(value, name: str) -> str:
     return dateformat(_local(value), _named(name))
 
 
+def machine(value) -> str:
+    """For a <time datetime="…"> attribute: ISO 8601 to the second in local time
+    ("2027-01-14T09:00:00+01:00"), or the date alone. Django's "c" adds microseconds, which
+    HTML's datetime does not allow."""
+    if value in (None, ""):
+        return ""
+    value = _local(value)
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
 def event(value) -> str:
     return _format(value, "DATETIME_FORMAT")
 

@@ -15,5 +15,6 @@ for _name in (
     "table_date",
     "table_datetime",
     "money",
+    "machine",
 ):
     register.filter(_name, getattr(formatting, _name))
