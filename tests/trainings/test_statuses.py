@@ -137,3 +137,25 @@ def test_enrolling_again_in_a_completed_training_needs_a_confirmation(
 
     client.post(enrol, {"repeat": "yes"})
     assert session.enrolments.active().filter(person=emma).exists()
+
+
+def test_a_waitlisted_person_without_a_manager_hears_that_hr_confirms_the_seat(emma):
+    from notifications.models import Notification
+
+    session = SessionFactory(training=PaidTrainingFactory(), capacity=1)
+    seat = services.enrolment_create(session=session, person=emma)
+    loner = UserFactory(manager=None)
+    services.enrolment_create(session=session, person=loner)
+    services.enrolment_cancel(enrolment=seat, cancelled_by=emma)
+    note = Notification.objects.get(recipient=loner, category="trainings.enrolment")
+    assert "zodra HR akkoord geeft" in note.body
+    assert "leidinggevende" not in note.body
+
+
+def test_hr_hears_why_it_decides_on_a_paid_training(hanna):
+    from notifications.models import Notification
+
+    loner = UserFactory(manager=None, full_name="Lena Bos")
+    services.enrolment_create(session=SessionFactory(training=PaidTrainingFactory()), person=loner)
+    note = Notification.objects.get(recipient=hanna, category="trainings.approval")
+    assert "Lena Bos heeft geen leidinggevende in het portaal, dus HR beslist" in note.body

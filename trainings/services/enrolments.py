@@ -207,7 +207,12 @@ def seats_fill(*, session, now=None) -> list[Enrolment]:
                 [enrolment.person],
                 "trainings.enrolment",
                 format_lazy(_("You have a seat in {title}"), title=title),
-                _("A seat became free and it is yours; it is confirmed once your manager agrees."),
+                # Without a manager in the portal, HR decides (Enrolment.approved_by_hr).
+                _("A seat became free and it is yours; it is confirmed once HR agrees.")
+                if enrolment.approved_by_hr
+                else _(
+                    "A seat became free and it is yours; it is confirmed once your manager agrees."
+                ),
                 url=enrolment.get_absolute_url(),
             )
     session.save(update_fields=["seats_taken"])
@@ -340,8 +345,14 @@ def _notify_approvers(enrolment) -> None:
             title=localized_lazy(training, "title"),
         ),
         format_lazy(
-            _("A paid external training ({cost}). Approve or decline on your overview page."),
+            _("A paid external training ({cost}). Approve or decline on your overview page.")
+            if person.manager_id
+            else _(
+                "A paid external training ({cost}). {name} has no manager in the portal, so HR "
+                "decides: approve or decline on your overview page."
+            ),
             cost=money_lazy(training.cost),
+            name=person.full_name,
         ),
         url="/",
     )
