@@ -5,7 +5,11 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Page:
-    """One page to measure: `path` requested as `user` (an e-mail; None for a visitor)."""
+    """One page to measure: `path` requested as `user` (an e-mail; None for a visitor).
+
+    `kind` sets its target (DESIGN.md): "everyday" pages ≥ 20 % of the signed-in floor, HR
+    "list" pages over 100,000 rows ≥ 15 % of it, "public" pages ≥ 50 % of the trivial view;
+    "reference" for the floors themselves."""
 
     name: str
     path: str
@@ -13,6 +17,10 @@ class Page:
     method: str = "GET"
     body: str = ""
     headers: dict = field(default_factory=dict)
+    kind: str = ""
+
+    def __post_init__(self):
+        self.kind = self.kind or ("public" if self.user is None else "everyday")
 
 
 @dataclass

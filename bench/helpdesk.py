@@ -223,20 +223,32 @@ def _sample_question():
 def pages(ctx):
     question = _sample_question()
     return [
-        # What every signed-in page costs before its own work: session, signed-in user,
-        # middleware and a fragment without queries (the suggestions for an empty subject).
+        # A fragment without queries (the suggestions for an empty subject): session, user and
+        # middleware without the layout.
         Page(
-            "signed-in floor: empty fragment (employee)",
+            "empty fragment (employee)",
             "/helpdesk/ask/suggestions/?subject=",
             user=EMPLOYEE_EMAIL,
+            kind="reference",
         ),
-        Page("helpdesk queue, first page (HR)", "/helpdesk/queue/", user=HR_EMAIL),
-        Page("helpdesk queue, all statuses (HR)", "/helpdesk/queue/?status=", user=HR_EMAIL),
-        Page("helpdesk queue search (HR)", "/helpdesk/queue/?q=klant&status=", user=HR_EMAIL),
+        Page("helpdesk queue, first page (HR)", "/helpdesk/queue/", user=HR_EMAIL, kind="list"),
+        Page(
+            "helpdesk queue, all statuses (HR)",
+            "/helpdesk/queue/?status=",
+            user=HR_EMAIL,
+            kind="list",
+        ),  # fmt: skip
+        Page(
+            "helpdesk queue search (HR)",
+            "/helpdesk/queue/?q=klant&status=",
+            user=HR_EMAIL,
+            kind="list",
+        ),  # fmt: skip
         Page(
             "helpdesk queue search, best match (HR)",
             "/helpdesk/queue/?q=zonnedael&status=&sort=relevance",
             user=HR_EMAIL,
+            kind="list",
         ),
         Page("helpdesk question page (HR)", f"/helpdesk/queue/{question}/", user=HR_EMAIL),
         Page("helpdesk ask form (employee)", "/helpdesk/ask/", user=EMPLOYEE_EMAIL),

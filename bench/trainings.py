@@ -152,7 +152,12 @@ def pages(ctx):
             f"/trainings/calendar/{token.token}.ics",
             user=None,
         ),  # fmt: skip
-        Page("trainings: HR sessions, page 1", "/trainings/hr/sessions/", user="hr@example.com"),
+        Page(
+            "trainings: HR sessions, page 1",
+            "/trainings/hr/sessions/",
+            user="hr@example.com",
+            kind="list",
+        ),  # fmt: skip
         Page(
             "trainings: HR attendance of a session",
             f"/trainings/hr/sessions/{session.pk}/",
