@@ -101,6 +101,14 @@ def hr_pages():
     ]
 
 
+def _message(error) -> str:
+    """An assertion's own message, without pytest's comparison that follows it."""
+    lines = str(error).splitlines()
+    return "\n".join(
+        lines[: next((n for n, line in enumerate(lines) if line.startswith("assert ")), None)]
+    )
+
+
 def page_problems(page, url):
     """What is wrong with the page at url on a phone, as readable lines (empty: nothing)."""
     response = page.goto(url)
@@ -121,7 +129,7 @@ def page_problems(page, url):
     try:
         assert_accessible(page)
     except AssertionError as error:
-        problems.append(str(error).splitlines()[0])
+        problems.append(_message(error))
     return problems
 
 
@@ -163,7 +171,7 @@ def test_every_journey_page_fits_a_phone_for_every_role(live_server, page):
             try:
                 assert_accessible(page)
             except AssertionError as error:
-                problems.append(str(error).splitlines()[0])
+                problems.append(_message(error))
 
     assert problems == [], "On a 375 px phone:\n" + "\n".join(problems)
 

@@ -139,6 +139,8 @@ class SeatCancelForm(PastConfirmMixin, forms.Form):
     )
 
     def __init__(self, *args, session, **kwargs):
+        # Both forms are on one page: their fields need ids of their own (valid HTML, labels).
+        kwargs.setdefault("auto_id", "cancel_%s")
         super().__init__(*args, **kwargs)
         self.add_past_confirm(session)
 
@@ -159,6 +161,7 @@ class EnrolmentMoveForm(PastConfirmMixin, forms.Form):
     )
 
     def __init__(self, *args, session, **kwargs):
+        kwargs.setdefault("auto_id", "move_%s")
         super().__init__(*args, **kwargs)
         self.fields["to_session"].queryset = (
             session.training.sessions.upcoming().exclude(pk=session.pk).order_by("starts_at")
