@@ -20,6 +20,7 @@ from helpdesk.forms import (
     ReplyForm,
     hr_staff_choices,
     hr_staff_names,
+    is_reference,
 )
 from helpdesk.models import Attachment, Question, SavedReply
 from helpdesk.models.questions import Status
@@ -120,8 +121,11 @@ def queue_assign(request):
 
 
 def _assign_to_me(request, reference: str) -> None:
+    # A posted value is checked before it reaches the database (PostgreSQL refuses a NUL).
     question = (
-        Question.objects.visible_to_staff(request.user).filter(reference=reference[:20]).first()
+        Question.objects.visible_to_staff(request.user).filter(reference=reference).first()
+        if is_reference(reference)
+        else None
     )
     if question is None:
         messages.error(request, _("This question is not in your queue."))
