@@ -84,6 +84,8 @@ class PortalAppConfig(AppConfig):
     profile_sections = ()
     # Receiver objects: signal receivers, connected in ready().
     receivers = ()
+    # hrsocial.shareables.Shareable objects: records employees may share through `sharing/`.
+    shareables = ()
     # {dotted path of a cached value (hrsocial.caching): model labels whose changes forget it}.
     cached = {}
     # Celery beat entries ({"<app>-<what>": {"task": …, "schedule": …}}); run_periodic_tasks too.
