@@ -42,8 +42,9 @@ def figure(people: int, value, *, minimum: int = MINIMUM_GROUP):
     return value if enough_people(people, minimum=minimum) else None
 
 
-def suppress(groups: Iterable[Group], *, with_total: bool = True,
-             minimum: int = MINIMUM_GROUP) -> list[Group]:
+def suppress(
+    groups: Iterable[Group], *, with_total: bool = True, minimum: int = MINIMUM_GROUP
+) -> list[Group]:
     """The groups, in their order, with `hidden` set on those that may not be shown.
 
     `with_total`: a total over all the groups is shown beside them (the usual case), so one
@@ -51,7 +52,7 @@ def suppress(groups: Iterable[Group], *, with_total: bool = True,
     be worked out by subtraction; the next-smallest shown groups are hidden too until that is
     no longer possible (or nothing is left to show)."""
     groups = list(groups)
-    hidden = {i for i, group in enumerate(groups) if not enough_people(group.people, minimum=minimum)}
+    hidden = {i for i, g in enumerate(groups) if not enough_people(g.people, minimum=minimum)}
     if with_total:
         by_size = sorted(range(len(groups)), key=lambda i: (groups[i].people, i))
         while hidden and (len(hidden) == 1 or sum(groups[i].people for i in hidden) < minimum):
