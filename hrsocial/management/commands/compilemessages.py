@@ -21,7 +21,11 @@ class Command(compilemessages.Command):
         for po_path in base.glob("**/locale/*/LC_MESSAGES/*.po"):
             if ".venv" in po_path.parts or "node_modules" in po_path.parts:
                 continue
-            polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
+            mo_path = po_path.with_suffix(".mo")
+            # Up to date: left alone, as Django's own command does (a test run may be reading it).
+            if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+                continue
+            polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
             count += 1
         if options["verbosity"] > 0:
             self.stdout.write(f"Compiled {count} catalogues with polib (msgfmt not found).")
