@@ -188,10 +188,6 @@ class QueueRow:
         return english or self.category_name
 
     @property
-    def status_label(self) -> str:
-        return Status(self.status).label
-
-    @property
     def asker_label(self) -> str:
         return self.asker_full_name or self.asker_email or ""
 
