@@ -38,7 +38,10 @@ class OnceForm(forms.Form):
 
 
 class AttachmentMixin(forms.Form):
-    attachment = forms.FileField(label=_("Attachment"), required=False, help_text=ATTACHMENT_HELP)
+    attachment = forms.FileField(
+        label=_("Attachment"), required=False, help_text=ATTACHMENT_HELP,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,.docx"}),
+    )  # fmt: skip
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
@@ -86,9 +89,12 @@ class AskForm(TextMixin, AttachmentMixin, OnceForm):
     )
     field_order = ["subject", "category", "body", "attachment", "anonymous", "confidential"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, categories=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.active()
+        if categories is not None:
+            # The cached (value, label) pairs: rendering the queryset would cost a query.
+            self.fields["category"].widget.choices = categories
         # The fields live outside the <form> element; see helpdesk/question_form.html.
         for field in self.fields.values():
             field.widget.attrs["form"] = "ask-form"

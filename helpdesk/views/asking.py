@@ -38,7 +38,15 @@ def question_create(request):
         initial = {"subject": draft["subject"], "body": draft["body"]}
     elif request.GET.get("subject"):
         initial = {"subject": request.GET["subject"][:200]}
-    form = AskForm(request.POST or None, request.FILES or None, initial=initial)
+    # The cached categories: rendering the form's own choices would cost a query.
+    # A placeholder first: a required <select> must not start on a real choice (HTML), and
+    # nobody should send a question under a subject they never picked.
+    categories = [("", _("Choose a subject…"))] + [
+        (c.pk, str(c)) for c in CATEGORIES.get() if c.is_active
+    ]
+    form = AskForm(
+        request.POST or None, request.FILES or None, initial=initial, categories=categories
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -63,16 +71,10 @@ def question_create(request):
                 # not the session, which sits next to the user id in the database.
                 return redirect("helpdesk:question-private-asked", token=token)
             return redirect("helpdesk:question-asked", reference=question.reference)
-    # The cached categories: rendering the form's own choices would cost a query.
-    # A placeholder first: a required <select> must not start on a real choice (HTML), and
-    # nobody should send a question under a subject they never picked.
-    categories = [("", _("Choose a subject…"))] + [
-        (c.pk, str(c)) for c in CATEGORIES.get() if c.is_active
-    ]
     return render(
         request,
         "helpdesk/question_form.html",
-        {"form": form, "draft": draft, "category_choices": categories},
+        {"form": form, "draft": draft},
     )
 
 
