@@ -41,8 +41,8 @@ def test_it_stores_no_address_and_no_user_agent(client, share):
 @pytest.mark.parametrize(
     "agent",
     ["LinkedInBot/1.0 (compatible; Mozilla/5.0; +http://www.linkedin.com)",
-     "Twitterbot/1.0", "facebookexternalhit/1.1", "WhatsApp/2.23.20.0", "Slackbot-LinkExpanding 1.0",
-     ""],
+     "Twitterbot/1.0", "facebookexternalhit/1.1", "WhatsApp/2.23.20.0",
+     "Slackbot-LinkExpanding 1.0", ""],
 )  # fmt: skip
 def test_it_does_not_count_link_preview_bots(client, share, agent):
     assert follow(client, share.code, agent=agent).status_code == 302
