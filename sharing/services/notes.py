@@ -7,11 +7,23 @@ from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 
 from notifications.services import notify
 from people.models import User
 from sharing.models import DailyFigure, SharingProfile
+
+
+def _visits_title(clicks: int):
+    """Rendered per recipient language (a function, not a string formatted now)."""
+    return lambda: (
+        ngettext(
+            "Your shares brought %(count)d visit last month",
+            "Your shares brought %(count)d visits last month",
+            clicks,
+        )
+        % {"count": clicks}
+    )
 
 
 def monthly_notes_send(*, today: datetime.date | None = None) -> int:
@@ -35,12 +47,9 @@ def monthly_notes_send(*, today: datetime.date | None = None) -> int:
                 continue
             profile.noted_month = month
             profile.save(update_fields=["noted_month"])
-            clicks = row["clicks"]
             notify(
                 [person], "sharing.monthly_clicks",
-                ngettext_lazy("Your shares brought %(count)d visit last month",
-                              "Your shares brought %(count)d visits last month", clicks)
-                % {"count": clicks},
+                _visits_title(row["clicks"]),
                 _("Counted clicks on your personal links; link previews of bots are left out."),
                 url=reverse("sharing:mine"),
             )  # fmt: skip
