@@ -36,7 +36,7 @@ def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_saved(hr_client):
     fake = SimpleUploadedFile("foto.png", b"MZ\x90\x00 not an image", content_type="image/png")
     response = hr_client.post(reverse("sharing:kit-create"), {**FORM, "image": fake})
     assert response.status_code == 400
-    assert "geen PNG, JPEG of WebP" in response.content.decode()
+    assert "geen PNG-, JPEG- of WebP-afbeelding" in response.content.decode()
     assert not ShareKit.objects.exists()
 
 
