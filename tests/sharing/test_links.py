@@ -98,3 +98,10 @@ def test_a_made_up_attribution_cookie_is_ignored(client, share):
     client.cookies["hrs_share"] = f"{share.code}|1700000000"
     request = client.get("/health/").wsgi_request
     assert provided("share_attribution")(request) is None
+
+
+def test_the_friendly_pages_carry_open_graph_tags(client, share):
+    ShareKit.objects.filter(pk=share.kit_id).update(status=ShareKit.Status.WITHDRAWN)
+    html = follow(client, share.code).content.decode()
+    assert f'<meta property="og:title" content="{share.kit.title}">' in html
+    assert 'name="twitter:card" content="summary"' in html
