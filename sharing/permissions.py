@@ -8,7 +8,6 @@
   art. 27 WOR).
 """
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -26,12 +25,6 @@ def can_manage_sharing(user) -> bool:
 
 def can_share(user) -> bool:
     return user.is_authenticated and (user.is_employee or user.is_alumnus or user.is_freelancer)
-
-
-def can_see_everyones_figures(user) -> bool:
-    """Per-person figures of people not on the leaderboard: only with the works council's
-    consent."""
-    return can_manage_sharing(user) and settings.SHARING_WORKS_COUNCIL_CONSENT
 
 
 manager_required = role_required(can_manage_sharing)

@@ -131,3 +131,13 @@ def kit_figures(kit) -> dict:
         .annotate(Count("pk")).order_by()
     )  # fmt: skip
     return {"shares": shares, "clicks": clicks}
+
+
+def kit_rows(kit) -> list[dict]:
+    """The same per channel, as rows with the network's name (HR's kit page)."""
+    figures = kit_figures(kit)
+    return [
+        {"label": label, "shares": figures["shares"].get(value, 0),
+         "clicks": figures["clicks"].get(value, 0)}
+        for value, label in Channel.choices if value in figures["shares"]
+    ]  # fmt: skip

@@ -58,7 +58,7 @@ def kit_manage(request, pk):
     kit = permissions.get_kit_for_manager(request, pk)
     context = {
         "kit": kit, "variants": list(kit.variants.annotate(used=Count("shares"))),
-        "variant_form": VariantForm(), "figures": figures.kit_figures(kit),
+        "variant_form": VariantForm(), "figures": figures.kit_rows(kit),
         "disclosure": share_services.disclosure_for(kit),
     }  # fmt: skip
     return render(request, "sharing/kit_manage.html", context)
@@ -80,7 +80,7 @@ def variant_add(request, pk):
             return redirect("sharing:kit-manage", pk=kit.pk)
     context = {
         "kit": kit, "variants": list(kit.variants.annotate(used=Count("shares"))),
-        "variant_form": form, "figures": figures.kit_figures(kit),
+        "variant_form": form, "figures": figures.kit_rows(kit),
         "disclosure": share_services.disclosure_for(kit),
     }  # fmt: skip
     return render(request, "sharing/kit_manage.html", context, status=400)
