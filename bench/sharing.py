@@ -58,13 +58,16 @@ def seed(ctx):
             ),
             batch_size=BATCH, ignore_conflicts=True,
         )  # fmt: skip
-    shares = list(Share.objects.values_list("pk", flat=True))
+    # Clicks come in the days after a share, as they do: the daily figures hold shares x
+    # active days (here up to ten per share), far fewer rows than the clicks.
+    shares = list(Share.objects.values_list("pk", "created_at"))
     made = 0
     old = now - datetime.timedelta(hours=1)
     while made < wanted:
         batch = [
-            Click(share_id=shares[(made + i) % len(shares)],
-                  day=(now - datetime.timedelta(days=(made + i) % 365)).date(),
+            Click(share_id=shares[(made + i) % len(shares)][0],
+                  day=(shares[(made + i) % len(shares)][1]
+                       + datetime.timedelta(days=(made + i) // len(shares) % 10)).date(),
                   visitor=f"{made + i:032x}", created_at=old)
             for i in range(min(BATCH, wanted - made))
         ]  # fmt: skip
