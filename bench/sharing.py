@@ -66,8 +66,8 @@ def seed(ctx):
     while made < wanted:
         batch = [
             Click(share_id=shares[(made + i) % len(shares)][0],
-                  day=(shares[(made + i) % len(shares)][1]
-                       + datetime.timedelta(days=(made + i) // len(shares) % 10)).date(),
+                  day=min(shares[(made + i) % len(shares)][1]
+                          + datetime.timedelta(days=(made + i) // len(shares) % 10), now).date(),
                   visitor=f"{made + i:032x}", created_at=old)
             for i in range(min(BATCH, wanted - made))
         ]  # fmt: skip
