@@ -47,3 +47,6 @@ class GuidelinesConfig(PortalAppConfig):
             "schedule": crontab(hour=9, minute=30),
         },
     }
+    # The draft checker for the shared ground (sharing's share page), which may not import
+    # guidelines: `hrsocial.plugins.provided("draft_check")(text, network)`.
+    provides = {"draft_check": "guidelines.api.draft_check"}

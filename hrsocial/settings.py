@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "competencies",
     "trainings",
     "helpdesk",
+    "sharing",
 ]
 
 MIDDLEWARE = [
@@ -374,6 +375,7 @@ CELERY_TASK_ROUTES = {
             "trainings.tasks.send_reminders",
             "trainings.tasks.send_feedback_requests",
             "competencies.tasks.send_deadline_reminders",
+            "sharing.tasks.send_monthly_notes",
         )
     },
 }
@@ -439,6 +441,13 @@ COMPETENCIES_MANAGER_SEES_WHOLE_LINE = env.bool(
 )
 # Reminders go out this many days before the self-assessment and review deadlines.
 COMPETENCIES_REMINDER_DAYS = env.int("COMPETENCIES_REMINDER_DAYS", default=3)
+
+# --- Sharing (practices 5 and 9) ---------------------------------------------------------------
+# The works council consented to per-person share figures for HR (art. 27 WOR). Off: HR sees
+# per-person figures only of people who opted in to the leaderboard.
+SHARING_WORKS_COUNCIL_CONSENT = env.bool("SHARING_WORKS_COUNCIL_CONSENT", default=False)
+# Largest image HR may upload for a share kit.
+SHARING_IMAGE_MAX_BYTES = env.int("SHARING_IMAGE_MAX_BYTES", default=5 * 1024 * 1024)
 
 # --- Security ---------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -12,6 +12,7 @@ from guidelines.models import Guideline, Rule
 from helpdesk.models import FaqEntry, Question
 from hrsocial.demo import DEMO_PASSWORD
 from people.models import Department, JobRole, User
+from sharing.models import Share, ShareKit
 from tests.e2e.conftest import assert_accessible, sign_in
 from trainings.models import Enrolment, Session, Training
 
@@ -36,6 +37,10 @@ def employee_pages(emma):
         "/guidelines/",
         f"/guidelines/{Guideline.objects.order_by('pk').first().pk}/",
         "/guidelines/check/",
+        "/sharing/",
+        f"/sharing/kits/{ShareKit.objects.shareable_by(emma).order_by('pk').first().pk}/",
+        f"/sharing/links/{Share.objects.filter(sharer=emma).order_by('pk').first().code}/",
+        "/sharing/mine/",
         "/helpdesk/",
         "/helpdesk/ask/",
         f"/helpdesk/questions/{question.reference}/",
@@ -98,6 +103,10 @@ def hr_pages():
         "/trainings/hr/report/",
         "/trainings/hr/self-scan/",
         "/people/import/",
+        "/sharing/manage/",
+        f"/sharing/manage/{ShareKit.objects.order_by('pk').first().pk}/",
+        "/sharing/manage/new/",
+        "/sharing/manage/figures/",
     ]
 
 

@@ -268,6 +268,25 @@ def people_access(world, person):
     )
 
 
+def sharing_new_kit(world, person):
+    from sharing.services.kits import kit_publish
+    from tests.sharing.factories import KitFactory
+
+    kit_publish(kit=KitFactory(status="draft", title="Zonnepark Q"), published_by=world.hr)
+
+
+def sharing_monthly_clicks(world, person):
+    from sharing.models import DailyFigure
+    from sharing.services.notes import monthly_notes_send
+    from tests.sharing.factories import ShareFactory
+
+    share = ShareFactory(sharer=person)
+    last_month = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
+    DailyFigure.objects.create(share=share, day=last_month, kit=share.kit, channel=share.channel,
+                               sharer=person, clicks=7)  # fmt: skip
+    monthly_notes_send()
+
+
 SCENARIOS = {
     "general": general,
     "guidelines.changed": guidelines_changed,
@@ -287,6 +306,8 @@ SCENARIOS = {
     "competencies.assessment": competencies_assessment,
     "competencies.review": competencies_review,
     "people.access": people_access,
+    "sharing.new_kit": sharing_new_kit,
+    "sharing.monthly_clicks": sharing_monthly_clicks,
 }
 
 

@@ -1,0 +1,67 @@
+"""What other apps get from sharing, through `hrsocial.plugins.provided(name)` (they never
+import sharing): the contract in `hrsocial/shareables.py`.
+
+- `share_kit_url(obj)`: the share page of the record's kit (made from `describe` on first
+  use, refreshed after), or None when it cannot be shared now.
+- `share_attribution(request)`: which personal link brought this visitor (the last one
+  followed within 30 days, from the first-party cookie).
+- `share_figures(obj)`: shares and counted clicks of the record's kit per channel.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.urls import reverse
+
+from hrsocial.shareables import Attribution, ShareFigures
+from sharing.models import Share, ShareKit
+from sharing.services.figures import kit_figures
+from sharing.services.kits import kit_for_record
+
+COOKIE = "hrs_share"
+COOKIE_SALT = "sharing.attribution"
+COOKIE_DAYS = 30
+
+
+def share_kit_url(obj) -> str | None:
+    kit = kit_for_record(obj)
+    if kit is None or not kit.is_available():
+        return None
+    return reverse("sharing:kit", args=[kit.pk])
+
+
+def attribution_cookie(response, *, request, code: str, now: datetime.datetime) -> None:
+    """Remember the last personal link followed (last touch wins), signed so that it cannot
+    be made up, for 30 days."""
+    response.set_signed_cookie(
+        COOKIE, f"{code}|{int(now.timestamp())}", salt=COOKIE_SALT,
+        max_age=COOKIE_DAYS * 86400, httponly=True, samesite="Lax", secure=request.is_secure(),
+    )  # fmt: skip
+
+
+def share_attribution(request) -> Attribution | None:
+    try:
+        value = request.get_signed_cookie(COOKIE, salt=COOKIE_SALT, max_age=COOKIE_DAYS * 86400)
+        code, stamp = value.split("|")
+        followed_at = datetime.datetime.fromtimestamp(int(stamp), tz=datetime.UTC)
+    except (KeyError, signing.BadSignature, ValueError, OverflowError):
+        return None
+    share = Share.objects.filter(code=code).select_related("kit").first()
+    if share is None:
+        return None
+    return Attribution(
+        code=share.code, sharer_id=share.sharer_id, channel=share.channel,
+        shareable_key=share.kit.shareable_key, object_id=share.kit.object_id,
+        followed_at=followed_at,
+    )  # fmt: skip
+
+
+def share_figures(obj) -> ShareFigures:
+    kit = ShareKit.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).first()
+    if kit is None:
+        return ShareFigures()
+    figures = kit_figures(kit)
+    return ShareFigures(shares=figures["shares"], clicks=figures["clicks"])
