@@ -9,7 +9,7 @@ from tests.factories import DepartmentFactory, UserFactory
 
 
 def department(name: str, people: int, code: str | None = None):
-    dept = DepartmentFactory(name=name, code=code or name[:6].upper())
+    dept = DepartmentFactory(name=name, code=code or name.replace(" ", "").upper()[:20])
     for n in range(people):
         UserFactory(email=f"{code or name}-{n}@example.com".lower(), department=dept)
     return dept

@@ -51,13 +51,14 @@ def test_it_never_lets_a_total_minus_the_other_departments_give_a_small_one_away
         figure("helpdesk.questions", dept, 10 + n)
     dashboard = publish(figures.dashboard(selection()))
     table = breakdown(dashboard, "helpdesk.questions")
-    shown = [cell.value for _name, cell in table.rows if not cell.hidden]
     hidden = [cell for _name, cell in table.rows if cell.hidden]
     assert table.total.value == 33
     assert len(hidden) != 1  # one hidden part beside a total is the total minus the others
 
 
-def test_it_refuses_a_department_of_four_as_a_filter_with_a_clear_message(client, hanna, three_departments):
+def test_it_refuses_a_department_of_four_as_a_filter_with_a_clear_message(
+    client, hanna, three_departments
+):
     four = three_departments[0]
     client.force_login(hanna)
     response = client.get(reverse("insights:index"), {"department": four.pk})
@@ -114,4 +115,6 @@ def test_it_shows_no_person_anywhere(client, hanna, three_departments):
     # The daily figures have no person in them at all.
     from insights.models import DailyFigure
 
-    assert not [f for f in DailyFigure._meta.get_fields() if f.name in {"person", "user", "employee"}]
+    assert not [
+        f for f in DailyFigure._meta.get_fields() if f.name in {"person", "user", "employee"}
+    ]
