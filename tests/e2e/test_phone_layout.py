@@ -11,6 +11,7 @@ from competencies.models import Review
 from guidelines.models import Guideline, Rule
 from helpdesk.models import FaqEntry, Question
 from hrsocial.demo import DEMO_PASSWORD
+from insights.models import Initiative
 from people.models import Department, JobRole, User
 from tests.e2e.conftest import assert_accessible, sign_in
 from trainings.models import Enrolment, Session, Training
@@ -98,6 +99,12 @@ def hr_pages():
         "/trainings/hr/report/",
         "/trainings/hr/self-scan/",
         "/people/import/",
+        "/insights/",
+        "/insights/initiatives/",
+        "/insights/initiatives/new/",
+        f"/insights/initiatives/{Initiative.objects.order_by('pk').first().pk}/",
+        "/insights/report/",
+        "/insights/shares/",
     ]
 
 
