@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_hr_measures_an_initiative_in_a_pilot_group_against_the_rest(live_server, page):
     hanna = make_hr(UserFactory(email="hanna@example.com", full_name="Hanna Bakker"), lead=True)
     sales, service, small = department("Sales", 6), department("Service", 7), department("Klein", 4)
-    for weeks in range(0, 20):
+    for weeks in range(20):
         day = days_ago(2 + weeks * 7)
         figure("guidelines.acknowledgement_rate", sales, 30 + (20 if weeks < 6 else 0), 60, day=day)
         figure("guidelines.acknowledgement_rate", service, 42, 70, day=day)
@@ -44,7 +44,8 @@ def test_hr_measures_an_initiative_in_a_pilot_group_against_the_rest(live_server
     page.get_by_label("Titel").fill("Tips bespreken in het werkoverleg")
     page.get_by_label("Praktijk").select_option(label="Tips voor sociale media")
     page.get_by_label("Begin").fill(days_ago(42).isoformat())
-    page.get_by_label("Het cijfer dat het moet verbeteren").select_option(label="Percentage bevestigd")
+    aim = page.get_by_label("Het cijfer dat het moet verbeteren")
+    aim.select_option(label="Percentage bevestigd")
     page.get_by_label("Nulmeting").fill("55")
     page.get_by_label("Doel").fill("80")
     page.get_by_label("Sales", exact=True).check()
