@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hrsocial.privacy import MINIMUM_GROUP
+from hrsocial.privacy import MINIMUM_GROUP, Group, suppress
 from insights.figures import MONTH, WEEK, Selection, departments
 from insights.sections import all_figures, figure_choices, installed_sections
 from people.models import User
@@ -30,6 +30,14 @@ class SelectionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.headcounts = {str(pk): (name, n) for pk, name, n in departments()}
+        # A department the organisation's table hides beside its total (complementary
+        # suppression) cannot be chosen alone either: the organisation minus the others
+        # would give the smaller ones away.
+        groups = [
+            Group(key=pk, label=name, people=n, value=None)
+            for pk, (name, n) in self.headcounts.items()
+        ]
+        self.hidden = {g.key for g in suppress(groups) if g.hidden}
         self.fields["department"].choices = [("", _("Whole organisation"))] + [
             (pk, name) for pk, (name, _n) in self.headcounts.items()
         ]
@@ -47,6 +55,13 @@ class SelectionForm(forms.Form):
                 "department",
                 _("%(name)s has fewer than %(minimum)s people: its figures cannot be shown on "
                   "their own. Choose the whole organisation or another department.")
+                % {"name": self.headcounts[department][0], "minimum": MINIMUM_GROUP},
+            )  # fmt: skip
+        elif department and department in self.hidden:
+            self.add_error(
+                "department",
+                _("%(name)s cannot be shown on its own: with the organisation's figures it "
+                  "would give away those of the departments under %(minimum)s people.")
                 % {"name": self.headcounts[department][0], "minimum": MINIMUM_GROUP},
             )  # fmt: skip
         return data

@@ -118,3 +118,17 @@ def test_it_shows_no_person_anywhere(client, hanna, three_departments):
     assert not [
         f for f in DailyFigure._meta.get_fields() if f.name in {"person", "user", "employee"}
     ]
+
+
+def test_it_refuses_the_department_that_hides_a_small_one_beside_the_total(
+    client, hanna, three_departments
+):
+    """Vier alone is hidden, so Zes is hidden beside the organisation's total too: showing Zes
+    on its own would let the total minus Zes and Twaalf give Vier away."""
+    zes = three_departments[1]
+    hanna.department = None  # so these three are the organisation's only departments
+    hanna.save()
+    client.force_login(hanna)
+    response = client.get(reverse("insights:index"), {"department": zes.pk})
+    assert "Zes kan niet apart worden getoond" in response.content.decode()
+    assert response.context["selection"].department is None

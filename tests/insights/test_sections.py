@@ -37,4 +37,5 @@ def test_it_prints_the_monthly_report_for_a_chosen_month(client, hanna):
     response = client.get(reverse("insights:report"), {"month": "2026-03"})
     assert response.status_code == 200
     assert response.context["month"].isoformat() == "2026-03-01"
-    assert "@media print" in open("static/css/insights.css").read()
+    with open("static/css/insights.css") as css:
+        assert "@media print" in css.read()
