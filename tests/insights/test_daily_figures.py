@@ -93,3 +93,23 @@ def test_it_reads_the_whole_dashboard_with_the_same_queries_for_more_departments
                 day=day, figure="helpdesk.questions", department=dept, amount=2
             )
     assert queries() == few <= 4
+
+
+def test_it_renders_the_dashboard_page_with_as_many_queries_for_fifty_departments(client, hanna):
+    from tests.queries import count_queries
+
+    client.force_login(hanna)
+    for n in range(5):
+        figure_everywhere(department(f"Klein {n}", 5))
+    few = count_queries(client, "/insights/")
+    for n in range(45):
+        figure_everywhere(department(f"Groot {n}", 5))
+    assert count_queries(client, "/insights/") == few
+
+
+def figure_everywhere(dept):
+    for days in range(1, 60, 10):
+        DailyFigure.objects.create(
+            day=timezone.localdate() - datetime.timedelta(days=days),
+            figure="trainings.enrolments", department=dept, amount=1,
+        )  # fmt: skip
