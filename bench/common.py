@@ -8,7 +8,8 @@ class Page:
     """One page to measure: `path` requested as `user` (an e-mail; None for a visitor).
 
     `kind` sets its target (DESIGN.md): "everyday" pages ≥ 20 % of the signed-in floor, HR
-    "list" pages over 100,000 rows ≥ 15 % of it, "public" pages ≥ 50 % of the trivial view;
+    "list" pages over 100,000 rows ≥ 15 % of it, "dashboard" (insights) ≥ 10 % of it, "public"
+    pages ≥ 50 % of the trivial view;
     "reference" for the floors themselves."""
 
     name: str

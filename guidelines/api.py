@@ -4,11 +4,17 @@ Other apps import this module only (tests/hrsocial/test_architecture.py), so gui
 change its models, services and views without breaking them.
 """
 
+import datetime
+
+from django.db.models import F
+
 from guidelines.models import Guideline
 from guidelines.services import draft_check
 from hrsocial.caching import CachedValue
+from hrsocial.daily import Figures, day_bounds, per_department
+from people.models import User
 
-__all__ = ["PUBLISHED_TIPS", "Guideline", "draft_check", "published_tips"]
+__all__ = ["Guideline", "PUBLISHED_TIPS", "daily_figures", "draft_check", "published_tips"]
 
 
 def published_tips():
@@ -22,3 +28,30 @@ PUBLISHED_TIPS = CachedValue(
     "guidelines:published-tips",
     lambda: list(published_tips().only("pk", "title", "title_en").order_by("title")),
 )
+
+
+def daily_figures(day: datetime.date) -> dict[str, Figures]:
+    """For insights: per department, the acknowledgements given on `day` and, at the end of it,
+    how many of the acknowledgements asked for are given (hrsocial.daily). Four queries."""
+    from guidelines.models import Acknowledgement
+
+    start, end = day_bounds(day)
+    tips = list(published_tips().filter(ack_version__gte=1).values_list("pk", flat=True))
+    given = per_department(
+        Acknowledgement.objects.filter(acknowledged_at__gte=start, acknowledged_at__lt=end),
+        "person__department",
+    )
+    current = per_department(
+        Acknowledgement.objects.filter(
+            guideline__in=tips, version__gte=F("guideline__ack_version"),
+            person__in=User.objects.employees(),
+        ),
+        "person__department",
+    )  # fmt: skip
+    staff = per_department(User.objects.employees(), "department")
+    rate = {
+        department: (current.get(department, (0, 0))[0], people * len(tips))
+        for department, (people, _base) in staff.items()
+        if tips
+    }
+    return {"acknowledgements": given, "acknowledgement_rate": rate}

@@ -1,11 +1,58 @@
 """What other apps may use of the helpdesk (practice 3); nothing else of it is public."""
 
-from helpdesk.queue import shared_counts
+import datetime
 
-__all__ = ["question_figures"]
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
+
+from helpdesk.queue import shared_counts
+from hrsocial.daily import Figures, day_bounds, per_department
+
+__all__ = ["daily_figures", "question_figures"]
 
 
 def question_figures() -> dict:
     """{"all": {status: n}, "public": {status: n}}: questions per status, all and without the
     confidential ones (from the cache the queue uses)."""
     return shared_counts()
+
+
+def daily_figures(day: datetime.date) -> dict[str, Figures]:
+    """For insights: per department of the askers (anonymous questions: None), what happened
+    in the helpdesk on `day` (hrsocial.daily): questions asked, hours to the first response
+    (their sum over the questions first answered that day), the share answered within the
+    response target, satisfaction, FAQ entries made from a question and questions solved
+    without a ticket (these two store no person: None). Six queries."""
+    from helpdesk.models import FaqEntry, Question, Rating, SelfServiceResolution
+
+    start, end = day_bounds(day)
+    answered = Question.objects.filter(first_responded_at__gte=start, first_responded_at__lt=end)
+    waited = ExpressionWrapper(
+        F("first_responded_at") - F("created_at"), output_field=DurationField()
+    )
+    hours = {
+        row["asker__department"]: (
+            row["waited"].total_seconds() / 3600 if row["waited"] else 0.0,
+            row["n"],
+        )
+        for row in answered.values("asker__department").annotate(waited=Sum(waited), n=Count("pk"))
+    }
+    faq = FaqEntry.objects.filter(
+        created_at__gte=start, created_at__lt=end, source_question__isnull=False
+    ).count()
+    solved = SelfServiceResolution.objects.filter(created_at__gte=start, created_at__lt=end).count()
+    return {
+        "questions": per_department(
+            Question.objects.filter(created_at__gte=start, created_at__lt=end), "asker__department"
+        ),
+        "first_response_hours": hours,
+        "within_target": per_department(
+            answered, "asker__department", hit=Q(first_responded_at__lte=F("response_due_at"))
+        ),
+        "satisfaction": per_department(
+            Rating.objects.filter(created_at__gte=start, created_at__lt=end),
+            "question__asker__department",
+            amount="score",
+        ),  # fmt: skip
+        "faq_from_questions": {None: (float(faq), 0)} if faq else {},
+        "solved_without_ticket": {None: (float(solved), 0)} if solved else {},
+    }

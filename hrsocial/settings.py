@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "trainings",
     "helpdesk",
     "sharing",
+    "insights",
 ]
 
 MIDDLEWARE = [

@@ -1,9 +1,14 @@
 """What other apps may use of trainings (practice 2); nothing else of trainings is public."""
 
+import datetime
+
+from django.db.models import Exists, F, OuterRef, Q
+
+from hrsocial.daily import Figures, day_bounds, per_department
 from trainings.models import Completion, Training
 from trainings.signals import training_completed
 
-__all__ = ["completions_of", "training_completed", "trainings_developing"]
+__all__ = ["completions_of", "daily_figures", "training_completed", "trainings_developing"]
 
 
 def trainings_developing(competency, level: int, *, person=None, limit: int) -> list[Training]:
@@ -23,3 +28,40 @@ def completions_of(person):
         .select_related("training")
         .order_by("-completed_at")
     )
+
+
+def daily_figures(day: datetime.date) -> dict[str, Figures]:
+    """For insights: per department, what happened in trainings on `day` (hrsocial.daily):
+    enrolments, the share of them that had to wait for a seat, completions, no-shows among
+    the registered attendance of sessions that ended, satisfaction (the sum of the ratings
+    over their number), proposals and completions of a proposed training. Seven queries."""
+    from trainings.models import Enrolment, Feedback, Proposal
+
+    start, end = day_bounds(day)
+    enrolled = Enrolment.objects.filter(created_at__gte=start, created_at__lt=end)
+    waited = Q(status=Enrolment.Status.WAITLISTED) | Q(booked_at__gt=F("created_at"))
+    attended = Enrolment.objects.filter(
+        status=Enrolment.Status.BOOKED, session__ends_at__gte=start, session__ends_at__lt=end,
+    ).exclude(attendance=Enrolment.Attendance.UNKNOWN)  # fmt: skip
+    completed = Completion.objects.filter(completed_at__gte=start, completed_at__lt=end)
+    proposed = Proposal.objects.filter(employee=OuterRef("person"), training=OuterRef("training"))
+    return {
+        "enrolments": per_department(enrolled, "person__department"),
+        "waitlist_share": per_department(enrolled, "person__department", hit=waited),
+        "completions": per_department(completed, "person__department"),
+        "no_show_rate": per_department(
+            attended, "person__department", hit=Q(attendance=Enrolment.Attendance.NO_SHOW)
+        ),
+        "satisfaction": per_department(
+            Feedback.objects.filter(created_at__gte=start, created_at__lt=end),
+            "department",
+            amount="rating",
+        ),  # fmt: skip
+        "proposals": per_department(
+            Proposal.objects.filter(created_at__gte=start, created_at__lt=end),
+            "employee__department",
+        ),
+        "proposed_completions": per_department(
+            completed.filter(Exists(proposed)), "person__department"
+        ),
+    }

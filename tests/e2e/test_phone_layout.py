@@ -11,6 +11,7 @@ from competencies.models import Review
 from guidelines.models import Guideline, Rule
 from helpdesk.models import FaqEntry, Question
 from hrsocial.demo import DEMO_PASSWORD
+from insights.models import Initiative
 from people.models import Department, JobRole, User
 from sharing.models import Share, ShareKit
 from tests.e2e.conftest import assert_accessible, sign_in
@@ -107,6 +108,12 @@ def hr_pages():
         f"/sharing/manage/{ShareKit.objects.order_by('pk').first().pk}/",
         "/sharing/manage/new/",
         "/sharing/manage/figures/",
+        "/insights/",
+        "/insights/initiatives/",
+        "/insights/initiatives/new/",
+        f"/insights/initiatives/{Initiative.objects.order_by('pk').first().pk}/",
+        "/insights/report/",
+        "/insights/shares/",
     ]
 
 

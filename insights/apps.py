@@ -1,0 +1,25 @@
+from celery.schedules import crontab
+from django.utils.translation import gettext_lazy as _
+
+from hrsocial import navigation
+from hrsocial.plugins import PortalAppConfig
+
+
+class InsightsConfig(PortalAppConfig):
+    """Setting the example and recording results: what each practice achieves over time, and
+    initiatives measured against the rest. Reads every app through its api.py; nobody reads
+    insights."""
+
+    name = "insights"
+    verbose_name = _("Insights")
+    seed_after = ("people", "guidelines", "trainings", "helpdesk", "competencies")
+    navigation = navigation.app_menu("insights", order=90, hr=(_("Insights"), "insights:index"))
+    periodic_tasks = {
+        # The daily aggregates the dashboard reads (insights.models.DailyFigure).
+        "insights-daily-figures": {
+            "task": "insights.tasks.build_daily_figures",
+            "schedule": crontab(hour=2, minute=20),
+        },
+    }
+    # The headcounts per department behind every figure's group size.
+    cached = {"insights.figures.DEPARTMENTS": ("people.Department", "people.User")}
