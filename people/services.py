@@ -568,3 +568,44 @@ def import_batches_purge() -> int:
         batch.save(update_fields=["status", "result", "data", "preview"])
         purged += 1
     return purged
+
+
+# Two-factor sign-in: a lost device.
+
+
+def second_factor_reset(*, person, reset_by) -> int:
+    """An HR lead removes a colleague's second factors (authenticator app, security keys,
+    recovery codes) when the device is lost; the person sets a new one up at the next sign-in
+    (HR staff must). Audited; the person hears of it (so a reset nobody asked for is noticed).
+    Returns how many authenticators were removed."""
+    from allauth.mfa.models import Authenticator
+
+    from notifications.services import notify
+    from people import signed_in
+
+    with transaction.atomic():
+        removed = list(
+            Authenticator.objects.filter(user=person).values_list("type", flat=True)
+        )
+        Authenticator.objects.filter(user=person).delete()  # a queryset delete: no signals
+        audit.record(
+            actor=reset_by, action="people.second_factor_reset", target=person,
+            types=sorted(set(removed)),
+        )  # fmt: skip
+        reset_by_name = str(reset_by)
+        notify(
+            [person],
+            "people.second_factor_reset",
+            lambda: _("Your two-factor sign-in was reset"),
+            lambda: (
+                _(
+                    "%(actor)s removed your authenticator app, security keys and recovery codes "
+                    "after you lost your device. Set up two-factor sign-in again. Did you not "
+                    "ask for this? Tell HR at once."
+                )
+                % {"actor": reset_by_name}
+            ),
+            url=reverse("mfa_index"),
+        )
+        signed_in.PEOPLE.forget()
+    return len(removed)

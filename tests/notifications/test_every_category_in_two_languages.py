@@ -268,6 +268,12 @@ def people_access(world, person):
     )
 
 
+def people_second_factor_reset(world, person):
+    from people.services import second_factor_reset
+
+    second_factor_reset(person=person, reset_by=world.hr)
+
+
 SCENARIOS = {
     "general": general,
     "guidelines.changed": guidelines_changed,
@@ -287,6 +293,7 @@ SCENARIOS = {
     "competencies.assessment": competencies_assessment,
     "competencies.review": competencies_review,
     "people.access": people_access,
+    "people.second_factor_reset": people_second_factor_reset,
 }
 
 

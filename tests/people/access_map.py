@@ -17,6 +17,18 @@ ROUTES = [
         {**signed_in(404), "alumnus": 200},
         kwargs=lambda w: {"pk": w.alumnus.pk},
     ),
+    # A lost device: HR leads reset a colleague's second factor (a confirmation, then POST).
+    Route(
+        "people:second-factor-reset",
+        hr_only(200),
+        kwargs=lambda w: {"pk": w.colleague.pk},
+    ),
+    Route(
+        "people:second-factor-reset",
+        hr_only(302),
+        method="post",
+        kwargs=lambda w: {"pk": w.colleague.pk},
+    ),
     # The HRIS import: HR only; a preview belongs to whoever uploaded it.
     Route("people:import", hr_only(200)),
     Route("people:import", hr_only(200), method="post", data={}),
