@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "competencies",
     "trainings",
     "helpdesk",
+    "provisioning",
 ]
 
 MIDDLEWARE = [
