@@ -283,11 +283,11 @@ def people_import(
             person = by_key[row.email]
             ref = row.manager_ref
             manager = (by_key.get(ref) or by_key.get(ref.lower())) if ref else None
-            if person_manager_apply(person=person, manager=manager):
-                if person.pk not in updated_ids and person not in result.created:
-                    result.updated.append(person)
-                    result.unchanged -= 1
-                    updated_ids.add(person.pk)
+            changed = person_manager_apply(person=person, manager=manager)
+            if changed and person.pk not in updated_ids and person not in result.created:
+                result.updated.append(person)
+                result.unchanged -= 1
+                updated_ids.add(person.pk)
             tick()
 
         # End dates in the past end the employment now, not at tonight's task; a date moved
@@ -612,9 +612,7 @@ def second_factor_reset(*, person, reset_by) -> int:
     from people import signed_in
 
     with transaction.atomic():
-        removed = list(
-            Authenticator.objects.filter(user=person).values_list("type", flat=True)
-        )
+        removed = list(Authenticator.objects.filter(user=person).values_list("type", flat=True))
         Authenticator.objects.filter(user=person).delete()  # a queryset delete: no signals
         audit.record(
             actor=reset_by, action="people.second_factor_reset", target=person,

@@ -73,3 +73,6 @@ class ProvisionedPerson(models.Model):
     display_name = models.CharField(max_length=150, blank=True)
     # The manager as the identity provider named them, while nobody in the portal matches.
     pending_manager = models.CharField(max_length=200, blank=True, db_index=True)
+
+    def __str__(self):
+        return self.external_id or str(self.person_id)

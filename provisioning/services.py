@@ -67,8 +67,11 @@ def state_of(person) -> dict:
         "department": person.department.name if person.department_id else None,
         "employeeNumber": person.employee_number,
         "manager": (
-            str(person.manager_id) if person.manager_id else (extra.pending_manager or None)
-            if extra else None
+            str(person.manager_id)
+            if person.manager_id
+            else (extra.pending_manager or None)
+            if extra
+            else None
         ),
         "preferredLanguage": person.preferred_language,
         "startDate": person.start_date.isoformat() if person.start_date else None,
@@ -97,13 +100,17 @@ def _check(state: dict, person: User | None) -> dict:
     departments = {}
     wanted = state.get("department")
     if wanted:
-        for department in Department.objects.filter(Q(name__iexact=wanted) | Q(code__iexact=wanted)):
+        for department in Department.objects.filter(
+            Q(name__iexact=wanted) | Q(code__iexact=wanted)
+        ):
             departments[department.name.lower()] = department
             if department.code:
                 departments[department.code.lower()] = department
     job_roles = {}
     if state.get("title"):
-        job_roles = {r.title.lower(): r for r in JobRole.objects.filter(title__iexact=state["title"])}
+        job_roles = {
+            r.title.lower(): r for r in JobRole.objects.filter(title__iexact=state["title"])
+        }
     form = PersonRowForm.for_file(departments=departments, job_roles=job_roles)(
         {
             "email": email,
@@ -148,8 +155,10 @@ def user_provision(*, connection, person: User | None, state: dict) -> User:
         raise ScimError(409, _("Another person already has this e-mail address or employee "
                                "number."), "uniqueness")  # fmt: skip
     manager = _resolve_manager(state.get("manager"))
-    if person is not None and manager is not None and (
-        manager.pk == person.pk or User.manager_chain_contains(manager, person.pk)
+    if (
+        person is not None
+        and manager is not None
+        and (manager.pk == person.pk or User.manager_chain_contains(manager, person.pk))
     ):
         raise ScimError(400, _("This manager would make a management cycle."), "invalidValue")
 
@@ -215,4 +224,6 @@ def user_provision(*, connection, person: User | None, state: dict) -> User:
 def user_deactivate(*, connection, person: User) -> None:
     """DELETE: the identity provider removed the person; the portal ends the employment (the
     account stays, as for every leaver) and never deletes their records."""
-    user_provision(connection=connection, person=person, state={**state_of(person), "active": False})
+    user_provision(
+        connection=connection, person=person, state={**state_of(person), "active": False}
+    )

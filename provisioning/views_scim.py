@@ -275,6 +275,4 @@ def schemas(request, body):
          "meta": {"resourceType": "Schema"}}
         for schema in SCHEMAS
     ]  # fmt: skip
-    return _answer(
-        {"schemas": [scim.LIST], "totalResults": len(resources), "Resources": resources}
-    )
+    return _answer({"schemas": [scim.LIST], "totalResults": len(resources), "Resources": resources})

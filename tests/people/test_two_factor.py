@@ -173,5 +173,5 @@ def test_the_mfa_pages_are_the_portals_and_in_dutch(client, hanna):
     client.force_login(hanna)
     page = client.get(MFA_INDEX)
     content = page.content.decode()
-    assert '{% extends' not in content and "<nav" in content  # the portal's layout
+    assert "{% extends" not in content and "<nav" in content  # the portal's layout
     assert "Twee-factor-authenticatie" in content and "Herstelcodes" in content

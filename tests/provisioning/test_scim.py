@@ -5,15 +5,15 @@ import datetime
 import json
 
 import pytest
+from django.db import connection as db
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from hrsocial.audit import AuditEntry
 from people.models import User
 from provisioning.models import Connection
 from provisioning.services import connection_create, connection_revoke
-from tests.factories import DepartmentFactory, UserFactory
-from django.db import connection as db
-from django.test.utils import CaptureQueriesContext
+from tests.factories import DepartmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,13 +36,21 @@ ENTRA_CREATE = {
         }
     ],
     "meta": {"resourceType": "User"},
-    "name": {"formatted": "givenName familyName", "familyName": "familyName", "givenName": "givenName"},
+    "name": {
+        "formatted": "givenName familyName",
+        "familyName": "familyName",
+        "givenName": "givenName",
+    },
     "roles": [],
 }
 ENTRA_PATCH_REPLACE = {
     "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
     "Operations": [
-        {"op": "Replace", "path": 'emails[type eq "work"].value', "value": "updatedEmail@microsoft.com"},
+        {
+            "op": "Replace",
+            "path": 'emails[type eq "work"].value',
+            "value": "updatedEmail@microsoft.com",
+        },
         {"op": "Replace", "path": "name.familyName", "value": "updatedFamilyName"},
     ],
 }
@@ -109,8 +117,15 @@ def test_entra_patch_replace_changes_the_address_and_the_name(scim):
 
 
 def test_entra_deactivates_with_active_false_through_the_offboarding(scim, emma, milan):
-    _, created = scim("post", "Users", {**ENTRA_CREATE, "userName": "m@x.nl", "emails": [
-        {"value": "boss@example.com", "primary": True}]})
+    _, created = scim(
+        "post",
+        "Users",
+        {
+            **ENTRA_CREATE,
+            "userName": "m@x.nl",
+            "emails": [{"value": "boss@example.com", "primary": True}],
+        },
+    )
     boss = User.objects.get(pk=int(created["id"]))
     emma.manager = boss
     emma.save()
@@ -121,10 +136,15 @@ def test_entra_deactivates_with_active_false_through_the_offboarding(scim, emma,
     assert boss.kind == User.Kind.FORMER_EMPLOYEE and boss.employment_ended_at is not None
     emma.refresh_from_db()
     assert emma.manager_id is None  # reports move up, as at every offboarding
-    assert AuditEntry.objects.filter(action="people.employment_end", target_id=str(boss.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action="people.employment_end", target_id=str(boss.pk)
+    ).exists()
     # …and Entra's "False" as a string, then reactivation.
-    scim("patch", f"Users/{created['id']}", {"Operations": [
-        {"op": "replace", "value": {"active": "True"}}]})
+    scim(
+        "patch",
+        f"Users/{created['id']}",
+        {"Operations": [{"op": "replace", "value": {"active": "True"}}]},
+    )
     boss.refresh_from_db()
     assert boss.kind == User.Kind.EMPLOYEE
 
@@ -132,21 +152,39 @@ def test_entra_deactivates_with_active_false_through_the_offboarding(scim, emma,
 def test_the_enterprise_extension_sets_department_employee_number_and_a_later_manager(scim):
     sales = DepartmentFactory(name="Verkoop", code="VK")
     ext = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
-    _, report = scim("post", "Users", {
-        "userName": "report@example.com", "name": {"givenName": "Rik", "familyName": "Report"},
-        ext: {"department": "Verkoop", "employeeNumber": "E-2", "manager": {"value": "ext-boss"}},
-    })
+    _, report = scim(
+        "post",
+        "Users",
+        {
+            "userName": "report@example.com",
+            "name": {"givenName": "Rik", "familyName": "Report"},
+            ext: {
+                "department": "Verkoop",
+                "employeeNumber": "E-2",
+                "manager": {"value": "ext-boss"},
+            },
+        },
+    )
     person = User.objects.get(pk=int(report["id"]))
     assert person.department == sales and person.employee_number == "E-2"
     assert person.manager is None  # the manager has not arrived yet
-    _, boss = scim("post", "Users", {"userName": "boss@example.com", "externalId": "ext-boss",
-                                      "displayName": "Baas"})
+    _, boss = scim(
+        "post",
+        "Users",
+        {"userName": "boss@example.com", "externalId": "ext-boss", "displayName": "Baas"},
+    )
     person.refresh_from_db()
     assert person.manager_id == int(boss["id"])  # resolved when they arrived
-    response, body = scim("patch", f"Users/{report['id']}", {"Operations": [
-        {"op": "Replace", "path": f"{ext}:department", "value": "VK"},
-        {"op": "Replace", "path": f"{ext}:employeeNumber", "value": "E-3"},
-    ]})
+    response, body = scim(
+        "patch",
+        f"Users/{report['id']}",
+        {
+            "Operations": [
+                {"op": "Replace", "path": f"{ext}:department", "value": "VK"},
+                {"op": "Replace", "path": f"{ext}:employeeNumber", "value": "E-3"},
+            ]
+        },
+    )
     assert response.status_code == 200, body
     person.refresh_from_db()
     assert person.employee_number == "E-3"
@@ -155,8 +193,11 @@ def test_the_enterprise_extension_sets_department_employee_number_and_a_later_ma
 
 def test_an_unknown_department_is_refused_with_the_imports_message_and_nothing_saved(scim):
     ext = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
-    response, body = scim("post", "Users", {"userName": "x@example.com", "displayName": "X",
-                                            ext: {"department": "Nergens"}})
+    response, body = scim(
+        "post",
+        "Users",
+        {"userName": "x@example.com", "displayName": "X", ext: {"department": "Nergens"}},
+    )
     assert response.status_code == 400
     assert body["scimType"] == "invalidValue" and "Nergens" in body["detail"]
     assert not User.objects.filter(email="x@example.com").exists()
@@ -194,10 +235,20 @@ def test_a_malformed_patch_is_a_scim_error_and_changes_nothing(scim, patch):
 
 def test_a_half_valid_patch_saves_nothing(scim):
     _, created = scim("post", "Users", ENTRA_CREATE)
-    response, _body = scim("patch", f"Users/{created['id']}", {"Operations": [
-        {"op": "replace", "path": "name.familyName", "value": "Nieuw"},
-        {"op": "replace", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", "value": "Nergens"},
-    ]})
+    response, _body = scim(
+        "patch",
+        f"Users/{created['id']}",
+        {
+            "Operations": [
+                {"op": "replace", "path": "name.familyName", "value": "Nieuw"},
+                {
+                    "op": "replace",
+                    "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                    "value": "Nergens",
+                },
+            ]
+        },
+    )
     assert response.status_code == 400
     assert User.objects.get(pk=int(created["id"])).full_name == "givenName familyName"
 
@@ -207,7 +258,9 @@ def test_a_missing_revoked_or_expired_token_is_refused(scim, connection, hanna):
     assert scim("get", "Users", token="wrong")[0].status_code == 401
     other, token = connection_create(name="Okta", created_by=hanna, valid_days=1)
     assert scim("get", "Users", token=token)[0].status_code == 200
-    Connection.objects.filter(pk=other.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    Connection.objects.filter(pk=other.pk).update(
+        expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
     response, body = scim("get", "Users", token=token)
     assert response.status_code == 401 and body["schemas"] == [ERROR]
     connection_revoke(connection=connection[0], revoked_by=hanna)
@@ -232,8 +285,11 @@ def test_the_discovery_endpoints_answer(scim):
 
 def test_put_replaces_the_user_and_delete_deactivates(scim):
     _, created = scim("post", "Users", ENTRA_CREATE)
-    response, body = scim("put", f"Users/{created['id']}", {
-        "userName": "put@example.com", "displayName": "Put Person", "active": True})
+    response, body = scim(
+        "put",
+        f"Users/{created['id']}",
+        {"userName": "put@example.com", "displayName": "Put Person", "active": True},
+    )
     assert response.status_code == 200, body
     person = User.objects.get(pk=int(created["id"]))
     assert person.email == "put@example.com" and person.full_name == "Put Person"
@@ -255,7 +311,9 @@ def test_the_scim_endpoints_need_no_csrf_token(connection):
     from django.test import Client
 
     response = Client(enforce_csrf_checks=True).post(
-        "/scim/v2/Users", data=json.dumps(ENTRA_CREATE), content_type=SCIM,
+        "/scim/v2/Users",
+        data=json.dumps(ENTRA_CREATE),
+        content_type=SCIM,
         HTTP_AUTHORIZATION=f"Bearer {connection[1]}",
     )
     assert response.status_code == 201
