@@ -8,12 +8,13 @@ from provisioning.forms import ConnectionForm
 from provisioning.models import Connection
 from provisioning.permissions import connections_required, get_connection_for_user
 
+NEW_TOKEN_KEY = "provisioning_new_token"
+
 
 @connections_required
 def connections(request):
     """The identity providers' connections; a new one shows its token once."""
     form = ConnectionForm(request.POST or None)
-    token = None
     if request.method == "POST" and form.is_valid():
         connection, token = services.connection_create(
             name=form.cleaned_data["name"],
@@ -21,7 +22,10 @@ def connections(request):
             valid_days=form.cleaned_data["valid_days"],
         )
         messages.success(request, _("Connection “%s” created.") % connection.name)
-        form = ConnectionForm()
+        # Shown on the next page only (a reload neither repeats the POST nor shows it again).
+        request.session[NEW_TOKEN_KEY] = token
+        return redirect("provisioning:connections")
+    token = request.session.pop(NEW_TOKEN_KEY, None)
     return render(
         request,
         "provisioning/connection_list.html",

@@ -10,7 +10,8 @@ SCIM_POST = {"userName": "", "displayName": "Map"}  # refused: no e-mail (400)
 
 ROUTES = [
     Route("provisioning:connections", hr_only(200)),
-    Route("provisioning:connections", hr_only(200), method="post", data={"name": "Entra ID"}),
+    Route("provisioning:connections", hr_only(302), method="post", data={"name": "Entra ID"}),
+    Route("provisioning:connections", hr_only(200), method="post", data={"name": ""}),
     Route(
         "provisioning:connection-revoke",
         hr_only(302),
