@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
+    "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "helpdesk",
     "sharing",
     "insights",
+    "provisioning",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # After authentication; static files never get here (WhiteNoise answers them first).
     "hrsocial.middleware.PrivatePagesMiddleware",
+    # HR staff, HR leads and admins without a second factor are sent to set one up.
+    "people.middleware.SecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "hrsocial.urls"
@@ -255,6 +259,20 @@ _KNOWN_PROVIDERS = {"openid_connect", "microsoft", "google"}
 if set(SSO_PROVIDERS) - _KNOWN_PROVIDERS:
     raise ImproperlyConfigured(f"SSO_PROVIDERS may only name {sorted(_KNOWN_PROVIDERS)}.")
 INSTALLED_APPS += [f"allauth.socialaccount.providers.{name}" for name in SSO_PROVIDERS]
+
+# Two-factor sign-in (allauth.mfa): an authenticator app (TOTP), security keys and passkeys
+# (WebAuthn) and recovery codes. Optional for everyone; required for HR staff, HR leads and
+# everyone with admin access while MFA_REQUIRED_FOR_HR is on (people.permissions).
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = PORTAL_NAME
+MFA_PASSKEY_LOGIN_ENABLED = True
+# Passkeys need https; on a developer's http://127.0.0.1 only with DEBUG.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+MFA_REQUIRED_FOR_HR = env.bool("MFA_REQUIRED_FOR_HR", default=True)
+# Single sign-on whose own MFA counts as the portal's second factor: providers named here are
+# trusted to have asked for it (an Entra ID conditional-access policy, say); any other
+# provider counts only when its ID token says so (an "amr" claim with "mfa", RFC 8176).
+MFA_TRUSTED_SSO_PROVIDERS = env.list("MFA_TRUSTED_SSO_PROVIDERS", default=[])
 
 # --- Language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"

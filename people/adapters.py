@@ -89,3 +89,16 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def is_open_for_signup(self, request, sociallogin):
         """Single sign-on signs in people who already have an account, nobody new."""
         return False
+
+    def pre_social_login(self, request, sociallogin):
+        """Remember whether this identity provider's sign-in counts as two factors
+        (people.permissions.sso_counts_as_second_factor); a password sign-in never does."""
+        from people.permissions import SSO_MFA_SESSION_KEY, sso_counts_as_second_factor
+
+        super().pre_social_login(request, sociallogin)
+        data = sociallogin.account.extra_data or {}
+        claims = {**data.get("id_token", {}), **data} if isinstance(data, dict) else {}
+        provider = sociallogin.account.provider
+        request.session[SSO_MFA_SESSION_KEY] = sso_counts_as_second_factor(
+            provider=provider, claims=claims
+        )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from hrsocial import navigation, search
 from hrsocial.plugins import PortalAppConfig, Receiver, category
 from notifications import categories as audiences
+from notifications.categories import Delivery
 
 
 class PeopleConfig(PortalAppConfig):
@@ -21,12 +22,21 @@ class PeopleConfig(PortalAppConfig):
         category("people.access",
                  _("HR rights: a colleague was added to or removed from the HR groups"), order=95,
                  audience=audiences.hr_leads),
+        # Immediately: a reset the person did not ask for must be noticed at once.
+        category("people.second_factor_reset",
+                 _("Two-factor sign-in: an HR lead reset your second factor"), order=96,
+                 default=Delivery.IMMEDIATE, audience=audiences.everyone),
     ]  # fmt: skip
     # Every app's post_migrate, so permissions of apps after "people" are included too.
     receivers = [Receiver("post_migrate", "people.signals.grant_hr_permissions")]
     # The signed-in users are forgotten on any change of people, their groups or the groups
     # themselves: roles and managers come from all three.
-    cached = {"people.signed_in.PEOPLE": ("people.User", "people.User.groups", "auth.Group")}
+    # A second factor set up or removed changes what the signed-in HR user may reach.
+    cached = {
+        "people.signed_in.PEOPLE": (
+            "people.User", "people.User.groups", "auth.Group", "mfa.Authenticator",
+        )
+    }  # fmt: skip
     periodic_tasks = {
         # Offboarding: shortly after midnight, people whose end date has passed lose access.
         "people-end-employments": {

@@ -374,10 +374,25 @@ def seed(ctx):
     if not hr.is_staff:
         hr.is_staff = True
         hr.save(update_fields=["is_staff"])
+    _seed_second_factors([hr, *User.objects.filter(groups__name=HR_GROUP).distinct()])
     ctx.log(f"people: {created} created, {len(PEOPLE)} in the demo organisation")
 
     if ctx.scale > 1:
         _seed_scale(ctx, departments, roles, password)
+
+
+# The demo's HR accounts sign in with a second factor (MFA_REQUIRED_FOR_HR): an authenticator
+# app with this secret (README), or `manage.py demo_totp_code` for the current code.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def _seed_second_factors(people) -> None:
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    for person in people:
+        if not Authenticator.objects.filter(user=person, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(person, DEMO_TOTP_SECRET)
 
 
 def _seed_scale(ctx, departments, roles, password):

@@ -44,6 +44,18 @@ class JobRole(models.Model):
         return self.title
 
 
+def _second_factor_exists():
+    """Whether the user has set up a second factor (an authenticator app or a security key;
+    recovery codes alone are no factor)."""
+    from allauth.mfa.models import Authenticator
+
+    return Exists(
+        Authenticator.objects.filter(user=OuterRef("pk")).exclude(
+            type=Authenticator.Type.RECOVERY_CODES
+        )
+    )
+
+
 class UserQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -74,6 +86,7 @@ class UserQuerySet(models.QuerySet):
             is_hr_member=Exists(membership.filter(group__name=HR_GROUP)),
             is_hr_lead_member=Exists(membership.filter(group__name=HR_LEADS_GROUP)),
             has_reports=Exists(User.objects.filter(manager=OuterRef("pk"), is_active=True)),
+            has_second_factor_annotated=_second_factor_exists(),
         )
 
     def directory(self):
@@ -292,6 +305,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         if "is_hr_member" in self.__dict__:
             return self.is_employee and self.is_hr_member
         return self.is_employee and HR_GROUP in self.group_names
+
+    @property
+    def has_second_factor(self) -> bool:
+        """An authenticator app or a security key/passkey is set up (allauth.mfa)."""
+        if "has_second_factor_annotated" in self.__dict__:
+            return self.has_second_factor_annotated
+        return User.objects.filter(pk=self.pk).filter(_second_factor_exists()).exists()
 
     @property
     def is_hr_lead(self) -> bool:

@@ -169,6 +169,50 @@ def person_change_manager(*, person, manager, changed_by) -> None:
     audit.record(actor=changed_by, action="people.change", target=person, fields=["manager"])
 
 
+# One change to one person, as a source of truth about people has it: the HRIS import and
+# SCIM provisioning (provisioning/) both write through these, so both follow the same rules
+# and end employments the same way (employment_sync).
+
+PERSON_VALUES = (*PERSON_FIELDS, "email")
+
+
+def person_apply(*, person: User, values: dict) -> str:
+    """Set the person's fields (`values`: names from PERSON_VALUES) and save when anything
+    changed. A leaver the source still lists as an employee stays a former employee: the end
+    date decides (employment_sync). Returns "created", "updated" or "unchanged"."""
+    before = {name: getattr(person, name) for name in PERSON_VALUES}
+    for name, value in values.items():
+        if name not in PERSON_VALUES:
+            raise ValueError(f"person_apply cannot set {name}")
+        setattr(person, name, value)
+    if before["kind"] == User.Kind.FORMER_EMPLOYEE and person.kind == User.Kind.EMPLOYEE:
+        person.kind = User.Kind.FORMER_EMPLOYEE
+    if person.pk is None:
+        person.set_unusable_password()
+        person.save()
+        email_mark_verified(person=person)
+        return "created"
+    if before != {name: getattr(person, name) for name in PERSON_VALUES}:
+        person.save()
+        email_mark_verified(person=person)
+        return "updated"
+    return "unchanged"
+
+
+def person_manager_apply(*, person: User, manager: User | None) -> bool:
+    """Set the person's manager as the source has it; a manager who has left manages nobody.
+    True when it changed. (Cycles are the caller's check: the import checks the whole file.)"""
+    if manager is not None and (
+        manager.kind == User.Kind.FORMER_EMPLOYEE or manager.employment_has_ended
+    ):
+        manager = None
+    if person.manager_id == (manager.pk if manager else None):
+        return False
+    person.manager = manager
+    person.save(update_fields=["manager"])
+    return True
+
+
 @dataclass
 class ImportResult:
     created: list[User] = field(default_factory=list)
@@ -214,21 +258,11 @@ def people_import(
             if person.pk in unverified:
                 _account_take_back(person=person, taken_by=imported_by)
                 adopted.append(person)
-            before = {name: getattr(person, name) for name in (*PERSON_FIELDS, "email")}
-            person.email = row.email
-            for name in PERSON_FIELDS:
-                setattr(person, name, getattr(row, name))
-            if before["kind"] == User.Kind.FORMER_EMPLOYEE and person.kind == User.Kind.EMPLOYEE:
-                # The HRIS still lists a leaver as an employee: the end date decides (below).
-                person.kind = User.Kind.FORMER_EMPLOYEE
-            if person.pk is None:
-                person.set_unusable_password()
-                person.save()
-                email_mark_verified(person=person)
+            values = {name: getattr(row, name) for name in PERSON_FIELDS}
+            outcome = person_apply(person=person, values={**values, "email": row.email})
+            if outcome == "created":
                 result.created.append(person)
-            elif before != {name: getattr(person, name) for name in (*PERSON_FIELDS, "email")}:
-                person.save()
-                email_mark_verified(person=person)
+            elif outcome == "updated":
                 result.updated.append(person)
             else:
                 result.unchanged += 1
@@ -249,17 +283,11 @@ def people_import(
             person = by_key[row.email]
             ref = row.manager_ref
             manager = (by_key.get(ref) or by_key.get(ref.lower())) if ref else None
-            if manager is not None and (
-                manager.kind == User.Kind.FORMER_EMPLOYEE or manager.employment_has_ended
-            ):
-                manager = None  # a manager who has left manages nobody
-            if person.manager_id != (manager.pk if manager else None):
-                person.manager = manager
-                person.save(update_fields=["manager"])
-                if person.pk not in updated_ids and person not in result.created:
-                    result.updated.append(person)
-                    result.unchanged -= 1
-                    updated_ids.add(person.pk)
+            changed = person_manager_apply(person=person, manager=manager)
+            if changed and person.pk not in updated_ids and person not in result.created:
+                result.updated.append(person)
+                result.unchanged -= 1
+                updated_ids.add(person.pk)
             tick()
 
         # End dates in the past end the employment now, not at tonight's task; a date moved
@@ -568,3 +596,42 @@ def import_batches_purge() -> int:
         batch.save(update_fields=["status", "result", "data", "preview"])
         purged += 1
     return purged
+
+
+# Two-factor sign-in: a lost device.
+
+
+def second_factor_reset(*, person, reset_by) -> int:
+    """An HR lead removes a colleague's second factors (authenticator app, security keys,
+    recovery codes) when the device is lost; the person sets a new one up at the next sign-in
+    (HR staff must). Audited; the person hears of it (so a reset nobody asked for is noticed).
+    Returns how many authenticators were removed."""
+    from allauth.mfa.models import Authenticator
+
+    from notifications.services import notify
+    from people import signed_in
+
+    with transaction.atomic():
+        removed = list(Authenticator.objects.filter(user=person).values_list("type", flat=True))
+        Authenticator.objects.filter(user=person).delete()  # a queryset delete: no signals
+        audit.record(
+            actor=reset_by, action="people.second_factor_reset", target=person,
+            types=sorted(set(removed)),
+        )  # fmt: skip
+        reset_by_name = str(reset_by)
+        notify(
+            [person],
+            "people.second_factor_reset",
+            lambda: _("Your two-factor sign-in was reset"),
+            lambda: (
+                _(
+                    "%(actor)s removed your authenticator app, security keys and recovery codes "
+                    "after you lost your device. Set up two-factor sign-in again. Did you not "
+                    "ask for this? Tell HR at once."
+                )
+                % {"actor": reset_by_name}
+            ),
+            url=reverse("mfa_index"),
+        )
+        signed_in.PEOPLE.forget()
+    return len(removed)

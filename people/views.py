@@ -24,8 +24,10 @@ from people.models import User, UserQuerySet
 from people.permissions import (
     employee_required,
     get_import_for_user,
+    get_person_for_second_factor_reset,
     get_person_for_user,
     import_required,
+    second_factor_reset_required,
 )
 from people.sections import sections_for
 
@@ -178,3 +180,22 @@ def _progress(batch) -> dict:
         return {}
     done, total = cache.get(services.import_progress_key(batch)) or (0, 0)
     return {"done": done, "total": total, "percent": round(100 * done / total) if total else 0}
+
+
+@second_factor_reset_required
+def second_factor_reset(request, pk):
+    """A lost device: an HR lead confirms, then removes the person's second factors (POST)."""
+    person = get_person_for_second_factor_reset(request, pk)
+    if request.method == "POST":
+        services.second_factor_reset(person=person, reset_by=request.user)
+        messages.success(
+            request,
+            _("The second factor of %(person)s was reset; they have been notified.")
+            % {"person": person},
+        )
+        return redirect("people:profile", pk=person.pk)
+    return render(
+        request,
+        "people/second_factor_reset.html",
+        {"person": person, "has_second_factor": person.has_second_factor},
+    )

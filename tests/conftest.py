@@ -44,6 +44,15 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
+def _second_factor_requirement(request, settings):
+    """Two-factor sign-in for HR is on in the browser journeys (their sign-in completes it,
+    tests/e2e/conftest.py) and in tests marked `second_factor_required`; the other tests sign
+    HR in with force_login and test what HR pages do, not the sign-in."""
+    marked = request.node.get_closest_marker("second_factor_required") is not None
+    settings.MFA_REQUIRED_FOR_HR = marked or "e2e" in request.node.path.parts
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate-limit counters and cached values must not leak from one test to the next."""
     yield

@@ -74,17 +74,58 @@ def page(page):
     assert violations == [], "CSP violations:\n" + "\n".join(violations)
 
 
+# HR and admins sign in with two factors (MFA_REQUIRED_FOR_HR is on in the journeys): their
+# authenticator app holds this secret, the demo's (people.demo.DEMO_TOTP_SECRET).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def give_second_factor(user):
+    """An authenticator app for whoever must have one, as they would have set it up."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from people.permissions import must_have_second_factor
+
+    user = type(user).objects.get(pk=user.pk)
+    if must_have_second_factor(user) and not user.has_second_factor:
+        TOTP.activate(user, TOTP_SECRET)
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def totp_code(user):
+    """The app's current code. A journey may sign the same person in twice within one
+    period, where allauth refuses a code used before: the journey forgets that it was used."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+    from django.core.cache import cache
+
+    code = format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // app_settings.TOTP_PERIOD))
+    totp = TOTP(Authenticator.objects.get(user_id=user.pk, type=Authenticator.Type.TOTP))
+    cache.delete(totp._get_used_cache_key(code))
+    return code
+
+
 def sign_in(page, live_server, user, password=TEST_PASSWORD):
-    """Sign in through the real form, as a person would."""
+    """Sign in through the real form, as a person would (with the code from their
+    authenticator app when they have one)."""
+    has_totp = give_second_factor(user)
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("E-mailadres").fill(user.email)
     page.get_by_label("Wachtwoord", exact=False).first.fill(password)
     page.get_by_role("button", name="Inloggen").click()
+    if has_totp:
+        page.wait_for_url(live_server.url + "/accounts/2fa/authenticate/")
+        page.get_by_label("Code").fill(totp_code(user))
+        page.get_by_role("button", name="Aanmelden").click()
     page.wait_for_url(live_server.url + "/")
 
 
 def use_session_of(page, live_server, user):
     """A quick sign-in for journeys that are not about signing in: copy a session cookie."""
+    give_second_factor(user)
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]

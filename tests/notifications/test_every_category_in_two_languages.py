@@ -287,6 +287,12 @@ def sharing_monthly_clicks(world, person):
     monthly_notes_send()
 
 
+def people_second_factor_reset(world, person):
+    from people.services import second_factor_reset
+
+    second_factor_reset(person=person, reset_by=world.hr)
+
+
 SCENARIOS = {
     "general": general,
     "guidelines.changed": guidelines_changed,
@@ -308,6 +314,7 @@ SCENARIOS = {
     "people.access": people_access,
     "sharing.new_kit": sharing_new_kit,
     "sharing.monthly_clicks": sharing_monthly_clicks,
+    "people.second_factor_reset": people_second_factor_reset,
 }
 
 
