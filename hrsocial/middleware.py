@@ -1,6 +1,22 @@
+import functools
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+
+def sessionless(request) -> bool:
+    """A request for a path an app declared `sessionless_paths` (the share redirect /s/, the
+    hottest public URL): middleware must not touch `request.user` or the session for it, so
+    that even a signed-in visitor's request loads neither."""
+    return request.path_info.startswith(_sessionless_paths())
+
+
+@functools.cache
+def _sessionless_paths() -> tuple[str, ...]:
+    from hrsocial import plugins
+
+    return tuple(plugins.declared("sessionless_paths"))
 
 
 class LanguageMiddleware:
@@ -17,7 +33,7 @@ class LanguageMiddleware:
         self.languages = {code for code, _name in settings.LANGUAGES}
 
     def language_for(self, request) -> str:
-        user = getattr(request, "user", None)
+        user = None if sessionless(request) else getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.preferred_language in self.languages:
             return user.preferred_language
         cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
@@ -44,7 +60,7 @@ class PrivatePagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        user = getattr(request, "user", None)
+        user = None if sessionless(request) else getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             response.headers["Cache-Control"] = "private, no-store"
             response.headers.pop("Expires", None)

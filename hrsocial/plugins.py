@@ -84,6 +84,9 @@ class PortalAppConfig(AppConfig):
     profile_sections = ()
     # Receiver objects: signal receivers, connected in ready().
     receivers = ()
+    # Path prefixes ("/s/") whose views read neither the session nor the signed-in user: the
+    # portal's middleware then leaves both alone too (hrsocial.middleware.sessionless).
+    sessionless_paths = ()
     # hrsocial.shareables.Shareable objects: records employees may share through `sharing/`.
     shareables = ()
     # {dotted path of a cached value (hrsocial.caching): model labels whose changes forget it}.

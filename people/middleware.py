@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from hrsocial.middleware import sessionless
 from people.permissions import needs_second_factor
 
 # Pages a user without the required second factor may still open: their account's (where
@@ -17,7 +18,11 @@ class SecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith(ALLOWED_PREFIXES) and needs_second_factor(request):
+        if (
+            not request.path.startswith(ALLOWED_PREFIXES)
+            and not sessionless(request)
+            and needs_second_factor(request)
+        ):
             messages.warning(
                 request,
                 _(

@@ -27,6 +27,8 @@ class SharingConfig(PortalAppConfig):
     name = "sharing"
     verbose_name = _("Sharing")
     urls = {"sharing/": "sharing.urls", "s/": "sharing.urls_links"}
+    # The redirect reads no session, not even a signed-in visitor's (hrsocial.middleware).
+    sessionless_paths = ("/s/",)
     navigation = [
         navigation.NavItem(key="sharing", label=_("Share"), url_name="sharing:index",
                            visible=sharers, order=45),
