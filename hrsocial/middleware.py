@@ -1,6 +1,7 @@
 import functools
 
 from django.conf import settings
+from django.contrib.auth import middleware as auth_middleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -17,6 +18,16 @@ def _sessionless_paths() -> tuple[str, ...]:
     from hrsocial import plugins
 
     return tuple(plugins.declared("sessionless_paths"))
+
+
+class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
+    """Django's, asking the view before the user: a public view (@login_not_required) never
+    loads the session and the signed-in user only to learn that it needs neither."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "login_required", True):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)
 
 
 class LanguageMiddleware:

@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a signed-in user unless its view says @login_not_required.
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "hrsocial.middleware.LoginRequiredMiddleware",
     "hrsocial.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

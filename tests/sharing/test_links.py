@@ -105,3 +105,15 @@ def test_the_friendly_pages_carry_open_graph_tags(client, share):
     html = follow(client, share.code).content.decode()
     assert f'<meta property="og:title" content="{share.kit.title}">' in html
     assert 'name="twitter:card" content="summary"' in html
+
+
+def test_a_signed_in_colleague_following_a_link_loads_no_session_and_no_user(client, share, cas):
+    from django.core.cache import cache
+
+    client.force_login(cas)
+    cache.clear()  # the session and the signed-in user would have to come from the database
+    with CaptureQueriesContext(connection) as queries:
+        response = follow(client, share.code)
+    statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
+    assert statements == ["SELECT", "INSERT"], queries.captured_queries
+    assert response.status_code == 302
