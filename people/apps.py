@@ -8,6 +8,7 @@ from notifications import categories as audiences
 
 class PeopleConfig(PortalAppConfig):
     name = "people"
+    api_routers = ["people.rest.router"]
     verbose_name = _("People")
     seed_after = ()
     navigation = navigation.app_menu("people", order=90, main=(_("Colleagues"), "people:directory"))

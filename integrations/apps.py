@@ -1,0 +1,27 @@
+from django.utils.translation import gettext_lazy as _
+
+from hrsocial import navigation
+from hrsocial.plugins import PortalAppConfig, category
+from notifications import categories as audiences
+
+
+class IntegrationsConfig(PortalAppConfig):
+    """Shared ground for other systems: the token API (/api/), webhooks. It collects every
+    app's `api_routers` and `webhook_events`; it imports no practice app."""
+
+    name = "integrations"
+    verbose_name = _("Integrations")
+    urls = {"api/": "integrations.api_urls", "integrations/": "integrations.urls"}
+    navigation = navigation.app_menu(
+        "webhooks", order=91, hr=(_("Webhooks"), "integrations:webhooks"),
+    )  # fmt: skip
+    notification_categories = [
+        category("integrations.webhook_disabled", _("A webhook was switched off after failures"),
+                 order=95, audience=audiences.hr_staff),
+    ]  # fmt: skip
+    periodic_tasks = {
+        "integrations-webhook-sweep": {
+            "task": "integrations.tasks.sweep_webhooks",
+            "schedule": 60.0,
+        },
+    }
