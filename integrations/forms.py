@@ -5,9 +5,14 @@ from integrations import tokens, webhooks
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100,
-                           help_text=_("What the token is for, e.g. “intranet widget”."))  # fmt: skip
-    scopes = forms.MultipleChoiceField(label=_("Read access to"), widget=forms.CheckboxSelectMultiple)
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. “intranet widget”."),
+    )
+    scopes = forms.MultipleChoiceField(
+        label=_("Read access to"), widget=forms.CheckboxSelectMultiple
+    )
     days = forms.TypedChoiceField(label=_("Valid for"), coerce=int, initial=90)
     is_hr = forms.BooleanField(
         label=_("Include what only HR sees (drafts)"), required=False,

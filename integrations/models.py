@@ -83,7 +83,9 @@ class WebhookDelivery(models.Model):
         DELIVERED = "delivered", _("delivered")
         FAILED = "failed", _("failed")
 
-    endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+    )
     event = models.CharField(_("event"), max_length=80)
     payload = models.JSONField(default=dict)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)

@@ -54,6 +54,8 @@ def build_api() -> NinjaAPI:
             "(Authorization: Bearer …), made on your own settings page in the portal."
         ),
         urls_namespace="api",
+        docs_url="/docs/",
+        openapi_url="/openapi.json",
     )
     for config in plugins.portal_apps():
         for path in config.api_routers:

@@ -78,8 +78,10 @@ def schedule(ids: list[int]) -> None:
 
 
 def _allowed_local(parts) -> bool:
-    return settings.WEBHOOK_ALLOW_LOCALHOST and parts.scheme in ("http", "https") and (
-        parts.hostname == "127.0.0.1"
+    return (
+        settings.WEBHOOK_ALLOW_LOCALHOST
+        and parts.scheme in ("http", "https")
+        and (parts.hostname == "127.0.0.1")
     )
 
 
@@ -233,8 +235,10 @@ def _count_failure(endpoint: WebhookEndpoint) -> None:
                 "integrations.webhook_disabled",
                 _("A webhook was switched off"),
                 lambda: str(
-                    _("%(url)s failed %(count)s times in a row and gets no more deliveries. "
-                      "Check it and switch it on again.")
+                    _(
+                        "%(url)s failed %(count)s times in a row and gets no more deliveries. "
+                        "Check it and switch it on again."
+                    )
                     % {"url": url, "count": settings.WEBHOOK_MAX_FAILURES}
                 ),  # fmt: skip
                 "/integrations/webhooks/",
