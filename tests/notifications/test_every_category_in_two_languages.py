@@ -268,6 +268,18 @@ def people_access(world, person):
     )
 
 
+def integrations_webhook_disabled(world, person):
+    from integrations import services, webhooks
+    from integrations.models import WebhookEndpoint
+
+    make_hr(person)
+    endpoint = services.webhook_create(
+        actor=world.hr, url="https://93.184.215.14/hook", events=["helpdesk.question_asked"]
+    )
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(consecutive_failures=100)
+    webhooks._count_failure(endpoint)
+
+
 SCENARIOS = {
     "general": general,
     "guidelines.changed": guidelines_changed,
@@ -287,6 +299,7 @@ SCENARIOS = {
     "competencies.assessment": competencies_assessment,
     "competencies.review": competencies_review,
     "people.access": people_access,
+    "integrations.webhook_disabled": integrations_webhook_disabled,
 }
 
 
