@@ -365,6 +365,8 @@ CELERY_TASK_ROUTES = {
             "notifications.tasks.sweep_undelivered",
             "integrations.tasks.deliver_webhooks",
             "integrations.tasks.sweep_webhooks",
+            "integrations.tasks.deliver_chat_messages",
+            "integrations.tasks.sweep_chat_messages",
             "people.tasks.send_invitation",
             "people.tasks.send_password_reset",
         )

@@ -14,12 +14,21 @@ class IntegrationsConfig(PortalAppConfig):
     urls = {"api/": "integrations.api_urls", "integrations/": "integrations.urls"}
     navigation = navigation.app_menu(
         "webhooks", order=91, hr=(_("Webhooks"), "integrations:webhooks"),
-    )  # fmt: skip
+    ) + [
+        navigation.NavItem("chat-channels", _("Teams and Slack"), "integrations:channels",
+                           visible=lambda user: user.is_authenticated and user.is_hr_lead, order=92, section="hr"),
+    ]  # fmt: skip
     notification_categories = [
         category("integrations.webhook_disabled", _("A webhook was switched off after failures"),
                  order=95, audience=audiences.hr_staff),
     ]  # fmt: skip
+    # notify() hands Teams/Slack deliveries over without importing integrations.
+    provides = {"chat_queue": "integrations.chat.chat_queue"}
     periodic_tasks = {
+        "integrations-chat-sweep": {
+            "task": "integrations.tasks.sweep_chat_messages",
+            "schedule": 60.0,
+        },
         "integrations-webhook-sweep": {
             "task": "integrations.tasks.sweep_webhooks",
             "schedule": 60.0,

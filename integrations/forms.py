@@ -47,3 +47,21 @@ class WebhookForm(forms.Form):
         url = self.cleaned_data["url"]
         webhooks.check_target(url)
         return url
+
+
+class ChannelForm(forms.ModelForm):
+    class Meta:
+        from integrations.models import ChatChannel
+
+        model = ChatChannel
+        fields = ["kind", "name", "url", "department", "person"]
+        help_texts = {
+            "url": _("The incoming-webhook URL (Slack) or the workflow's URL (Teams)."),
+            "department": _("Shared channel of this department; empty: for everyone."),
+            "person": _("Only this person's own chat: private notices may go there too."),
+        }
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        webhooks.check_target(url)
+        return url

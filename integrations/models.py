@@ -111,3 +111,69 @@ class WebhookDelivery(models.Model):
 
     def __str__(self):
         return f"{self.event} → {self.endpoint_id}"
+
+
+class ChatChannel(models.Model):
+    """An incoming-webhook (Slack) or workflow (Teams) URL an HR lead configured, for one
+    person's own chat or a shared channel of a department (or of everyone)."""
+
+    class Kind(models.TextChoices):
+        TEAMS = "teams", _("Microsoft Teams")
+        SLACK = "slack", _("Slack")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    name = models.CharField(_("name"), max_length=100)
+    url = models.URLField(_("URL"), max_length=500)
+    department = models.ForeignKey(
+        "people.Department", verbose_name=_("department"), null=True, blank=True,
+        on_delete=models.CASCADE, related_name="+",
+    )  # fmt: skip
+    # Set: this person's own chat (private categories may go here); empty: a shared channel.
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), null=True, blank=True,
+        on_delete=models.CASCADE, related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("chat channel")
+        verbose_name_plural = _("chat channels")
+        ordering = ["kind", "name", "id"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_shared(self) -> bool:
+        return self.person_id is None
+
+
+class ChatMessage(models.Model):
+    """One notification for one chat channel: the chat outbox row."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("to be sent")
+        SENDING = "sending", _("being sent")
+        DELIVERED = "delivered", _("delivered")
+        FAILED = "failed", _("failed (sent by e-mail instead)")
+
+    notification = models.ForeignKey(
+        "notifications.Notification", on_delete=models.CASCADE, related_name="+"
+    )
+    channel = models.ForeignKey(ChatChannel, on_delete=models.CASCADE, related_name="messages")
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    response_status = models.PositiveSmallIntegerField(_("answer"), null=True, blank=True)
+    last_error = models.CharField(_("error"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("chat message")
+        verbose_name_plural = _("chat messages")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.notification_id} → {self.channel_id}"

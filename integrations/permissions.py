@@ -14,6 +14,21 @@ api_user_required = role_required(can_use_api)
 webhooks_required = role_required(can_manage_webhooks)
 
 
+def can_manage_channels(user) -> bool:
+    return is_hr(user) and user.is_hr_lead
+
+
+channels_required = role_required(can_manage_channels)
+
+
+def get_channel_for_user(request, pk):
+    from integrations.models import ChatChannel
+
+    if not can_manage_channels(request.user):
+        raise Http404
+    return get_object_or_404(ChatChannel, pk=pk)
+
+
 def can_make_hr_tokens(user) -> bool:
     return is_hr(user)
 

@@ -14,3 +14,17 @@ def deliver_webhooks(delivery_ids: list[int]) -> None:
 @periodic_task
 def sweep_webhooks() -> int:
     return webhooks.webhooks_sweep()
+
+
+@shared_task
+def deliver_chat_messages(message_ids: list[int]) -> None:
+    from integrations import chat
+
+    chat.chat_messages_send(ids=message_ids)
+
+
+@periodic_task
+def sweep_chat_messages() -> int:
+    from integrations import chat
+
+    return chat.chat_sweep()

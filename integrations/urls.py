@@ -10,4 +10,6 @@ urlpatterns = [
     path("webhooks/<int:pk>/", views.webhook_detail, name="webhook-detail"),
     path("webhooks/<int:pk>/active/", views.webhook_active, name="webhook-active"),
     path("webhooks/<int:pk>/delete/", views.webhook_delete, name="webhook-delete"),
+    path("channels/", views.channel_list, name="channels"),
+    path("channels/<int:pk>/delete/", views.channel_delete, name="channel-delete"),
 ]

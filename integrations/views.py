@@ -3,11 +3,20 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hrsocial import audit
 from integrations import services, tokens
-from integrations.forms import TokenForm, WebhookForm
-from integrations.models import AccessToken, WebhookDelivery, WebhookEndpoint
+from integrations.forms import ChannelForm, TokenForm, WebhookForm
+from integrations.models import (
+    AccessToken,
+    ChatChannel,
+    ChatMessage,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from integrations.permissions import (
     api_user_required,
+    channels_required,
+    get_channel_for_user,
     get_token_for_user,
     get_webhook_for_user,
     webhooks_required,
@@ -92,3 +101,34 @@ def webhook_delete(request, pk):
     services.webhook_delete(actor=request.user, endpoint=endpoint)
     messages.success(request, _("The webhook is deleted."))
     return redirect("integrations:webhooks")
+
+
+@channels_required
+def channel_list(request):
+    """HR leads: the Teams and Slack channels, and the latest messages with their status."""
+    form = ChannelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        channel = form.save()
+        audit.record(actor=request.user, action="integrations.channel_create", target=channel)
+        messages.success(request, _("The channel is saved."))
+        return redirect("integrations:channels")
+    return render(
+        request,
+        "integrations/channel_list.html",
+        {
+            "form": form,
+            "channels": ChatChannel.objects.select_related("department", "person"),
+            "chat_messages": ChatMessage.objects.select_related("channel")[:100],
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@require_POST
+@channels_required
+def channel_delete(request, pk):
+    channel = get_channel_for_user(request, pk)
+    audit.record(actor=request.user, action="integrations.channel_delete", target=channel)
+    channel.delete()
+    messages.success(request, _("The channel is deleted."))
+    return redirect("integrations:channels")

@@ -71,4 +71,3 @@ ROUTES = [
     Route("integrations:webhook-delete", hr_only(302), method="post",
           kwargs=lambda w: {"pk": w.webhook.pk}),
 ]  # fmt: skip
-

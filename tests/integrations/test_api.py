@@ -127,10 +127,14 @@ def test_it_makes_shows_once_and_revokes_a_token_on_the_settings_page(client, em
     secret = response.context["secret"]
     assert secret.startswith("hrs_")
     assert secret not in client.get("/integrations/tokens/").content.decode()
-    assert client.get("/api/people/", headers={"Authorization": f"Bearer {secret}"}).status_code == 200
+    assert (
+        client.get("/api/people/", headers={"Authorization": f"Bearer {secret}"}).status_code == 200
+    )
     token = AccessToken.objects.get(user=emma)
     client.post(f"/integrations/tokens/{token.pk}/revoke/")
-    assert client.get("/api/people/", headers={"Authorization": f"Bearer {secret}"}).status_code == 401
+    assert (
+        client.get("/api/people/", headers={"Authorization": f"Bearer {secret}"}).status_code == 401
+    )
 
 
 def test_it_refuses_a_token_without_a_name_or_scope_with_a_message(client, emma):

@@ -22,12 +22,12 @@ pytestmark = pytest.mark.django_db
 class Target(BaseHTTPRequestHandler):
     received: list = []
 
-    def do_POST(self):  # noqa: N802
+    def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         Target.received.append((self.path, dict(self.headers), body))
         if self.path == "/hang":
             time.sleep(1.5)
-        status = 500 if self.path == "/broken" else 204
+        status = {"/broken": 500, "/bad": 400}.get(self.path, 204)
         self.send_response(status)
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -115,9 +115,7 @@ def test_it_retries_a_failing_target_with_backoff_and_switches_it_off(target, ha
     endpoint = services.webhook_create(
         actor=hanna, url=target + "/broken", events=["helpdesk.question_asked"]
     )
-    first, second = (
-        webhooks.publish("helpdesk.question_asked", {"n": n})[0] for n in range(2)
-    )
+    first, second = (webhooks.publish("helpdesk.question_asked", {"n": n})[0] for n in range(2))
     webhooks.deliveries_send(ids=[first.pk])
     first.refresh_from_db()
     assert first.status == WebhookDelivery.Status.PENDING
