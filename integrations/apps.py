@@ -5,6 +5,10 @@ from hrsocial.plugins import PortalAppConfig, category
 from notifications import categories as audiences
 
 
+def _hr_leads(user) -> bool:
+    return user.is_authenticated and user.is_hr_lead
+
+
 class IntegrationsConfig(PortalAppConfig):
     """Shared ground for other systems: the token API (/api/), webhooks. It collects every
     app's `api_routers` and `webhook_events`; it imports no practice app."""
@@ -16,7 +20,7 @@ class IntegrationsConfig(PortalAppConfig):
         "webhooks", order=91, hr=(_("Webhooks"), "integrations:webhooks"),
     ) + [
         navigation.NavItem("chat-channels", _("Teams and Slack"), "integrations:channels",
-                           visible=lambda user: user.is_authenticated and user.is_hr_lead, order=92, section="hr"),
+                           visible=_hr_leads, order=92, section="hr"),
     ]  # fmt: skip
     notification_categories = [
         category("integrations.webhook_disabled", _("A webhook was switched off after failures"),

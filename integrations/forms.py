@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from integrations import tokens, webhooks
+from integrations.models import ChatChannel
 
 
 class TokenForm(forms.Form):
@@ -51,8 +52,6 @@ class WebhookForm(forms.Form):
 
 class ChannelForm(forms.ModelForm):
     class Meta:
-        from integrations.models import ChatChannel
-
         model = ChatChannel
         fields = ["kind", "name", "url", "department", "person"]
         help_texts = {

@@ -35,6 +35,11 @@ def setup(world):
     world.api_token, _secret = tokens.token_create(
         user=world.employee, name="kaart", scopes=["people:read"], days=30
     )
+    from integrations.models import ChatChannel
+
+    world.channel = ChatChannel.objects.create(
+        kind="teams", name="Team", url="https://93.184.215.14/t"
+    )
     world.webhook = services.webhook_create(
         actor=world.hr, url="https://93.184.215.14/hook", events=["helpdesk.question_asked"]
     )
@@ -70,4 +75,9 @@ ROUTES = [
           data={"active": "0"}, kwargs=lambda w: {"pk": w.webhook.pk}),
     Route("integrations:webhook-delete", hr_only(302), method="post",
           kwargs=lambda w: {"pk": w.webhook.pk}),
+    Route("integrations:channels", hr_only(200)),
+    Route("integrations:channels", hr_only(422), method="post",
+          data={"kind": "slack", "name": "x", "url": "http://127.0.0.1/"}),
+    Route("integrations:channel-delete", hr_only(302), method="post",
+          kwargs=lambda w: {"pk": w.channel.pk}),
 ]  # fmt: skip
