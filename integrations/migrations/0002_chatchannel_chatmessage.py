@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('integrations', '0001_initial'),
-        ('notifications', '0003_alter_notification_delivery_and_more'),
+        ('notifications', '0003_delivery_chat'),
         ('people', '0007_import_batch'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
