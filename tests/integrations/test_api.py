@@ -142,3 +142,27 @@ def test_it_refuses_a_token_without_a_name_or_scope_with_a_message(client, emma)
     response = client.post("/integrations/tokens/", {"name": " ", "days": 5})
     assert response.status_code == 422
     assert AccessToken.objects.count() == 0
+
+
+def test_its_lists_take_the_same_number_of_queries_for_5_and_50_rows(client, emma):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import UserFactory
+
+    headers = bearer(emma)
+
+    def queries(url):
+        client.get(url, headers=headers)  # warm the caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url, headers=headers).status_code == 200
+        return len(captured)
+
+    UserFactory.create_batch(5, department=emma.department)
+    for _ in range(5):
+        SessionFactory(training=TrainingFactory())
+    few = [queries(url) for url in ("/api/people/", "/api/trainings/sessions/")]
+    UserFactory.create_batch(45, department=emma.department)
+    for _ in range(45):
+        SessionFactory(training=TrainingFactory())
+    assert [queries(url) for url in ("/api/people/", "/api/trainings/sessions/")] == few
