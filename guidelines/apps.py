@@ -2,7 +2,7 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial import navigation, search
-from hrsocial.plugins import PortalAppConfig, Receiver, category
+from hrsocial.plugins import PortalAppConfig, Receiver, category, webhook_event
 from notifications import categories as audiences
 from notifications.categories import Delivery
 
@@ -11,6 +11,8 @@ class GuidelinesConfig(PortalAppConfig):
     """Practice 1: tips for using social media, and the "may I post this?" checker."""
 
     name = "guidelines"
+    api_routers = ["guidelines.rest.router"]
+    webhook_events = [webhook_event("guidelines.tip_published", _("A published tip"))]
     verbose_name = _("Guidelines")
     navigation = navigation.app_menu(
         "guidelines", order=10,

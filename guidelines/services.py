@@ -32,6 +32,7 @@ from guidelines.models import (
 )
 from hrsocial import audit
 from hrsocial.i18n import localized
+from integrations import webhooks
 from notifications.services import notify
 from people.models import User
 
@@ -134,6 +135,19 @@ def guideline_publish(
             version=version.number,
             kind=kind,
         )
+        if previous is None or not locked.is_published:
+            webhooks.publish(
+                "guidelines.tip_published",
+                {
+                    "id": guideline.pk,
+                    "title": guideline.title,
+                    "title_en": guideline.title_en,
+                    "tip": guideline.tip,
+                    "tip_en": guideline.tip_en,
+                    "version": version.number,
+                    "url": settings.SITE_URL + guideline.get_absolute_url(),
+                },
+            )
         if announce and kind == ChangeKind.MATERIAL:
             from guidelines.tasks import announce_version
 

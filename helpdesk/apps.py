@@ -2,7 +2,7 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial import navigation, search
-from hrsocial.plugins import PortalAppConfig, Receiver, category
+from hrsocial.plugins import PortalAppConfig, Receiver, category, webhook_event
 from notifications import categories as audiences
 from notifications.categories import Delivery
 
@@ -11,6 +11,8 @@ class HelpdeskConfig(PortalAppConfig):
     """Practice 3: the internal helpdesk ("vraagbaak") and its FAQ."""
 
     name = "helpdesk"
+    api_routers = ["helpdesk.rest.router"]
+    webhook_events = [webhook_event("helpdesk.question_asked", _("A new question"))]
     verbose_name = _("Helpdesk")
     # A hard dependency: questions link to tips (Question.related_guidelines), through
     # guidelines.api only.

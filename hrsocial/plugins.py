@@ -100,6 +100,13 @@ class PortalAppConfig(AppConfig):
     # {name: dotted path} of functions another app may call without importing this one
     # (`hrsocial.plugins.provided(name)`): a soft dependency in the direction of the provider.
     provides = {}
+    # Dotted paths of django-ninja Routers with this app's read-only API (`<app>/rest.py`),
+    # mounted by `integrations` at /api/<label>/ behind personal access tokens with the scope
+    # "<label>:read".
+    api_routers = ()
+    # webhook_event(key, label): events HR may subscribe a webhook URL to; the app calls
+    # `integrations.webhooks.publish(key, payload)` inside the event's transaction.
+    webhook_events = ()
 
     def ready(self):
         for receiver in self.receivers:
@@ -125,6 +132,11 @@ def category(key: str, label, **options) -> dict:
     """A notification category for `notification_categories`: the arguments of
     notifications.categories.register(key, label, **options), passed on as they are."""
     return {"key": key, "label": label, **options}
+
+
+def webhook_event(key: str, label) -> dict:
+    """An event for `webhook_events` ("helpdesk.question_asked"), collected by integrations."""
+    return {"key": key, "label": label}
 
 
 def portal_apps() -> list[PortalAppConfig]:

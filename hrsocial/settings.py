@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "hrsocial.apps.HrsocialConfig",
     "people",
     "notifications",
+    "integrations",
+    "ninja",
     "guidelines",
     "competencies",
     "trainings",
@@ -381,6 +383,10 @@ CELERY_TASK_ROUTES = {
             "notifications.tasks.deliver_notifications",
             "notifications.tasks.send_digest",
             "notifications.tasks.sweep_undelivered",
+            "integrations.tasks.deliver_webhooks",
+            "integrations.tasks.sweep_webhooks",
+            "integrations.tasks.deliver_chat_messages",
+            "integrations.tasks.sweep_chat_messages",
             "people.tasks.send_invitation",
             "people.tasks.send_password_reset",
         )
@@ -451,6 +457,17 @@ HELPDESK_ATTACHMENT_MAX_BYTES = env.int("HELPDESK_ATTACHMENT_MAX_BYTES", default
 GUIDELINES_REMINDER_DAYS = env.int("GUIDELINES_REMINDER_DAYS", default=14)
 # The draft checker (page and JSON endpoint together), per person per minute.
 GUIDELINES_CHECKS_PER_MINUTE = env.int("GUIDELINES_CHECKS_PER_MINUTE", default=60)
+
+# --- Integrations: the API, webhooks --------------------------------------------------------
+# Requests per minute per personal access token.
+API_RATE_LIMIT_PER_MINUTE = env.int("API_RATE_LIMIT_PER_MINUTE", default=120)
+# A webhook is switched off after this many failed deliveries in a row (HR hears of it).
+WEBHOOK_MAX_FAILURES = env.int("WEBHOOK_MAX_FAILURES", default=10)
+# Seconds to connect to and hear back from a webhook's target.
+WEBHOOK_TIMEOUT = env.float("WEBHOOK_TIMEOUT", default=5.0)
+# Tests only: also accept http://127.0.0.1 targets (never in production: the portal must not
+# reach the internal network).
+WEBHOOK_ALLOW_LOCALHOST = False
 
 # --- Competencies (practices 4 and 8) ----------------------------------------------------------
 # Managers see the competency profiles of their direct reports; with this on, of the whole

@@ -22,6 +22,14 @@ class Delivery(models.TextChoices):
     IMMEDIATE = "immediate", _("Immediately by e-mail")
     DIGEST = "digest", _("In a daily digest e-mail")
     PORTAL = "portal", _("Only in the portal")
+    # Chat channels (integrations: an incoming-webhook or workflow URL an HR lead configured
+    # for the person's team or department). Without one, or for a private category outside the
+    # person's own chat, the message goes by e-mail instead: nothing is lost.
+    TEAMS = "teams", _("In Microsoft Teams")
+    SLACK = "slack", _("In Slack")
+
+
+CHAT = (Delivery.TEAMS, Delivery.SLACK)
 
 
 # Audiences: who a category can reach.

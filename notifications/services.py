@@ -27,8 +27,9 @@ from django.utils.functional import Promise
 from hrsocial.caching import CachedValue
 from hrsocial.celery import app
 from hrsocial.emails import build_templated_email
+from hrsocial.plugins import provided
 from notifications import categories
-from notifications.categories import Delivery
+from notifications.categories import CHAT, Delivery
 from notifications.models import Notification, NotificationPreference, PeriodicTaskRun
 
 logger = logging.getLogger(__name__)
@@ -105,6 +106,10 @@ def notify(
             )
         )
     created = Notification.objects.bulk_create(rows, batch_size=1000)
+    chat = [n for n in created if n.delivery in CHAT]
+    chat_queue = provided("chat_queue")
+    if chat and chat_queue:
+        chat_queue(chat, private=category_info.private)
     unread_changed(people)
     due = [n.pk for n in created if n.email_status == Notification.EmailStatus.PENDING]
     if due and queued:
@@ -123,6 +128,8 @@ def _queued_after_commit() -> bool:
 def _initial_status(delivery: str, person) -> str:
     if not person.email or delivery == Delivery.PORTAL:
         return Notification.EmailStatus.NOT_NEEDED
+    if delivery in CHAT and provided("chat_queue"):
+        return Notification.EmailStatus.NOT_NEEDED  # the chat channel's; it falls back to e-mail
     if delivery == Delivery.DIGEST:
         return Notification.EmailStatus.DIGEST
     return Notification.EmailStatus.PENDING

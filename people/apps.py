@@ -9,6 +9,7 @@ from notifications.categories import Delivery
 
 class PeopleConfig(PortalAppConfig):
     name = "people"
+    api_routers = ["people.rest.router"]
     verbose_name = _("People")
     seed_after = ()
     navigation = navigation.app_menu("people", order=90, main=(_("Colleagues"), "people:directory"))

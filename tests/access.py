@@ -34,6 +34,8 @@ class Route:
     data: Callable | dict | None = None  # POST data, or world -> POST data
     query: str = ""  # appended to the URL, e.g. "?q=linkedin"
     headers: dict = field(default_factory=dict)
+    # user -> headers sent instead of signing in (an API's bearer token); visitors send none.
+    auth: Callable | None = None
 
     def __post_init__(self):
         missing = set(ROLES) - set(self.expect)

@@ -125,14 +125,17 @@ class AccessMapTest(TestCase):
         does not change what the next role sees."""
         with transaction.atomic():
             self.client.logout()
-            if role != "visitor":
+            headers = route.headers
+            if role != "visitor" and route.auth:
+                headers = {**headers, **route.auth(getattr(self.world, role))}
+            elif role != "visitor":
                 self.client.force_login(getattr(self.world, role))
             data = route.data(self.world) if callable(route.data) else (route.data or {})
             send = getattr(self.client, route.method)
             response = (
-                send(url, data, headers=route.headers)
+                send(url, data, headers=headers)
                 if route.method == "post"
-                else send(url, headers=route.headers)
+                else send(url, headers=headers)
             )
             transaction.set_rollback(True)
         return response.status_code, response.get("Location", "")

@@ -11,6 +11,7 @@ class TrainingsConfig(PortalAppConfig):
     """Practice 2: trainings that fit the person, sessions, waitlists and the self-scan."""
 
     name = "trainings"
+    api_routers = ["trainings.rest.router"]
     verbose_name = _("Trainings")
     # A hard dependency: trainings develop competencies (through competencies.api only), and
     # the demo trainings link to the demo competency framework.

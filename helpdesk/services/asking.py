@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,6 +17,7 @@ from helpdesk.queue import counts_changed
 from helpdesk.services import notices
 from helpdesk.services.files import attachment_store
 from helpdesk.sla import working_calendar
+from integrations import webhooks
 
 MAX_DRAFT_LENGTH = 5_000
 DRAFT_SESSION_KEY = "helpdesk_draft"
@@ -98,6 +100,12 @@ def question_ask(
             if upload is not None:
                 attachment_store(question=question, upload=upload)
             _route(question=question, asker=asker)
+            # Nothing about the asker or the text leaves the portal: the category and a link
+            # to HR's queue, where signing in is needed.
+            webhooks.publish(
+                "helpdesk.question_asked",
+                {"category": category.name, "url": settings.SITE_URL + "/helpdesk/"},
+            )
     except IntegrityError:
         # The same form, submitted twice at the same moment: the other request won.
         existing = Question.objects.filter(submission_key=submission_key).first()

@@ -58,6 +58,7 @@ def employee_pages(emma):
         f"/competencies/reviews/{review.pk}/",
         "/competencies/framework/",
         "/competencies/experts/?q=linkedin",
+        "/integrations/tokens/",
     ]
 
 
@@ -84,6 +85,8 @@ def hr_pages():
     rule_kind = Rule.Kind.CONFIDENTIAL.value
     return [
         "/",
+        "/integrations/webhooks/",
+        "/integrations/channels/",
         "/competencies/hr/",
         f"/competencies/hr/cycles/{cycle.pk}/",
         f"/competencies/hr/departments/{department.pk}/",

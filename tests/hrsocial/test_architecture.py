@@ -19,7 +19,7 @@ from django.apps import apps
 from hrsocial import plugins
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_GROUND = {"hrsocial", "people", "notifications", "sharing"}
+SHARED_GROUND = {"hrsocial", "people", "notifications", "sharing", "integrations"}
 PUBLIC_MODULE = "api"
 # (app, app) pairs that import each other today, with the reason; keep this list empty.
 # people tells the HR leads of a change of HR rights (people.services.person_access_change)
@@ -53,6 +53,7 @@ def imports_of(app: str) -> list[tuple[str, str]]:
 
 def declared_paths(config) -> list[str]:
     paths = [*config.home_panels, *config.profile_sections, *config.provides.values()]
+    paths += list(config.api_routers)
     paths += [p for receiver in config.receivers for p in (receiver.signal, receiver.receiver)]
     paths += list(config.cached)
     paths += [c["attachments"] for c in config.notification_categories if "attachments" in c]

@@ -293,6 +293,18 @@ def people_second_factor_reset(world, person):
     second_factor_reset(person=person, reset_by=world.hr)
 
 
+def integrations_webhook_disabled(world, person):
+    from integrations import services, webhooks
+    from integrations.models import WebhookEndpoint
+
+    make_hr(person)
+    endpoint = services.webhook_create(
+        actor=world.hr, url="https://93.184.215.14/hook", events=["helpdesk.question_asked"]
+    )
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(consecutive_failures=100)
+    webhooks._count_failure(endpoint)
+
+
 SCENARIOS = {
     "general": general,
     "guidelines.changed": guidelines_changed,
@@ -315,6 +327,7 @@ SCENARIOS = {
     "sharing.new_kit": sharing_new_kit,
     "sharing.monthly_clicks": sharing_monthly_clicks,
     "people.second_factor_reset": people_second_factor_reset,
+    "integrations.webhook_disabled": integrations_webhook_disabled,
 }
 
 
