@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "competencies",
     "trainings",
     "helpdesk",
+    "news",
 ]
 
 MIDDLEWARE = [

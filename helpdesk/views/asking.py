@@ -38,6 +38,10 @@ def question_create(request):
         initial = {"subject": draft["subject"], "body": draft["body"]}
     elif request.GET.get("subject"):
         initial = {"subject": request.GET["subject"][:200]}
+        # "Ask HR about this" from another page (a news post): the question links to it.
+        about = request.GET.get("about", "")
+        if about.startswith("/") and not about.startswith("//") and about.isprintable():
+            initial["body"] = _("About: %(url)s") % {"url": request.build_absolute_uri(about[:300])} + "\n\n"
     form = AskForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
