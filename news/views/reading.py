@@ -16,6 +16,7 @@ from news.models import (
     Confirmation,
     Participation,
     Post,
+    PostQuerySet,
     Reaction,
     Reading,
     Tag,
@@ -48,7 +49,7 @@ def index(request):
         posts = posts.filter(tags__name=tag)
     query = request.GET.get("q", "")
     if query:
-        posts = search(posts, query, Post.objects.SEARCH_FIELDS)
+        posts = search(posts, query, PostQuerySet.SEARCH_FIELDS)
     else:
         posts = posts.in_reading_order()
     page = Paginator(posts, 20).get_page(request.GET.get("page"))
