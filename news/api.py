@@ -12,7 +12,11 @@ def posts_for_alumni(user, *, since=None, limit=5) -> list[dict]:
     if since is not None:
         posts = posts.filter(publish_at__gte=since)
     return [
-        {"title": p.title, "url": p.get_absolute_url(), "published_at": p.publish_at,
-         "summary": p.display_summary}
+        {
+            "title": p.title,
+            "url": p.get_absolute_url(),
+            "published_at": p.publish_at,
+            "summary": p.display_summary,
+        }
         for p in posts.order_by("-publish_at", "-pk")[:limit]
-    ]  # fmt: skip
+    ]

@@ -17,10 +17,11 @@ class NewsFeed(Feed):
 
     def items(self):
         return (
-            Post.objects.live().filter(
-                audience__in=[Post.Audience.EMPLOYEES, Post.Audience.WITH_ALUMNI]
-            ).select_related("author").order_by("-publish_at", "-pk")[:30]
-        )  # fmt: skip
+            Post.objects.live()
+            .filter(audience__in=[Post.Audience.EMPLOYEES, Post.Audience.WITH_ALUMNI])
+            .select_related("author")
+            .order_by("-publish_at", "-pk")[:30]
+        )
 
     def item_title(self, item):
         return item.title

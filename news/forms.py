@@ -8,30 +8,49 @@ from people.models import Department
 
 class PostForm(forms.ModelForm):
     tag_names = forms.CharField(
-        label=_("Tags"), required=False, max_length=300,
+        label=_("Tags"),
+        required=False,
+        max_length=300,
         help_text=_("Separated by commas, e.g. “LinkedIn, werving”."),
-    )  # fmt: skip
+    )
     material = forms.BooleanField(
         label=_("Material change: mark as updated and ask for confirmation again"),
         required=False,
     )
-    publish = forms.BooleanField(label=_("Publish (now or at the scheduled time)"),
-                                 required=False)  # fmt: skip
+    publish = forms.BooleanField(label=_("Publish (now or at the scheduled time)"), required=False)
 
     class Meta:
         model = Post
         fields = [
-            "kind", "title", "summary", "why", "body", "organisation", "example_url", "lesson",
-            "image", "image_alt", "audience", "departments", "publish_at", "unpublish_at",
-            "is_pinned", "requires_confirmation", "update_note",
-        ]  # fmt: skip
+            "kind",
+            "title",
+            "summary",
+            "why",
+            "body",
+            "organisation",
+            "example_url",
+            "lesson",
+            "image",
+            "image_alt",
+            "audience",
+            "departments",
+            "publish_at",
+            "unpublish_at",
+            "is_pinned",
+            "requires_confirmation",
+            "update_note",
+        ]
         widgets = {
-            "publish_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            "unpublish_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "publish_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "unpublish_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
             "departments": forms.CheckboxSelectMultiple,
             "why": forms.Textarea(attrs={"rows": 3}),
             "lesson": forms.Textarea(attrs={"rows": 3}),
-        }  # fmt: skip
+        }
 
     def __init__(self, *args, manager: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,8 +60,15 @@ class PostForm(forms.ModelForm):
         if not manager:
             # Employees write blogs; moderators publish them.
             self.fields["kind"].choices = [(Post.Kind.BLOG, Post.Kind.BLOG.label)]
-            for name in ("is_pinned", "requires_confirmation", "publish", "material",
-                         "update_note", "publish_at", "unpublish_at"):  # fmt: skip
+            for name in (
+                "is_pinned",
+                "requires_confirmation",
+                "publish",
+                "material",
+                "update_note",
+                "publish_at",
+                "unpublish_at",
+            ):
                 del self.fields[name]
 
     def clean_image(self):
@@ -63,8 +89,12 @@ class PostForm(forms.ModelForm):
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(label=_("Comment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
-    parent = forms.IntegerField(required=False, min_value=1, max_value=2**62, widget=forms.HiddenInput)
+    body = forms.CharField(
+        label=_("Comment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    parent = forms.IntegerField(
+        required=False, min_value=1, max_value=2**62, widget=forms.HiddenInput
+    )
 
 
 class ReasonForm(forms.Form):
@@ -72,19 +102,29 @@ class ReasonForm(forms.Form):
 
 
 class SendBackForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for the author"), max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+    reason = forms.CharField(
+        label=_("Reason for the author"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class ResponseForm(forms.Form):
-    response = forms.CharField(label=_("What you said, what we did"), max_length=10_000,
-                               widget=forms.Textarea(attrs={"rows": 6}))  # fmt: skip
+    response = forms.CharField(
+        label=_("What you said, what we did"),
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
 
 
 class ConsultationForm(forms.Form):
-    opens_at = forms.DateTimeField(label=_("Opens"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    closes_at = forms.DateTimeField(label=_("Closes"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    anonymous = forms.BooleanField(label=_("Anonymous: nobody can ever see who answered what"), required=False)
+    opens_at = forms.DateTimeField(
+        label=_("Opens"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    closes_at = forms.DateTimeField(
+        label=_("Closes"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    anonymous = forms.BooleanField(
+        label=_("Anonymous: nobody can ever see who answered what"), required=False
+    )
 
     QUESTIONS = 3
 
@@ -98,9 +138,11 @@ class ConsultationForm(forms.Form):
                 label=_("Kind of answer"), choices=ConsultationQuestion.Kind.choices
             )
             self.fields[f"q{n}_choices"] = forms.CharField(
-                label=_("Choices (one a line)"), required=False, max_length=2000,
+                label=_("Choices (one a line)"),
+                required=False,
+                max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 3}),
-            )  # fmt: skip
+            )
 
     def questions(self) -> list[dict]:
         return [

@@ -17,17 +17,21 @@ def must_reads_and_consultations(request):
         return None
     now = timezone.now()
     visible = Post.objects.visible_to(user, now)
-    confirmed = Confirmation.objects.filter(post=OuterRef("pk"), person=user,
-                                            version=OuterRef("version"))  # fmt: skip
+    confirmed = Confirmation.objects.filter(
+        post=OuterRef("pk"), person=user, version=OuterRef("version")
+    )
     must_reads = list(
-        visible.filter(requires_confirmation=True).exclude(Exists(confirmed))
+        visible.filter(requires_confirmation=True)
+        .exclude(Exists(confirmed))
         .order_by("-publish_at")[:5]
-    )  # fmt: skip
+    )
     answered = Participation.objects.filter(consultation=OuterRef("pk"), person=user)
     consultations = list(
         Consultation.objects.filter(post__in=visible, opens_at__lte=now, closes_at__gt=now)
-        .exclude(Exists(answered)).select_related("post").order_by("closes_at")[:5]
-    )  # fmt: skip
+        .exclude(Exists(answered))
+        .select_related("post")
+        .order_by("closes_at")[:5]
+    )
     if not (must_reads or consultations):
         return None
     return home.Panel(

@@ -15,6 +15,16 @@ MAX_COMMENT = 2_000
 COMMENT_EDIT_MINUTES = 15
 
 
+class Row(models.Model):
+    """A row without a natural name: the admin and logs show its kind and key."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{type(self).__name__} {self.pk}"
+
+
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=50, unique=True)
 
@@ -89,9 +99,11 @@ class Post(models.Model):
     # Practice 5: employees must know *why*; news and policy posts must say so.
     why = models.TextField(_("why"), max_length=3000, blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
         related_name="news_posts",
-    )  # fmt: skip
+    )
     audience = models.CharField(
         _("audience"), max_length=12, choices=Audience, default=Audience.EMPLOYEES
     )
@@ -105,8 +117,9 @@ class Post(models.Model):
     announced_at = models.DateTimeField(null=True, blank=True, editable=False)
     is_pinned = models.BooleanField(_("pinned"), default=False)
     comments_closed = models.BooleanField(_("comments closed"), default=False)
-    requires_confirmation = models.BooleanField(_("must read: ask for “read and understood”"),
-                                                default=False)  # fmt: skip
+    requires_confirmation = models.BooleanField(
+        _("must read: ask for “read and understood”"), default=False
+    )
     # Raised by a material edit: confirmations of an earlier version no longer count.
     version = models.PositiveIntegerField(default=1, editable=False)
     materially_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -119,9 +132,13 @@ class Post(models.Model):
     image_alt = models.CharField(_("image description"), max_length=200, blank=True)
     moderation_note = models.TextField(_("reason"), blank=True)
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -156,7 +173,7 @@ class Post(models.Model):
         return self.summary or self.body[:200]
 
 
-class PostRevision(models.Model):
+class PostRevision(Row):
     """The change history: what the post said before each edit."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
@@ -174,8 +191,8 @@ class PostRevision(models.Model):
         ordering = ["-edited_at", "-pk"]
 
 
-class Understanding(models.Model):
-    """"I understand why / I don't": one answer per person per post (changeable)."""
+class Understanding(Row):
+    """ "I understand why / I don't": one answer per person per post (changeable)."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="understandings")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -188,7 +205,7 @@ class Understanding(models.Model):
         ]
 
 
-class Reaction(models.Model):
+class Reaction(Row):
     class Kind(models.TextChoices):
         LIKE = "like", _("Like")
         INSIGHTFUL = "insightful", _("Insightful")
@@ -200,9 +217,7 @@ class Reaction(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["post", "person"], name="news_one_reaction")
-        ]
+        constraints = [models.UniqueConstraint(fields=["post", "person"], name="news_one_reaction")]
 
 
 class CommentQuerySet(models.QuerySet):
@@ -210,7 +225,7 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
 
-class Comment(models.Model):
+class Comment(Row):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="news_comments"
@@ -225,9 +240,12 @@ class Comment(models.Model):
     hidden_reason = models.CharField(_("reason"), max_length=300, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -248,7 +266,7 @@ class Comment(models.Model):
         )
 
 
-class CommentReport(models.Model):
+class CommentReport(Row):
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -262,7 +280,7 @@ class CommentReport(models.Model):
         ]
 
 
-class Reading(models.Model):
+class Reading(Row):
     """Who opened a post (reach figures; per person only for HR on must-reads)."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="readings")
@@ -273,7 +291,7 @@ class Reading(models.Model):
         constraints = [models.UniqueConstraint(fields=["post", "person"], name="news_one_read")]
 
 
-class Visit(models.Model):
+class Visit(Row):
     """When a person last opened the news page ("new since your last visit")."""
 
     person = models.OneToOneField(
@@ -283,8 +301,8 @@ class Visit(models.Model):
     last_at = models.DateTimeField(default=timezone.now)
 
 
-class Confirmation(models.Model):
-    """"Read and understood" of a must-read, for the post's version at the time."""
+class Confirmation(Row):
+    """ "Read and understood" of a must-read, for the post's version at the time."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="confirmations")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -297,7 +315,7 @@ class Confirmation(models.Model):
         ]
 
 
-class Consultation(models.Model):
+class Consultation(Row):
     """A policy consultation on a post: questions, a window, optionally anonymous."""
 
     post = models.OneToOneField(Post, on_delete=models.CASCADE, related_name="consultation")
@@ -315,7 +333,7 @@ class Consultation(models.Model):
         return (now or timezone.now()) >= self.closes_at
 
 
-class ConsultationQuestion(models.Model):
+class ConsultationQuestion(Row):
     class Kind(models.TextChoices):
         CHOICE = "choice", _("Choice")
         SCALE = "scale", _("Scale 1–5")
@@ -337,7 +355,7 @@ class ConsultationQuestion(models.Model):
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
 
 
-class Participation(models.Model):
+class Participation(Row):
     """That a person took part (so they answer once, and hear the response). For an anonymous
     consultation this is all that links a person to it: see AnonymousAnswer."""
 
@@ -355,7 +373,7 @@ class Participation(models.Model):
         ]
 
 
-class AnonymousAnswer(models.Model):
+class AnonymousAnswer(Row):
     """An answer to an anonymous consultation, unlinkable to the person, also for someone who
     reads the database:
 
@@ -380,7 +398,7 @@ class AnonymousAnswer(models.Model):
     day = models.DateField(default=timezone.localdate)
 
 
-class NamedAnswer(models.Model):
+class NamedAnswer(Row):
     """An answer to a named consultation: changeable until it closes; per department."""
 
     participation = models.ForeignKey(

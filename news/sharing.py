@@ -19,7 +19,8 @@ def describe_post(post: Post) -> ShareContent:
         image_url=f"{base}{post.image.url}" if post.image else "",
         audience=audience,
         departments=tuple(post.departments.values_list("pk", flat=True))
-        if post.audience == Post.Audience.DEPARTMENTS else (),
+        if post.audience == Post.Audience.DEPARTMENTS
+        else (),
         starts_at=post.publish_at,
         ends_at=post.unpublish_at,
         available=post.is_live(),

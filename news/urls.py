@@ -25,12 +25,16 @@ urlpatterns = [
     path("<int:pk>/approve/", manage.blog_approve, name="blog-approve"),
     path("<int:pk>/send-back/", manage.blog_send_back, name="blog-send-back"),
     path("<int:pk>/confirmations/", manage.confirmations, name="confirmations"),
-    path("<int:pk>/confirmations/remind/", manage.confirmations_remind, name="confirmations-remind"),
+    path(
+        "<int:pk>/confirmations/remind/", manage.confirmations_remind, name="confirmations-remind"
+    ),
     path("<int:pk>/consultation/", manage.consultation_edit, name="consultation-edit"),
     path("<int:pk>/consultation/answer/", reading.consultation_answer, name="consultation-answer"),
     path("<int:pk>/consultation/export/", manage.consultation_export, name="consultation-export"),
     path("<int:pk>/consultation/report/", manage.consultation_report, name="consultation-report"),
-    path("<int:pk>/consultation/respond/", manage.consultation_respond, name="consultation-respond"),
+    path(
+        "<int:pk>/consultation/respond/", manage.consultation_respond, name="consultation-respond"
+    ),
     path("comments/<int:pk>/edit/", conversation.comment_edit, name="comment-edit"),
     path("comments/<int:pk>/report/", conversation.comment_report, name="comment-report"),
     path("comments/<int:pk>/hide/", conversation.comment_hide, name="comment-hide"),

@@ -41,7 +41,9 @@ def question_create(request):
         # "Ask HR about this" from another page (a news post): the question links to it.
         about = request.GET.get("about", "")
         if about.startswith("/") and not about.startswith("//") and about.isprintable():
-            initial["body"] = _("About: %(url)s") % {"url": request.build_absolute_uri(about[:300])} + "\n\n"
+            initial["body"] = (
+                _("About: %(url)s") % {"url": request.build_absolute_uri(about[:300])} + "\n\n"
+            )
     form = AskForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

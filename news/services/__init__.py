@@ -27,7 +27,7 @@ from news.services.posts import (  # noqa: F401
     post_save,
     posts_publish_scheduled,
     reading_record,
-    understanding_set,
     understanding_figures,
+    understanding_set,
     visit_record,
 )

@@ -29,9 +29,15 @@ from notifications.services import notify
 
 
 def consultation_save(
-    *, post: Post, opens_at, closes_at, anonymous: bool, questions: list[dict], saved_by,
+    *,
+    post: Post,
+    opens_at,
+    closes_at,
+    anonymous: bool,
+    questions: list[dict],
+    saved_by,
     now=None,
-) -> Consultation:  # fmt: skip
+) -> Consultation:
     """Create or replace a post's consultation. Questions: dicts with kind, text, choices.
     Once someone answered, the questions and anonymity no longer change."""
     now = now or timezone.now()
@@ -54,9 +60,12 @@ def consultation_save(
         consultation.questions.all().delete()
         for order, q in enumerate(questions):
             ConsultationQuestion.objects.create(
-                consultation=consultation, kind=q["kind"], text=q["text"].strip()[:300],
-                choices="\n".join(_lines(q.get("choices"))), order=order,
-            )  # fmt: skip
+                consultation=consultation,
+                kind=q["kind"],
+                text=q["text"].strip()[:300],
+                choices="\n".join(_lines(q.get("choices"))),
+                order=order,
+            )
         audit.record(actor=saved_by, action="news.consultation_save", target=consultation)
     return consultation
 
@@ -82,7 +91,9 @@ def _clean_answers(consultation: Consultation, data) -> list[tuple]:
                 scale = int(raw)
         else:
             if len(raw) > MAX_COMMENT:
-                raise ValidationError(_("An answer has at most %(n)d characters.") % {"n": MAX_COMMENT})
+                raise ValidationError(
+                    _("An answer has at most %(n)d characters.") % {"n": MAX_COMMENT}
+                )
             text = raw
         cleaned.append((question, choice, scale, text))
     if not any(c or s or t for _q, c, s, t in cleaned):
@@ -126,12 +137,16 @@ def consultation_answer(*, consultation: Consultation, person, data, now=None) -
         participation.named_answers.all().delete()
         NamedAnswer.objects.bulk_create(
             NamedAnswer(
-                participation=participation, question=q, department_id=person.department_id,
-                choice=c, scale=s, text=t,
+                participation=participation,
+                question=q,
+                department_id=person.department_id,
+                choice=c,
+                scale=s,
+                text=t,
             )
             for q, c, s, t in answers
             if c or s or t
-        )  # fmt: skip
+        )
     return participation
 
 
@@ -200,11 +215,13 @@ def consultation_results(consultation: Consultation) -> Results:
             per_department = Counter(r[4] for r in mine)
             groups = [
                 Group(
-                    key=dept, label=names.get(dept, str(_("No department"))), people=n,
+                    key=dept,
+                    label=names.get(dept, str(_("No department"))),
+                    people=n,
                     value=_summary(question, [r for r in mine if r[4] == dept]),
                 )
                 for dept, n in sorted(per_department.items(), key=lambda i: names.get(i[0], ""))
-            ]  # fmt: skip
+            ]
             result.departments = suppress(groups)
         results.append(result)
     return Results(consultation, participants, enough, results)
@@ -236,12 +253,14 @@ def consultation_respond(*, consultation: Consultation, responder, response: str
         if first:
             people = [p.person for p in consultation.participations.select_related("person")]
             notify(
-                people, "news.response",
-                format_lazy(_("What you said, what we did: {title}"),
-                            title=consultation.post.title),
+                people,
+                "news.response",
+                format_lazy(
+                    _("What you said, what we did: {title}"), title=consultation.post.title
+                ),
                 _("HR responded to the consultation you took part in."),
                 url=consultation.post.get_absolute_url() + "#response",
-            )  # fmt: skip
+            )
         audit.record(actor=responder, action="news.consultation_respond", target=consultation)
     return consultation
 

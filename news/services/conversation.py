@@ -79,17 +79,22 @@ def comment_create(*, post: Post, author, body: str, parent: Comment | None = No
 
 def _notify_mentions(comment: Comment, already) -> None:
     people = [
-        p for p in mentioned_people(comment.post, comment.body)
+        p
+        for p in mentioned_people(comment.post, comment.body)
         if p.pk != comment.author_id and p.pk not in already
-    ]  # fmt: skip
+    ]
     if people:
         notify(
-            people, "news.mention",
-            format_lazy(_("{name} mentioned you under “{title}”"),
-                        name=comment.author.full_name, title=comment.post.title),
+            people,
+            "news.mention",
+            format_lazy(
+                _("{name} mentioned you under “{title}”"),
+                name=comment.author.full_name,
+                title=comment.post.title,
+            ),
             comment.body[:300],
             url=f"{comment.post.get_absolute_url()}#comment-{comment.pk}",
-        )  # fmt: skip
+        )
 
 
 def comment_edit(*, comment: Comment, editor, body: str, now=None) -> Comment:

@@ -22,13 +22,15 @@ def digest_for(person, *, now=None) -> str:
     since = now - timedelta(days=7)
     visible = Post.objects.visible_to(person, now)
     popular = list(
-        visible.filter(publish_at__gte=since).annotate(reads=Count("readings"))
+        visible.filter(publish_at__gte=since)
+        .annotate(reads=Count("readings"))
         .order_by("-reads", "-publish_at")[:5]
-    )  # fmt: skip
+    )
     open_consultations = list(
-        Consultation.objects.filter(post__in=visible, opens_at__lte=now, closes_at__gt=now)
-        .select_related("post")[:5]
-    )  # fmt: skip
+        Consultation.objects.filter(
+            post__in=visible, opens_at__lte=now, closes_at__gt=now
+        ).select_related("post")[:5]
+    )
     vacancies_of = provided("open_vacancies")
     vacancies = vacancies_of(person, since=since, limit=5) if vacancies_of else []
     lines = []
@@ -53,7 +55,12 @@ def weekly_digest_send(*, now=None) -> int:
         if not body:
             continue
         with transaction.atomic():
-            notify([person], "news.weekly", lambda: gettext("This week in the news"), body,
-                   url="/news/")  # fmt: skip
+            notify(
+                [person],
+                "news.weekly",
+                lambda: gettext("This week in the news"),
+                body,
+                url="/news/",
+            )
         sent += 1
     return sent

@@ -21,9 +21,7 @@ def audience_queryset(post: Post):
     if post.audience == Post.Audience.DEPARTMENTS:
         return employees.filter(department__in=post.departments.all())
     if post.audience == Post.Audience.WITH_ALUMNI:
-        return User.objects.filter(
-            is_active=True, kind__in=[User.Kind.EMPLOYEE, User.Kind.ALUMNUS]
-        )
+        return User.objects.filter(is_active=True, kind__in=[User.Kind.EMPLOYEE, User.Kind.ALUMNUS])
     return employees
 
 
@@ -60,19 +58,21 @@ def confirmation_rates(post: Post) -> list[Group]:
         pk__in=Confirmation.objects.filter(post=post, version=post.version).values("person_id")
     )
     rows = (
-        audience_queryset(post).filter(kind=User.Kind.EMPLOYEE)
+        audience_queryset(post)
+        .filter(kind=User.Kind.EMPLOYEE)
         .values("department_id", "department__name")
         .annotate(people=Count("pk"), confirmed=Count("pk", filter=confirmed))
         .order_by("department__name")
-    )  # fmt: skip
+    )
     groups = [
         Group(
-            key=row["department_id"], label=row["department__name"] or str(_("No department")),
+            key=row["department_id"],
+            label=row["department__name"] or str(_("No department")),
             people=row["people"],
             value=round(100 * row["confirmed"] / row["people"]) if row["people"] else 0,
         )
         for row in rows
-    ]  # fmt: skip
+    ]
     return suppress(groups)
 
 
@@ -92,10 +92,11 @@ def must_read_reminders_send(*, post: Post | None = None, now=None) -> int:
         people = list(outstanding(item))
         with transaction.atomic():
             notify(
-                people, "news.must_read",
+                people,
+                "news.must_read",
                 format_lazy(_("Reminder: please confirm “{title}”"), title=item.title),
                 _("You have not yet confirmed that you read and understood this post."),
                 url=item.get_absolute_url(),
-            )  # fmt: skip
+            )
         sent += len(people)
     return sent

@@ -25,9 +25,16 @@ def _check(post: Post, *, now) -> None:
 
 
 def post_save(
-    *, post: Post, saved_by, departments=None, tags=None, publish: bool = False,
-    material: bool = False, note: str = "", now=None,
-) -> Post:  # fmt: skip
+    *,
+    post: Post,
+    saved_by,
+    departments=None,
+    tags=None,
+    publish: bool = False,
+    material: bool = False,
+    note: str = "",
+    now=None,
+) -> Post:
     """Create or change a post. `publish`: HR (or a moderator) publishes it now or at its
     `publish_at`. A scheduled time in the past is refused for a post not yet live. A change
     to a live post keeps a revision; a `material` change of a policy post raises its version,
@@ -55,9 +62,15 @@ def post_save(
     with transaction.atomic():
         if previous is not None and was_live and _text_changed(previous, post):
             PostRevision.objects.create(
-                post=post, title=previous.title, body=previous.body, why=previous.why,
-                edited_by=saved_by, edited_at=now, is_material=material, note=note.strip(),
-            )  # fmt: skip
+                post=post,
+                title=previous.title,
+                body=previous.body,
+                why=previous.why,
+                edited_by=saved_by,
+                edited_at=now,
+                is_material=material,
+                note=note.strip(),
+            )
         if material:
             post.version += 1
             post.materially_updated_at = now
@@ -69,9 +82,11 @@ def post_save(
         if tags is not None:
             post.tags.set(tags)
         audit.record(
-            actor=saved_by, action="news.create" if created else "news.change", target=post,
+            actor=saved_by,
+            action="news.create" if created else "news.change",
+            target=post,
             material=material,
-        )  # fmt: skip
+        )
     return post
 
 
@@ -101,11 +116,12 @@ def blog_approve(*, post: Post, moderator, now=None) -> Post:
         post.moderation_note = ""
         post.save()
         notify(
-            [post.author], "news.blog",
+            [post.author],
+            "news.blog",
             format_lazy(_("Your blog “{title}” is published"), title=post.title),
             _("A moderator approved it; colleagues can read and react to it now."),
             url=post.get_absolute_url(),
-        )  # fmt: skip
+        )
         audit.record(actor=moderator, action="news.blog_approve", target=post)
     return post
 
@@ -121,10 +137,12 @@ def blog_send_back(*, post: Post, moderator, reason: str) -> Post:
         post.moderation_note = reason.strip()
         post.save()
         notify(
-            [post.author], "news.blog",
+            [post.author],
+            "news.blog",
             format_lazy(_("Your blog “{title}” was sent back"), title=post.title),
-            reason.strip(), url=post.get_absolute_url(),
-        )  # fmt: skip
+            reason.strip(),
+            url=post.get_absolute_url(),
+        )
         audit.record(actor=moderator, action="news.blog_send_back", target=post)
     return post
 
@@ -142,25 +160,31 @@ def posts_publish_scheduled(*, now=None) -> int:
             if post.requires_confirmation:
                 updated = post.version > 1
                 notify(
-                    audience_of(post), "news.must_read",
-                    format_lazy(_("Updated, please confirm again: {title}") if updated
-                                else _("Must read: {title}"), title=post.title),
+                    audience_of(post),
+                    "news.must_read",
+                    format_lazy(
+                        _("Updated, please confirm again: {title}")
+                        if updated
+                        else _("Must read: {title}"),
+                        title=post.title,
+                    ),
                     _("Read the post and confirm that you read and understood it."),
                     url=post.get_absolute_url(),
-                )  # fmt: skip
+                )
             Post.objects.filter(pk=post.pk).update(announced_at=now)
         count += 1
     return count
 
 
 def understanding_set(*, post: Post, person, understood: bool, now=None) -> Understanding:
-    """"I understand why / I don't": one answer per person, changeable."""
+    """ "I understand why / I don't": one answer per person, changeable."""
     if not post.needs_why:
         raise ValidationError(_("This post has no “why” to answer."))
     row, _created = Understanding.objects.update_or_create(
-        post=post, person=person,
+        post=post,
+        person=person,
         defaults={"understood": understood, "answered_at": now or timezone.now()},
-    )  # fmt: skip
+    )
     return row
 
 

@@ -31,7 +31,9 @@ def post_react(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     if request.htmx:
-        return render(request, "news/partials/reactions.html", _reaction_context(post, request.user))
+        return render(
+            request, "news/partials/reactions.html", _reaction_context(post, request.user)
+        )
     return redirect(post.get_absolute_url() + "#reactions")
 
 
@@ -67,7 +69,9 @@ def comment_edit(request, pk):
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
         try:
-            services.comment_edit(comment=comment, editor=request.user, body=form.cleaned_data["body"])
+            services.comment_edit(
+                comment=comment, editor=request.user, body=form.cleaned_data["body"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -83,8 +87,9 @@ def comment_report(request, pk):
     try:
         if not form.is_valid():
             raise ValidationError(_("Say what is wrong with this comment."))
-        services.comment_report(comment=comment, reporter=request.user,
-                                reason=form.cleaned_data["reason"])  # fmt: skip
+        services.comment_report(
+            comment=comment, reporter=request.user, reason=form.cleaned_data["reason"]
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -100,8 +105,9 @@ def comment_hide(request, pk):
     try:
         if not form.is_valid():
             raise ValidationError(_("Give the reason the author will see."))
-        services.comment_hide(comment=comment, hidden_by=request.user,
-                              reason=form.cleaned_data["reason"])  # fmt: skip
+        services.comment_hide(
+            comment=comment, hidden_by=request.user, reason=form.cleaned_data["reason"]
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(comment.post.get_absolute_url() + f"#comment-{comment.pk}")
@@ -111,8 +117,9 @@ def comment_hide(request, pk):
 @require_POST
 def post_close_comments(request, pk):
     post = get_post_for_user(request, pk)
-    services.comments_close(post=post, closed_by=request.user,
-                            closed=request.POST.get("closed") != "no")  # fmt: skip
+    services.comments_close(
+        post=post, closed_by=request.user, closed=request.POST.get("closed") != "no"
+    )
     return redirect(post.get_absolute_url() + "#comments")
 
 

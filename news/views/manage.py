@@ -50,10 +50,14 @@ def _save(request, form, post):
     data = form.cleaned_data
     try:
         services.post_save(
-            post=form.instance, saved_by=request.user, departments=data.get("departments"),
-            tags=form.tags(), publish=manager and data.get("publish", False),
-            material=data.get("material", False), note=data.get("update_note", ""),
-        )  # fmt: skip
+            post=form.instance,
+            saved_by=request.user,
+            departments=data.get("departments"),
+            tags=form.tags(),
+            publish=manager and data.get("publish", False),
+            material=data.get("material", False),
+            note=data.get("update_note", ""),
+        )
     except ValidationError as error:
         form.add_error(None, error) if not hasattr(error, "error_dict") else [
             form.add_error(field if field in form.fields else None, errors)
@@ -86,8 +90,10 @@ def post_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         saved = _save(request, form, post)
         if saved:
-            if saved.kind == Post.Kind.BLOG and saved.author_id == request.user.pk and (
-                saved.status in (Post.Status.DRAFT, Post.Status.SENT_BACK)
+            if (
+                saved.kind == Post.Kind.BLOG
+                and saved.author_id == request.user.pk
+                and (saved.status in (Post.Status.DRAFT, Post.Status.SENT_BACK))
             ):
                 services.blog_submit(post=saved, author=request.user)
             return redirect(saved.get_absolute_url())
@@ -97,14 +103,20 @@ def post_edit(request, pk):
 @reader_required
 def post_revisions(request, pk):
     post = get_post_for_user(request, pk)
-    return render(request, "news/post_revisions.html",
-                  {"post": post, "revisions": post.revisions.select_related("edited_by")})  # fmt: skip
+    return render(
+        request,
+        "news/post_revisions.html",
+        {"post": post, "revisions": post.revisions.select_related("edited_by")},
+    )
 
 
 @moderator_required
 def moderation(request):
-    blogs = list(Post.objects.filter(kind=Post.Kind.BLOG, status=Post.Status.PENDING)
-                 .select_related("author").order_by("created_at"))  # fmt: skip
+    blogs = list(
+        Post.objects.filter(kind=Post.Kind.BLOG, status=Post.Status.PENDING)
+        .select_related("author")
+        .order_by("created_at")
+    )
     findings = {}
     for blog in blogs:
         try:
@@ -113,7 +125,9 @@ def moderation(request):
             findings[blog.pk] = None
     rows = [(blog, findings[blog.pk]) for blog in blogs]
     tips = guidelines_api.PUBLISHED_TIPS.get()
-    return render(request, "news/moderation.html", {"rows": rows, "tips": tips, "form": SendBackForm()})
+    return render(
+        request, "news/moderation.html", {"rows": rows, "tips": tips, "form": SendBackForm()}
+    )
 
 
 @moderator_required
@@ -172,8 +186,11 @@ def consultation_edit(request, pk):
     existing = Consultation.objects.filter(post=post).first()
     initial = {}
     if existing:
-        initial = {"opens_at": existing.opens_at, "closes_at": existing.closes_at,
-                   "anonymous": existing.is_anonymous}  # fmt: skip
+        initial = {
+            "opens_at": existing.opens_at,
+            "closes_at": existing.closes_at,
+            "anonymous": existing.is_anonymous,
+        }
         for n, q in enumerate(existing.questions.all(), start=1):
             initial.update({f"q{n}_text": q.text, f"q{n}_kind": q.kind, f"q{n}_choices": q.choices})
     form = ConsultationForm(request.POST or None, initial=initial)
@@ -181,9 +198,13 @@ def consultation_edit(request, pk):
         data = form.cleaned_data
         try:
             services.consultation_save(
-                post=post, opens_at=data["opens_at"], closes_at=data["closes_at"],
-                anonymous=data["anonymous"], questions=form.questions(), saved_by=request.user,
-            )  # fmt: skip
+                post=post,
+                opens_at=data["opens_at"],
+                closes_at=data["closes_at"],
+                anonymous=data["anonymous"],
+                questions=form.questions(),
+                saved_by=request.user,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -202,17 +223,21 @@ def consultation_export(request, pk):
     audit.record(actor=request.user, action="news.consultation_export", target=consultation)
     return table_export(
         header=[_("Question"), _("Answer"), _("Number"), _("Percentage")],
-        rows=export_rows(results), filename=f"consultation-{consultation.post_id}",
+        rows=export_rows(results),
+        filename=f"consultation-{consultation.post_id}",
         file_format=export_format(request),
-    )  # fmt: skip
+    )
 
 
 @manager_required
 def consultation_report(request, pk):
     consultation = _consultation(pk)
     results = services.consultation_results(consultation)
-    return render(request, "news/consultation_report.html",
-                  {"consultation": consultation, "results": results, "post": consultation.post})  # fmt: skip
+    return render(
+        request,
+        "news/consultation_report.html",
+        {"consultation": consultation, "results": results, "post": consultation.post},
+    )
 
 
 @manager_required
@@ -221,12 +246,18 @@ def consultation_respond(request, pk):
     form = ResponseForm(request.POST or None, initial={"response": consultation.response})
     if request.method == "POST" and form.is_valid():
         try:
-            services.consultation_respond(consultation=consultation, responder=request.user,
-                                          response=form.cleaned_data["response"])  # fmt: skip
+            services.consultation_respond(
+                consultation=consultation,
+                responder=request.user,
+                response=form.cleaned_data["response"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("The response is published; participants hear it."))
             return redirect(consultation.post.get_absolute_url() + "#response")
-    return render(request, "news/consultation_respond.html",
-                  {"form": form, "consultation": consultation, "post": consultation.post})  # fmt: skip
+    return render(
+        request,
+        "news/consultation_respond.html",
+        {"form": form, "consultation": consultation, "post": consultation.post},
+    )

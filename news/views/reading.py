@@ -35,8 +35,12 @@ from people.models import Department
 def index(request):
     """Live posts of my audience, pinned first; filters by kind, department and tag."""
     user = request.user
-    posts = Post.objects.visible_to(user).select_related("author").annotate(
-        is_read=Exists(Reading.objects.filter(post=OuterRef("pk"), person=user)),
+    posts = (
+        Post.objects.visible_to(user)
+        .select_related("author")
+        .annotate(
+            is_read=Exists(Reading.objects.filter(post=OuterRef("pk"), person=user)),
+        )
     )
     kind = request.GET.get("kind", "")
     if kind in Post.Kind.values:
@@ -48,26 +52,37 @@ def index(request):
     if tag:
         posts = posts.filter(tags__name=tag)
     query = request.GET.get("q", "")
-    if query:
-        posts = search(posts, query, PostQuerySet.SEARCH_FIELDS)
-    else:
-        posts = posts.in_reading_order()
+    # A search orders by relevance; otherwise pinned first, newest first.
+    posts = search(posts, query, PostQuerySet.SEARCH_FIELDS) if query else posts.in_reading_order()
     page = Paginator(posts, 20).get_page(request.GET.get("page"))
     previous_visit = services.visit_record(person=user)
-    return render(request, "news/post_list.html", {
-        "page": page, "kinds": Post.Kind.choices, "kind": kind, "tag": tag, "query": query,
-        "department": department, "departments": Department.objects.order_by("name"),
-        "tags": Tag.objects.filter(posts__isnull=False).distinct(),
-        "previous_visit": previous_visit,
-    })  # fmt: skip
+    return render(
+        request,
+        "news/post_list.html",
+        {
+            "page": page,
+            "kinds": Post.Kind.choices,
+            "kind": kind,
+            "tag": tag,
+            "query": query,
+            "department": department,
+            "departments": Department.objects.order_by("name"),
+            "tags": Tag.objects.filter(posts__isnull=False).distinct(),
+            "previous_visit": previous_visit,
+        },
+    )
 
 
 def _reaction_context(post, user) -> dict:
-    counts = dict(post.reactions.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    counts = dict(
+        post.reactions.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
+    )
     mine = post.reactions.filter(person=user).values_list("kind", flat=True).first()
     return {
         "post": post,
-        "reactions": [(k, label, counts.get(k, 0), k == mine) for k, label in Reaction.Kind.choices],
+        "reactions": [
+            (k, label, counts.get(k, 0), k == mine) for k, label in Reaction.Kind.choices
+        ],
     }
 
 
@@ -78,13 +93,15 @@ def post_detail(request, pk):
     services.reading_record(post=post, person=user)
     replies = Comment.objects.select_related("author", "hidden_by")
     comments = (
-        post.comments.top_level().select_related("author", "hidden_by")
+        post.comments.top_level()
+        .select_related("author", "hidden_by")
         .prefetch_related(Prefetch("replies", queryset=replies))
-    )  # fmt: skip
+    )
     consultation = getattr(post, "consultation", None)
-    participated = consultation and Participation.objects.filter(
-        consultation=consultation, person=user
-    ).exists()
+    participated = (
+        consultation
+        and Participation.objects.filter(consultation=consultation, person=user).exists()
+    )
     share_kit_url = provided("share_kit_url")
     context = {
         **_reaction_context(post, user),
@@ -148,8 +165,9 @@ def consultation_answer(request, pk):
     if consultation is None:
         return redirect(post.get_absolute_url())
     try:
-        services.consultation_answer(consultation=consultation, person=request.user,
-                                     data=request.POST)  # fmt: skip
+        services.consultation_answer(
+            consultation=consultation, person=request.user, data=request.POST
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

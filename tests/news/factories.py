@@ -33,8 +33,12 @@ def consultation_on(post, *, anonymous=False, open_=True, **fields):
     ConsultationQuestion.objects.create(
         consultation=consultation, kind="choice", text="Eens?", choices="Ja\nNee", order=0
     )
-    ConsultationQuestion.objects.create(consultation=consultation, kind="scale", text="Hoe blij?", order=1)
-    ConsultationQuestion.objects.create(consultation=consultation, kind="text", text="Toelichting", order=2)
+    ConsultationQuestion.objects.create(
+        consultation=consultation, kind="scale", text="Hoe blij?", order=1
+    )
+    ConsultationQuestion.objects.create(
+        consultation=consultation, kind="text", text="Toelichting", order=2
+    )
     return consultation
 
 

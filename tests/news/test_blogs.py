@@ -11,10 +11,15 @@ pytestmark = pytest.mark.django_db
 
 def _write_blog(client, emma):
     client.force_login(emma)
-    response = client.post(reverse("news:post-create"), {
-        "kind": "blog", "title": "Mijn week bij de klant", "body": "Ik deel mijn wachtwoord nooit.",
-        "audience": "employees",
-    })  # fmt: skip
+    response = client.post(
+        reverse("news:post-create"),
+        {
+            "kind": "blog",
+            "title": "Mijn week bij de klant",
+            "body": "Ik deel mijn wachtwoord nooit.",
+            "audience": "employees",
+        },
+    )
     assert response.status_code == 302
     return Post.objects.get()
 
@@ -71,7 +76,8 @@ def test_it_gives_moderators_a_to_do(client, emma, hanna):
 
 def test_it_refuses_an_employee_writing_news(client, emma):
     client.force_login(emma)
-    response = client.post(reverse("news:post-create"), {
-        "kind": "news", "title": "Nep", "body": "x", "why": "y", "audience": "employees"
-    })  # fmt: skip
+    response = client.post(
+        reverse("news:post-create"),
+        {"kind": "news", "title": "Nep", "body": "x", "why": "y", "audience": "employees"},
+    )
     assert response.status_code == 200 and not Post.objects.exists()

@@ -43,7 +43,9 @@ def test_an_anonymous_answer_is_final(emma):
     consultation = consultation_on(PostFactory(), anonymous=True)
     services.consultation_answer(consultation=consultation, person=emma, data=answers(consultation))
     with pytest.raises(ValidationError):
-        services.consultation_answer(consultation=consultation, person=emma, data=answers(consultation, choice="Nee"))
+        services.consultation_answer(
+            consultation=consultation, person=emma, data=answers(consultation, choice="Nee")
+        )
     assert AnonymousAnswer.objects.filter(choice="Nee").count() == 0
     assert Participation.objects.count() == 1
 
@@ -51,7 +53,9 @@ def test_an_anonymous_answer_is_final(emma):
 def test_a_named_answer_can_change_until_the_consultation_closes(emma):
     consultation = consultation_on(PostFactory())
     services.consultation_answer(consultation=consultation, person=emma, data=answers(consultation))
-    services.consultation_answer(consultation=consultation, person=emma, data=answers(consultation, choice="Nee"))
+    services.consultation_answer(
+        consultation=consultation, person=emma, data=answers(consultation, choice="Nee")
+    )
     participation = Participation.objects.get()
     assert participation.named_answers.get(question__kind="choice").choice == "Nee"
 
@@ -75,8 +79,9 @@ def test_it_refuses_answers_to_a_closed_or_not_yet_open_consultation(emma):
 def test_it_refuses_an_answer_outside_the_offered_choices(emma):
     consultation = consultation_on(PostFactory())
     with pytest.raises(ValidationError):
-        services.consultation_answer(consultation=consultation, person=emma,
-                                     data=answers(consultation, choice="Misschien"))  # fmt: skip
+        services.consultation_answer(
+            consultation=consultation, person=emma, data=answers(consultation, choice="Misschien")
+        )
     assert not Participation.objects.exists()
 
 
@@ -84,10 +89,14 @@ def test_it_shows_no_results_below_five_and_free_text_only_from_ten(emma):
     consultation = consultation_on(PostFactory(), anonymous=True)
     people = [UserFactory() for _ in range(6)]
     for person in people[:4]:
-        services.consultation_answer(consultation=consultation, person=person, data=answers(consultation))
+        services.consultation_answer(
+            consultation=consultation, person=person, data=answers(consultation)
+        )
     assert not services.consultation_results(consultation).enough
     for person in people[4:]:
-        services.consultation_answer(consultation=consultation, person=person, data=answers(consultation))
+        services.consultation_answer(
+            consultation=consultation, person=person, data=answers(consultation)
+        )
     results = services.consultation_results(consultation)
     assert results.enough and results.questions[0].choices[0] == ("Ja", 6, 100)
     assert results.questions[2].texts is None  # fewer than ten open answers
@@ -98,7 +107,9 @@ def test_it_shows_department_figures_of_a_named_consultation_only_from_five(emma
     big = [UserFactory(department=emma.department) for _ in range(5)]
     small = [UserFactory(department=cas.department) for _ in range(2)]
     for person in big + small:
-        services.consultation_answer(consultation=consultation, person=person, data=answers(consultation))
+        services.consultation_answer(
+            consultation=consultation, person=person, data=answers(consultation)
+        )
     groups = services.consultation_results(consultation).questions[0].departments
     # The small group is hidden, and so is the big one beside the total (complementary).
     assert [g.shown for g in groups] == [False, False]
@@ -109,12 +120,16 @@ def test_hr_sees_results_without_names_exports_and_responds(client, hanna, emma)
     consultation = consultation_on(post, anonymous=True)
     people = [emma] + [UserFactory() for _ in range(4)]
     for person in people:
-        services.consultation_answer(consultation=consultation, person=person, data=answers(consultation))
+        services.consultation_answer(
+            consultation=consultation, person=person, data=answers(consultation)
+        )
     client.force_login(hanna)
     page = client.get(reverse("news:consultation-report", args=[post.pk])).content.decode()
     assert "Ja: 5" in page and emma.full_name not in page
     export = client.get(reverse("news:consultation-export", args=[post.pk]))
-    assert export.status_code == 200 and "Eens?" in b"".join(export.streaming_content).decode("utf-8-sig")
+    assert export.status_code == 200 and "Eens?" in b"".join(export.streaming_content).decode(
+        "utf-8-sig"
+    )
     client.post(reverse("news:consultation-respond", args=[post.pk]), {"response": "We doen het."})
     assert Notification.objects.filter(category="news.response").count() == 5
 
@@ -130,10 +145,20 @@ def test_the_answer_page_says_an_anonymous_answer_is_final(client, emma):
 def test_hr_creates_a_consultation_with_a_form(client, hanna):
     post = PostFactory(kind=Post.Kind.POLICY)
     client.force_login(hanna)
-    response = client.post(reverse("news:consultation-edit", args=[post.pk]), {
-        "opens_at": "2026-01-01T09:00", "closes_at": "2036-01-01T09:00", "anonymous": "on",
-        "q1_text": "Eens?", "q1_kind": "choice", "q1_choices": "Ja\nNee",
-        "q2_text": "", "q2_kind": "scale", "q3_text": "", "q3_kind": "text",
-    })  # fmt: skip
+    response = client.post(
+        reverse("news:consultation-edit", args=[post.pk]),
+        {
+            "opens_at": "2026-01-01T09:00",
+            "closes_at": "2036-01-01T09:00",
+            "anonymous": "on",
+            "q1_text": "Eens?",
+            "q1_kind": "choice",
+            "q1_choices": "Ja\nNee",
+            "q2_text": "",
+            "q2_kind": "scale",
+            "q3_text": "",
+            "q3_kind": "text",
+        },
+    )
     assert response.status_code == 302
     assert post.consultation.is_anonymous and post.consultation.questions.count() == 1

@@ -37,9 +37,13 @@ def test_it_keeps_replies_one_level_deep(client, emma, cas):
     client.force_login(emma)
     client.post(reverse("news:comment-create", args=[post.pk]), {"body": "Eerste"})
     first = Comment.objects.get()
-    client.post(reverse("news:comment-create", args=[post.pk]), {"body": "Antwoord", "parent": first.pk})
+    client.post(
+        reverse("news:comment-create", args=[post.pk]), {"body": "Antwoord", "parent": first.pk}
+    )
     reply = Comment.objects.get(body="Antwoord")
-    client.post(reverse("news:comment-create", args=[post.pk]), {"body": "Dieper", "parent": reply.pk})
+    client.post(
+        reverse("news:comment-create", args=[post.pk]), {"body": "Dieper", "parent": reply.pk}
+    )
     assert Comment.objects.get(body="Dieper").parent == first
 
 
@@ -48,7 +52,9 @@ def test_it_refuses_a_comment_when_comments_are_closed(client, emma, hanna):
     client.force_login(hanna)
     client.post(reverse("news:post-close-comments", args=[post.pk]), {"closed": "yes"})
     client.force_login(emma)
-    response = client.post(reverse("news:comment-create", args=[post.pk]), {"body": "Nog iets"}, follow=True)
+    response = client.post(
+        reverse("news:comment-create", args=[post.pk]), {"body": "Nog iets"}, follow=True
+    )
     assert not Comment.objects.exists()
     assert "gesloten" in response.content.decode() or "closed" in response.content.decode()
 
@@ -56,7 +62,9 @@ def test_it_refuses_a_comment_when_comments_are_closed(client, emma, hanna):
 def test_it_sanitises_script_in_comments(client, emma):
     post = PostFactory()
     client.force_login(emma)
-    client.post(reverse("news:comment-create", args=[post.pk]), {"body": "<script>alert(1)</script>hoi"})
+    client.post(
+        reverse("news:comment-create", args=[post.pk]), {"body": "<script>alert(1)</script>hoi"}
+    )
     page = client.get(post.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in page and "hoi" in page
 
@@ -65,7 +73,9 @@ def test_it_notifies_a_mentioned_colleague_in_the_audience_only(client, emma, mi
     post = PostFactory(audience=Post.Audience.DEPARTMENTS)
     post.departments.set([emma.department])
     client.force_login(emma)
-    client.post(reverse("news:comment-create", args=[post.pk]), {"body": "Wat vind jij @milan en @cas?"})
+    client.post(
+        reverse("news:comment-create", args=[post.pk]), {"body": "Wat vind jij @milan en @cas?"}
+    )
     assert Notification.objects.filter(recipient=milan, category="news.mention").exists()
     assert not Notification.objects.filter(recipient=cas, category="news.mention").exists()
 
@@ -114,7 +124,9 @@ def test_a_busy_post_runs_the_same_queries_for_5_and_50_comments(client, emma):
     def add(n):
         for i in range(n):
             parent = Comment.objects.create(post=post, author=people[i % 5], body=f"Reactie {i}")
-            Comment.objects.create(post=post, author=people[(i + 1) % 5], body="Eens", parent=parent)
+            Comment.objects.create(
+                post=post, author=people[(i + 1) % 5], body="Eens", parent=parent
+            )
 
     for person in people:
         Reaction.objects.create(post=post, person=person, kind="like")

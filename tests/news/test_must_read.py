@@ -55,8 +55,22 @@ def test_the_digest_lists_open_vacancies_when_recruitment_provides_them(emma, mo
     import news.services.digest as digest
 
     PostFactory()
-    monkeypatch.setattr(digest, "provided", lambda name: (
-        lambda user, since=None, limit=10: [{"title": "Recruiter", "url": "/vacancies/1/",
-                                             "department": "HR", "location": "Utrecht"}]
-    ) if name == "open_vacancies" else None)  # fmt: skip
+    monkeypatch.setattr(
+        digest,
+        "provided",
+        lambda name: (
+            (
+                lambda user, since=None, limit=10: [
+                    {
+                        "title": "Recruiter",
+                        "url": "/vacancies/1/",
+                        "department": "HR",
+                        "location": "Utrecht",
+                    }
+                ]
+            )
+            if name == "open_vacancies"
+            else None
+        ),
+    )
     assert "Recruiter" in digest.digest_for(emma)

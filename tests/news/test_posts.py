@@ -25,8 +25,14 @@ def test_it_refuses_a_news_post_without_why(hanna):
 
 
 def test_it_refuses_a_scheduled_time_in_the_past(hanna):
-    post = Post(kind=Post.Kind.NEWS, title="Nieuw", body="Tekst", why="Daarom", author=hanna,
-                publish_at=timezone.now() - timedelta(days=1))  # fmt: skip
+    post = Post(
+        kind=Post.Kind.NEWS,
+        title="Nieuw",
+        body="Tekst",
+        why="Daarom",
+        author=hanna,
+        publish_at=timezone.now() - timedelta(days=1),
+    )
     with pytest.raises(ValidationError):
         services.post_save(post=post, saved_by=hanna, publish=True)
     assert not Post.objects.exists()
@@ -50,8 +56,11 @@ def test_it_keeps_a_revision_and_asks_confirmation_again_after_a_material_policy
 
 
 def test_it_announces_a_scheduled_must_read_once_when_it_goes_live(hanna, emma):
-    PostFactory(kind=Post.Kind.POLICY, requires_confirmation=True,
-                publish_at=timezone.now() + timedelta(hours=1))  # fmt: skip
+    PostFactory(
+        kind=Post.Kind.POLICY,
+        requires_confirmation=True,
+        publish_at=timezone.now() + timedelta(hours=1),
+    )
     assert services.posts_publish_scheduled() == 0
     later = timezone.now() + timedelta(hours=2)
     assert services.posts_publish_scheduled(now=later) == 1
@@ -73,14 +82,18 @@ def test_it_links_ask_hr_to_the_post_through_the_helpdesk_form(client, emma):
     client.force_login(emma)
     page = client.get(post.get_absolute_url()).content.decode()
     assert f"about={post.get_absolute_url()}" in page
-    form = client.get(reverse("helpdesk:question-create"),
-                      {"subject": "Thuiswerken", "about": post.get_absolute_url()})  # fmt: skip
+    form = client.get(
+        reverse("helpdesk:question-create"),
+        {"subject": "Thuiswerken", "about": post.get_absolute_url()},
+    )
     assert form.context["form"].initial["body"].strip().endswith(post.get_absolute_url())
 
 
 def test_it_ignores_an_about_link_to_another_site(client, emma):
     client.force_login(emma)
-    form = client.get(reverse("helpdesk:question-create"), {"subject": "x", "about": "//evil.example"})
+    form = client.get(
+        reverse("helpdesk:question-create"), {"subject": "x", "about": "//evil.example"}
+    )
     assert "body" not in form.context["form"].initial
 
 
@@ -91,8 +104,16 @@ def _png(size=(3000, 1500)):
 
 
 def _form(**extra):
-    return {"kind": "news", "title": "Met foto", "body": "Tekst", "why": "Daarom",
-            "audience": "employees", "image_alt": "Een rood vlak", "publish": "on", **extra}  # fmt: skip
+    return {
+        "kind": "news",
+        "title": "Met foto",
+        "body": "Tekst",
+        "why": "Daarom",
+        "audience": "employees",
+        "image_alt": "Een rood vlak",
+        "publish": "on",
+        **extra,
+    }
 
 
 def test_it_resizes_an_uploaded_image(client, hanna, settings, tmp_path):
@@ -128,8 +149,11 @@ def test_it_shows_the_share_link_only_when_sharing_provides_a_kit(client, emma, 
     assert "/sharing/kit/" not in client.get(post.get_absolute_url()).content.decode()
     import news.views.reading as reading
 
-    monkeypatch.setattr(reading, "provided",
-                        lambda name: (lambda obj: f"/sharing/kit/{obj.pk}/") if name == "share_kit_url" else None)  # fmt: skip
+    monkeypatch.setattr(
+        reading,
+        "provided",
+        lambda name: (lambda obj: f"/sharing/kit/{obj.pk}/") if name == "share_kit_url" else None,
+    )
     assert f"/sharing/kit/{post.pk}/" in client.get(post.get_absolute_url()).content.decode()
 
 

@@ -63,4 +63,8 @@ def test_it_marks_posts_new_since_the_last_visit(client, emma):
     client.get(reverse("news:index"))
     Visit.objects.filter(person=emma).update(last_at=timezone.now() - timedelta(days=2))
     PostFactory(title="Vers")
-    assert "new since your last visit" in client.get(reverse("news:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode() or "nieuw sinds" in client.get(reverse("news:index")).content.decode()
+    assert (
+        "new since your last visit"
+        in client.get(reverse("news:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        or "nieuw sinds" in client.get(reverse("news:index")).content.decode()
+    )
