@@ -68,3 +68,15 @@ def test_it_marks_posts_new_since_the_last_visit(client, emma):
         in client.get(reverse("news:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
         or "nieuw sinds" in client.get(reverse("news:index")).content.decode()
     )
+
+
+def test_it_gives_insights_the_understood_figures_per_post(emma, cas):
+    from news import services
+    from news.api import post_figures
+
+    post = PostFactory(title="Waarom dit beleid")
+    services.understanding_set(post=post, person=emma, understood=True)
+    services.understanding_set(post=post, person=cas, understood=False)
+    services.reading_record(post=post, person=emma)
+    row = post_figures()[0]
+    assert (row["readers"], row["understood"], row["not_understood"]) == (1, 1, 1)
