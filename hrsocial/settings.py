@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "sharing",
     "insights",
     "provisioning",
+    "news",
 ]
 
 MIDDLEWARE = [

@@ -38,6 +38,12 @@ def question_create(request):
         initial = {"subject": draft["subject"], "body": draft["body"]}
     elif request.GET.get("subject"):
         initial = {"subject": request.GET["subject"][:200]}
+        # "Ask HR about this" from another page (a news post): the question links to it.
+        about = request.GET.get("about", "")
+        if about.startswith("/") and not about.startswith("//") and about.isprintable():
+            initial["body"] = (
+                _("About: %(url)s") % {"url": request.build_absolute_uri(about[:300])} + "\n\n"
+            )
     # The cached categories: rendering the form's own choices would cost a query.
     # A placeholder first: a required <select> must not start on a real choice (HTML), and
     # nobody should send a question under a subject they never picked.

@@ -59,7 +59,21 @@ def employee_pages(emma):
         "/competencies/framework/",
         "/competencies/experts/?q=linkedin",
         "/integrations/tokens/",
+        "/news/",
+        *(f"/news/{pk}/" for pk in _news_posts()),
+        "/news/new/",
     ]
+
+
+def _news_posts():
+    from news.models import Post
+
+    return (
+        Post.objects.live()
+        .filter(audience="employees")
+        .order_by("-is_pinned", "pk")
+        .values_list("pk", flat=True)[:2]
+    )
 
 
 def manager_pages(milan):
@@ -104,6 +118,8 @@ def hr_pages():
         f"/people/{User.objects.get(email='employee@example.com').pk}/second-factor/reset/",
         f"/helpdesk/queue/{question.reference}/",
         f"/helpdesk/queue/{question.reference}/faq/",
+        "/news/manage/",
+        "/news/moderation/",
         "/trainings/hr/sessions/",
         f"/trainings/hr/sessions/{session.pk}/",
         f"/trainings/hr/enrolments/{session.enrolments.order_by('pk').first().pk}/",

@@ -305,6 +305,53 @@ def integrations_webhook_disabled(world, person):
     webhooks._count_failure(endpoint)
 
 
+def _news_post(world, **fields):
+    from tests.news.factories import PostFactory
+
+    return PostFactory(author=world.hr, title="Zonnepark Q4", why="Omdat", **fields)
+
+
+def news_mention(world, person):
+    from news.services import comment_create
+
+    post = _news_post(world)
+    handle = person.email.split("@")[0]
+    comment_create(post=post, author=world.hr, body=f"@{handle} Kijk!")
+
+
+def news_must_read(world, person):
+    from news.services import posts_publish_scheduled
+
+    _news_post(world, kind="policy", requires_confirmation=True)
+    posts_publish_scheduled()
+
+
+def news_blog(world, person):
+    from news.services import blog_approve
+
+    blog = _news_post(world, kind="blog", status="pending")
+    type(blog).objects.filter(pk=blog.pk).update(author=person)
+    blog.refresh_from_db()
+    blog_approve(post=blog, moderator=world.hr)
+
+
+def news_response(world, person):
+    from news.services import consultation_answer, consultation_respond
+    from tests.news.factories import answers, consultation_on
+
+    consultation = consultation_on(_news_post(world, kind="policy"))
+    consultation_answer(consultation=consultation, person=person, data=answers(consultation))
+    consultation_respond(consultation=consultation, responder=world.hr, response="Zonnepark!")
+
+
+def news_weekly(world, person):
+    from news.services.digest import weekly_digest_send
+    from news.services.posts import reading_record
+
+    reading_record(post=_news_post(world), person=person)
+    weekly_digest_send()
+
+
 SCENARIOS = {
     "general": general,
     "guidelines.changed": guidelines_changed,
@@ -328,6 +375,11 @@ SCENARIOS = {
     "sharing.monthly_clicks": sharing_monthly_clicks,
     "people.second_factor_reset": people_second_factor_reset,
     "integrations.webhook_disabled": integrations_webhook_disabled,
+    "news.mention": news_mention,
+    "news.must_read": news_must_read,
+    "news.blog": news_blog,
+    "news.response": news_response,
+    "news.weekly": news_weekly,
 }
 
 

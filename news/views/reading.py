@@ -1,0 +1,175 @@
+"""The reader's pages: the news list, a post, understanding, must-read, consultations."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hrsocial.plugins import provided
+from hrsocial.search import search
+from news import services
+from news.models import (
+    Comment,
+    Confirmation,
+    Participation,
+    Post,
+    PostQuerySet,
+    Reaction,
+    Reading,
+    Tag,
+)
+from news.permissions import (
+    can_moderate_news,
+    get_post_for_user,
+    post_reader_required,
+    reader_required,
+)
+from news.services.mustread import is_confirmed
+from people.models import Department
+
+
+@reader_required
+def index(request):
+    """Live posts of my audience, pinned first; filters by kind, department and tag."""
+    user = request.user
+    posts = (
+        Post.objects.visible_to(user)
+        .select_related("author")
+        .annotate(
+            is_read=Exists(Reading.objects.filter(post=OuterRef("pk"), person=user)),
+        )
+    )
+    kind = request.GET.get("kind", "")
+    if kind in Post.Kind.values:
+        posts = posts.filter(kind=kind)
+    department = request.GET.get("department", "")
+    if department.isdigit() and len(department) < 12:
+        posts = posts.filter(author__department_id=int(department))
+    tag = request.GET.get("tag", "")[:50]
+    if tag:
+        posts = posts.filter(tags__name=tag)
+    query = request.GET.get("q", "")
+    # A search orders by relevance; otherwise pinned first, newest first.
+    posts = search(posts, query, PostQuerySet.SEARCH_FIELDS) if query else posts.in_reading_order()
+    page = Paginator(posts, 20).get_page(request.GET.get("page"))
+    previous_visit = services.visit_record(person=user)
+    return render(
+        request,
+        "news/post_list.html",
+        {
+            "page": page,
+            "kinds": Post.Kind.choices,
+            "kind": kind,
+            "tag": tag,
+            "query": query,
+            "department": department,
+            "departments": Department.objects.order_by("name"),
+            "tags": Tag.objects.filter(posts__isnull=False).distinct(),
+            "previous_visit": previous_visit,
+        },
+    )
+
+
+def _reaction_context(post, user) -> dict:
+    counts = dict(
+        post.reactions.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
+    )
+    mine = post.reactions.filter(person=user).values_list("kind", flat=True).first()
+    return {
+        "post": post,
+        "reactions": [
+            (k, label, counts.get(k, 0), k == mine) for k, label in Reaction.Kind.choices
+        ],
+    }
+
+
+@post_reader_required
+def post_detail(request, pk):
+    post = get_post_for_user(request, pk)
+    user = request.user
+    services.reading_record(post=post, person=user)
+    replies = Comment.objects.select_related("author", "hidden_by")
+    comments = (
+        post.comments.top_level()
+        .select_related("author", "hidden_by")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+    )
+    consultation = getattr(post, "consultation", None)
+    participated = (
+        consultation
+        and Participation.objects.filter(consultation=consultation, person=user).exists()
+    )
+    share_kit_url = provided("share_kit_url")
+    context = {
+        **_reaction_context(post, user),
+        "comments": comments,
+        "tags": post.tags.all(),
+        "understanding": post.understandings.filter(person=user).first(),
+        "confirmed": post.requires_confirmation and is_confirmed(post, user),
+        "confirmed_before": post.requires_confirmation
+        and Confirmation.objects.filter(post=post, person=user).exists(),
+        "consultation": consultation,
+        "participated": participated,
+        "share_url": share_kit_url(post) if share_kit_url and post.is_live() else None,
+        "is_moderator": can_moderate_news(user),
+        "can_converse": user.is_employee and post.is_live(),
+    }
+    if consultation and (participated or consultation.is_closed()):
+        context["results"] = services.consultation_results(consultation)
+    if participated and not consultation.is_anonymous:
+        mine = Participation.objects.get(consultation=consultation, person=user)
+        context["my_answers"] = {
+            a.question_id: str(a.choice or a.scale or a.text) for a in mine.named_answers.all()
+        }
+    if context["is_moderator"]:
+        context["understood"] = services.understanding_figures(post)
+    return render(request, "news/post_detail.html", context)
+
+
+@reader_required
+@require_POST
+def post_understand(request, pk):
+    post = get_post_for_user(request, pk)
+    try:
+        services.understanding_set(
+            post=post, person=request.user, understood=request.POST.get("understood") == "yes"
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Thank you: HR sees how many people understood why."))
+    return redirect(post.get_absolute_url() + "#why")
+
+
+@reader_required
+@require_POST
+def post_confirm(request, pk):
+    post = get_post_for_user(request, pk)
+    try:
+        services.confirmation_create(post=post, person=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Confirmed: you read and understood this post."))
+    return redirect(post.get_absolute_url())
+
+
+@reader_required
+@require_POST
+def consultation_answer(request, pk):
+    post = get_post_for_user(request, pk)
+    consultation = getattr(post, "consultation", None)
+    if consultation is None:
+        return redirect(post.get_absolute_url())
+    try:
+        services.consultation_answer(
+            consultation=consultation, person=request.user, data=request.POST
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Thank you for your answer."))
+    return redirect(post.get_absolute_url() + "#consultation")

@@ -1,0 +1,137 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Comment, Post, Reaction
+from notifications.models import Notification
+from tests.factories import UserFactory
+from tests.news.factories import PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_toggles_a_reaction_with_htmx_and_returns_the_counts(client, emma):
+    post = PostFactory()
+    client.force_login(emma)
+    url = reverse("news:post-react", args=[post.pk])
+    response = client.post(url, {"kind": "like"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and 'data-count="like">1<' in response.content.decode()
+    client.post(url, {"kind": "celebrate"}, HTTP_HX_REQUEST="true")
+    assert Reaction.objects.get().kind == "celebrate"
+    response = client.post(url, {"kind": "celebrate"}, HTTP_HX_REQUEST="true")
+    assert not Reaction.objects.exists()
+    assert 'data-count="celebrate">0<' in response.content.decode()
+
+
+def test_it_refuses_an_unknown_reaction(client, emma):
+    post = PostFactory()
+    client.force_login(emma)
+    client.post(reverse("news:post-react", args=[post.pk]), {"kind": "angry"})
+    assert not Reaction.objects.exists()
+
+
+def test_it_keeps_replies_one_level_deep(client, emma, cas):
+    post = PostFactory()
+    client.force_login(emma)
+    client.post(reverse("news:comment-create", args=[post.pk]), {"body": "Eerste"})
+    first = Comment.objects.get()
+    client.post(
+        reverse("news:comment-create", args=[post.pk]), {"body": "Antwoord", "parent": first.pk}
+    )
+    reply = Comment.objects.get(body="Antwoord")
+    client.post(
+        reverse("news:comment-create", args=[post.pk]), {"body": "Dieper", "parent": reply.pk}
+    )
+    assert Comment.objects.get(body="Dieper").parent == first
+
+
+def test_it_refuses_a_comment_when_comments_are_closed(client, emma, hanna):
+    post = PostFactory()
+    client.force_login(hanna)
+    client.post(reverse("news:post-close-comments", args=[post.pk]), {"closed": "yes"})
+    client.force_login(emma)
+    response = client.post(
+        reverse("news:comment-create", args=[post.pk]), {"body": "Nog iets"}, follow=True
+    )
+    assert not Comment.objects.exists()
+    assert "gesloten" in response.content.decode() or "closed" in response.content.decode()
+
+
+def test_it_sanitises_script_in_comments(client, emma):
+    post = PostFactory()
+    client.force_login(emma)
+    client.post(
+        reverse("news:comment-create", args=[post.pk]), {"body": "<script>alert(1)</script>hoi"}
+    )
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in page and "hoi" in page
+
+
+def test_it_notifies_a_mentioned_colleague_in_the_audience_only(client, emma, milan, cas):
+    post = PostFactory(audience=Post.Audience.DEPARTMENTS)
+    post.departments.set([emma.department])
+    client.force_login(emma)
+    client.post(
+        reverse("news:comment-create", args=[post.pk]), {"body": "Wat vind jij @milan en @cas?"}
+    )
+    assert Notification.objects.filter(recipient=milan, category="news.mention").exists()
+    assert not Notification.objects.filter(recipient=cas, category="news.mention").exists()
+
+
+def test_it_suggests_colleagues_to_mention(client, emma, milan):
+    post = PostFactory()
+    client.force_login(emma)
+    response = client.get(reverse("news:mention-suggestions", args=[post.pk]), {"body": "hoi @mil"})
+    assert "@milan" in response.content.decode()
+
+
+def test_it_allows_editing_for_15_minutes_only(client, emma):
+    post = PostFactory()
+    comment = Comment.objects.create(post=post, author=emma, body="Typfuot")
+    client.force_login(emma)
+    client.post(reverse("news:comment-edit", args=[comment.pk]), {"body": "Typfout"})
+    comment.refresh_from_db()
+    assert comment.body == "Typfout" and comment.edited_at
+    Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - timedelta(minutes=16))
+    client.post(reverse("news:comment-edit", args=[comment.pk]), {"body": "Later"})
+    comment.refresh_from_db()
+    assert comment.body == "Typfout"
+
+
+def test_it_lets_hr_hide_a_comment_with_a_reason_the_author_sees(client, emma, cas, hanna):
+    post = PostFactory()
+    comment = Comment.objects.create(post=post, author=emma, body="Onaardig")
+    client.force_login(cas)
+    client.post(reverse("news:comment-report", args=[comment.pk]), {"reason": "Kwetsend"})
+    assert comment.reports.count() == 1
+    client.force_login(hanna)
+    client.post(reverse("news:comment-hide", args=[comment.pk]), {"reason": "Niet respectvol"})
+    client.force_login(emma)
+    assert "Niet respectvol" in client.get(post.get_absolute_url()).content.decode()
+    client.force_login(cas)
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert "Niet respectvol" not in page and "Onaardig" not in page
+
+
+def test_a_busy_post_runs_the_same_queries_for_5_and_50_comments(client, emma):
+    from tests.queries import count_queries
+
+    post = PostFactory()
+    people = [UserFactory() for _ in range(5)]
+
+    def add(n):
+        for i in range(n):
+            parent = Comment.objects.create(post=post, author=people[i % 5], body=f"Reactie {i}")
+            Comment.objects.create(
+                post=post, author=people[(i + 1) % 5], body="Eens", parent=parent
+            )
+
+    for person in people:
+        Reaction.objects.create(post=post, person=person, kind="like")
+    add(5)
+    client.force_login(emma)
+    few = count_queries(client, post.get_absolute_url())
+    add(45)
+    assert count_queries(client, post.get_absolute_url()) == few

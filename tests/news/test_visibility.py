@@ -1,0 +1,82 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from news.api import posts_for_alumni
+from news.models import Post
+from news.services.digest import digest_for
+from tests.news.factories import PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_never_lists_a_future_or_expired_post_even_before_the_beat_task_runs(client, emma):
+    now = timezone.now()
+    PostFactory(title="Komt nog", publish_at=now + timedelta(hours=2))
+    PostFactory(title="Verlopen", unpublish_at=now - timedelta(minutes=1))
+    PostFactory(title="Nu te lezen")
+    client.force_login(emma)
+    page = client.get(reverse("news:index")).content.decode()
+    assert "Nu te lezen" in page and "Komt nog" not in page and "Verlopen" not in page
+
+
+def test_it_hides_a_department_post_from_other_departments_everywhere(client, emma, cas):
+    post = PostFactory(title="Alleen Communicatie", audience=Post.Audience.DEPARTMENTS)
+    post.departments.set([emma.department])
+    client.force_login(cas)
+    assert "Alleen Communicatie" not in client.get(reverse("news:index")).content.decode()
+    assert client.get(post.get_absolute_url()).status_code == 404
+    assert "Alleen Communicatie" not in client.get("/search/?q=Communicatie").content.decode()
+    assert "Alleen Communicatie" not in client.get(reverse("news:feed")).content.decode()
+    assert "Alleen Communicatie" not in digest_for(cas)
+    client.force_login(emma)
+    assert client.get(post.get_absolute_url()).status_code == 200
+    assert "Alleen Communicatie" in digest_for(emma)
+
+
+def test_it_gives_alumni_only_posts_meant_for_alumni(client, anouk):
+    PostFactory(title="Voor iedereen")
+    shared = PostFactory(title="Ook voor oud-collega's", audience=Post.Audience.WITH_ALUMNI)
+    rows = posts_for_alumni(anouk)
+    assert [r["title"] for r in rows] == ["Ook voor oud-collega's"]
+    assert set(rows[0]) == {"title", "url", "published_at", "summary"}
+    client.force_login(anouk)
+    assert client.get(shared.get_absolute_url()).status_code == 200
+
+
+def test_it_runs_the_same_queries_for_5_and_50_posts(client, emma):
+    from tests.queries import count_queries
+
+    PostFactory.create_batch(5)
+    client.force_login(emma)
+    few = count_queries(client, reverse("news:index"))
+    PostFactory.create_batch(45)
+    assert count_queries(client, reverse("news:index")) == few
+
+
+def test_it_marks_posts_new_since_the_last_visit(client, emma):
+    from news.models import Visit
+
+    client.force_login(emma)
+    client.get(reverse("news:index"))
+    Visit.objects.filter(person=emma).update(last_at=timezone.now() - timedelta(days=2))
+    PostFactory(title="Vers")
+    assert (
+        "new since your last visit"
+        in client.get(reverse("news:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        or "nieuw sinds" in client.get(reverse("news:index")).content.decode()
+    )
+
+
+def test_it_gives_insights_the_understood_figures_per_post(emma, cas):
+    from news import services
+    from news.api import post_figures
+
+    post = PostFactory(title="Waarom dit beleid")
+    services.understanding_set(post=post, person=emma, understood=True)
+    services.understanding_set(post=post, person=cas, understood=False)
+    services.reading_record(post=post, person=emma)
+    row = post_figures()[0]
+    assert (row["readers"], row["understood"], row["not_understood"]) == (1, 1, 1)
