@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "competencies",
     "trainings",
     "helpdesk",
+    "alumni",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # After authentication; static files never get here (WhiteNoise answers them first).
     "hrsocial.middleware.PrivatePagesMiddleware",
+    # Alumni and freelancers who signed up see only the waiting page until verified.
+    "alumni.middleware.VerificationMiddleware",
 ]
 
 ROOT_URLCONF = "hrsocial.urls"
