@@ -74,3 +74,112 @@ class Membership(models.Model):
     @property
     def is_verified(self) -> bool:
         return self.status == self.Status.VERIFIED
+
+
+class Skill(models.Model):
+    """A skill or area of expertise members tag themselves with (searched in the directory
+    and matched against gigs)."""
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Visibility(models.TextChoices):
+    HR = "hr", _("HR only")
+    MEMBERS = "members", _("Members of the network")
+    NOBODY = "nobody", _("Nobody")
+
+
+class ProfileQuerySet(models.QuerySet):
+    def directory(self):
+        """Members who chose to appear in the directory, with what their card shows."""
+        return (
+            self.filter(in_directory=True, user__is_active=True,
+                        user__kind__in=("alumnus", "freelancer"))
+            .exclude(user__membership__status__in=("pending", "rejected"))
+            .select_related("user")
+            .prefetch_related("skills")
+            .order_by("user__full_name", "pk")
+        )  # fmt: skip
+
+    def available_on(self, day):
+        return self.filter(
+            models.Q(available_from__isnull=False, available_from__lte=day),
+            models.Q(available_until__isnull=True) | models.Q(available_until__gte=day),
+        )
+
+
+class Profile(models.Model):
+    """What a member tells the network about themselves. Every field starts visible to HR
+    only and every consent starts off, until the member changes them (privacy by default)."""
+
+    # The fields whose visibility the member chooses (`visibility` maps each to a Visibility).
+    SHARED_FIELDS = (
+        "former_department", "years", "current_organisation", "current_role", "skills",
+        "linkedin_url", "availability", "open_to_return",
+    )  # fmt: skip
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alumni_profile"
+    )
+    former_department = models.CharField(_("former department"), max_length=100, blank=True)
+    year_from = models.PositiveSmallIntegerField(
+        _("worked here from (year)"), null=True, blank=True
+    )
+    year_to = models.PositiveSmallIntegerField(_("until (year)"), null=True, blank=True)
+    current_organisation = models.CharField(_("current organisation"), max_length=150, blank=True)
+    current_role = models.CharField(_("current role"), max_length=150, blank=True)
+    skills = models.ManyToManyField(Skill, verbose_name=_("skills and expertise"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
+    available_from = models.DateField(_("available for gigs from"), null=True, blank=True)
+    available_until = models.DateField(_("available until"), null=True, blank=True)
+    hours_per_week = models.PositiveSmallIntegerField(_("hours per week"), null=True, blank=True)
+    open_to_return = models.BooleanField(_("open to returning"), default=False)
+    # Freelancers: the Chamber of Commerce number (KvK, eight digits) and a rate for HR only.
+    kvk_number = models.CharField(_("KvK number"), max_length=8, blank=True)
+    hourly_rate_min = models.DecimalField(
+        _("hourly rate from"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    hourly_rate_max = models.DecimalField(
+        _("hourly rate up to"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    visibility = models.JSONField(_("visibility per field"), default=dict, blank=True)
+    in_directory = models.BooleanField(_("appear in the directory"), default=False)
+    receives_newsletter = models.BooleanField(_("receive the newsletter"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(available_until__isnull=True)
+                | models.Q(available_from__isnull=True)
+                | models.Q(available_until__gte=models.F("available_from")),
+                name="alumni_profile_available_until_after_from",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.user)
+
+    def visibility_of(self, field: str) -> str:
+        return self.visibility.get(field, Visibility.HR)
+
+    def shown_to(self, viewer) -> set[str]:
+        """The shared fields `viewer` may see: the member all; HR what is not "nobody";
+        other members what is "members"."""
+        if viewer.pk == self.user_id:
+            return set(self.SHARED_FIELDS)
+        if viewer.is_authenticated and viewer.is_hr:
+            return {f for f in self.SHARED_FIELDS if self.visibility_of(f) != Visibility.NOBODY}
+        return {f for f in self.SHARED_FIELDS if self.visibility_of(f) == Visibility.MEMBERS}

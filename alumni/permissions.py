@@ -53,3 +53,31 @@ def get_pending_membership_for_user(request, pk) -> Membership:
 
         raise PermissionDenied
     return get_object_or_404(Membership.objects.pending().select_related("user"), pk=pk)
+
+
+member_required = role_required(is_member)
+
+
+def get_profile_for_user(request, pk):
+    """A member's profile: for HR any member's (the read is audited by the view), for other
+    members only those who opted in to the directory; 404 otherwise."""
+    from django.http import Http404
+
+    from alumni.models import Profile
+
+    user = request.user
+    if not can_see_network(user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    rows = Profile.objects.select_related("user").prefetch_related("skills")
+    if not user.is_hr:
+        rows = rows.directory()
+    profile = get_object_or_404(rows, pk=pk)
+    if not (profile.user.is_alumnus or profile.user.is_freelancer):
+        raise Http404
+    return profile
+
+
+def can_edit_profile(user) -> bool:
+    return is_member(user)

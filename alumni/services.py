@@ -32,7 +32,9 @@ def former_employee_match(*, full_name: str, employee_number: str, work_email: s
     return candidates[0] if len(candidates) == 1 else None
 
 
-def membership_sign_up(*, user: User, employee_number: str = "", work_email: str = "") -> Membership:
+def membership_sign_up(
+    *, user: User, employee_number: str = "", work_email: str = ""
+) -> Membership:
     """A self sign-up joins the queue, or is verified at once when a former alumnus's claims
     match a person whose employment ended."""
     with transaction.atomic():
@@ -89,3 +91,27 @@ def membership_reject(*, membership: Membership, rejected_by: User, reason: str)
             reason=reason[:200],
         )  # fmt: skip
         return membership
+
+
+def profile_update(*, profile, data: dict, skills: list[str], visibility: dict):
+    """Save the member's profile, skills and per-field visibility in one transaction."""
+    from alumni.models import Skill
+
+    with transaction.atomic():
+        for field, value in data.items():
+            setattr(profile, field, value)
+        profile.visibility = visibility
+        profile.full_clean(exclude=["user"])
+        profile.save()
+        existing = {s.name: s for s in Skill.objects.filter(name__in=skills)}
+        missing = [Skill(name=n) for n in skills if n not in existing]
+        Skill.objects.bulk_create(missing, ignore_conflicts=True)
+        profile.skills.set(Skill.objects.filter(name__in=skills))
+        return profile
+
+
+def profile_for(user):
+    from alumni.models import Profile
+
+    profile, _created = Profile.objects.get_or_create(user=user)
+    return profile

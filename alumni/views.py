@@ -41,7 +41,9 @@ def verification_queue(request):
 def membership_approve(request, pk):
     membership = get_pending_membership_for_user(request, pk)
     services.membership_approve(membership=membership, approved_by=request.user)
-    messages.success(request, _("%(name)s is now a member of the network.") % {"name": membership.user})
+    messages.success(
+        request, _("%(name)s is now a member of the network.") % {"name": membership.user}
+    )
     return redirect("alumni:verification-queue")
 
 
@@ -58,3 +60,70 @@ def membership_reject(request, pk):
     )
     messages.success(request, _("The sign-up of %(name)s is rejected.") % {"name": membership.user})
     return redirect("alumni:verification-queue")
+
+
+DIRECTORY_PAGE_SIZE = 25
+
+
+@network_required
+def directory(request):
+    from django.core.paginator import Paginator
+    from django.utils import timezone
+
+    from alumni.forms import DirectoryFilterForm
+    from alumni.models import Profile, Visibility
+
+    form = DirectoryFilterForm(request.GET or None)
+    rows = Profile.objects.directory()
+    hr = request.user.is_hr
+    if form.is_valid():
+        skill = " ".join(form.cleaned_data["skill"].replace("\x00", "").split()).lower()
+        if skill:
+            rows = rows.filter(skills__name__icontains=skill).distinct()
+            if not hr:  # never reveal a skill the member keeps from other members
+                rows = rows.filter(visibility__skills=Visibility.MEMBERS)
+        if form.cleaned_data["available"]:
+            rows = rows.available_on(timezone.localdate())
+            if not hr:
+                rows = rows.filter(visibility__availability=Visibility.MEMBERS)
+    page = Paginator(rows, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    cards = [(p, p.shown_to(request.user)) for p in page.object_list]
+    return render(request, "alumni/directory.html", {"form": form, "page": page, "cards": cards})
+
+
+@network_required
+def profile_detail(request, pk):
+    from alumni.permissions import get_profile_for_user
+    from hrsocial import audit
+
+    profile = get_profile_for_user(request, pk)
+    if request.user.is_hr and profile.user_id != request.user.pk:
+        audit.record(actor=request.user, action="alumni.profile_read", target=profile.user)
+    return render(
+        request,
+        "alumni/profile_detail.html",
+        {"profile": profile, "shown": profile.shown_to(request.user)},
+    )
+
+
+def profile_edit(request):
+    from django.core.exceptions import PermissionDenied
+
+    from alumni.forms import ProfileForm
+    from alumni.permissions import is_member
+
+    if not is_member(request.user):
+        raise PermissionDenied
+    profile = services.profile_for(request.user)
+    form = ProfileForm(
+        request.POST or None, instance=profile, freelancer=request.user.is_freelancer
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k in form._meta.fields}
+        services.profile_update(
+            profile=profile, data=data, skills=form.cleaned_data["skills_text"],
+            visibility=form.visibility(),
+        )  # fmt: skip
+        messages.success(request, _("Your profile is saved."))
+        return redirect("alumni:profile-edit")
+    return render(request, "alumni/profile_form.html", {"form": form, "profile": profile})

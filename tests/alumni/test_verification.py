@@ -72,9 +72,7 @@ def test_it_never_matches_a_current_employee(client, db):
 
 
 @override_settings(SELF_SIGNUP_ENABLED=True)
-def test_a_sign_up_with_an_address_in_use_creates_nothing_and_mails_the_owner(
-    client, sanne_left
-):
+def test_a_sign_up_with_an_address_in_use_creates_nothing_and_mails_the_owner(client, sanne_left):
     """allauth keeps which addresses have an account secret: the page looks the same, the
     address's owner gets an e-mail saying they already have an account."""
     _sign_up(client, email="sanne@bedrijf.example", former_employee_number="4711")
@@ -89,12 +87,19 @@ def test_a_sign_up_waiting_for_verification_sees_only_the_waiting_page(client, d
     user = User.objects.get(email="sanne.prive@example.org")
     EmailAddress.objects.filter(user=user).update(verified=True)
     client.force_login(user)
-    for url in (reverse("home"), reverse("alumni:index"), reverse("people:profile", args=[user.pk])):
+    for url in (
+        reverse("home"),
+        reverse("alumni:index"),
+        reverse("people:profile", args=[user.pk]),
+    ):
         response = client.get(url)
         assert response.status_code == 302 and response.url == reverse("alumni:waiting")
     response = client.get(reverse("alumni:waiting"))
     assert response.status_code == 200
-    assert "Wachten op verificatie" in response.content.decode() or "verific" in response.content.decode()
+    assert (
+        "Wachten op verificatie" in response.content.decode()
+        or "verific" in response.content.decode()
+    )
 
 
 def test_hr_approves_a_sign_up_and_the_network_opens(client, hanna):
@@ -127,7 +132,10 @@ def test_a_rejection_needs_a_reason_and_the_person_reads_it(client, hanna):
     assert AuditEntry.objects.filter(action="alumni.membership_reject").exists()
     client.force_login(person)
     assert client.get(reverse("alumni:index")).url == reverse("alumni:waiting")
-    assert "Niet bekend in onze administratie" in client.get(reverse("alumni:waiting")).content.decode()
+    assert (
+        "Niet bekend in onze administratie"
+        in client.get(reverse("alumni:waiting")).content.decode()
+    )
 
 
 def test_a_decided_sign_up_cannot_be_decided_again(client, hanna):
