@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial import navigation
-from hrsocial.plugins import PortalAppConfig, Receiver
+from hrsocial.plugins import PortalAppConfig, Receiver, category
 
 
 def _members(user) -> bool:
@@ -20,6 +20,10 @@ class AlumniConfig(PortalAppConfig):
                            order=90),
         navigation.NavItem("alumni", _("Alumni verification"), "alumni:verification-queue",
                            visible=navigation.hr_staff, order=90, section="hr"),
+    ]  # fmt: skip
+    notification_categories = [
+        category("alumni.gig", _("Gigs you showed interest in"), order=90,
+                 audience=lambda user: user.is_alumnus or user.is_freelancer),
     ]  # fmt: skip
     home_todos = ["alumni.home.verification_todo"]
     receivers = [

@@ -104,3 +104,39 @@ class ProfileForm(forms.ModelForm):
 class DirectoryFilterForm(forms.Form):
     skill = forms.CharField(label=_("Skill"), required=False, max_length=60)
     available = forms.BooleanField(label=_("Available for gigs now"), required=False)
+
+
+class GigForm(forms.ModelForm):
+    skills_text = ProfileForm.base_fields["skills_text"]
+
+    class Meta:
+        from alumni.models import Gig
+
+        model = Gig
+        fields = ["title", "description", "starts_on", "ends_on", "hours_per_week", "place",
+                  "department", "job_role", "status"]  # fmt: skip
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 5, "maxlength": 5000}),
+        }
+
+    clean_skills_text = ProfileForm.clean_skills_text
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("The gig cannot end before it starts."))
+        return data
+
+
+class InterestForm(forms.Form):
+    note = forms.CharField(
+        label=_("A short note for HR (optional)"), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
+    )  # fmt: skip
+
+
+class PickForm(forms.Form):
+    member = forms.IntegerField(min_value=1, max_value=2**31 - 1)

@@ -183,3 +183,92 @@ class Profile(models.Model):
         if viewer.is_authenticated and viewer.is_hr:
             return {f for f in self.SHARED_FIELDS if self.visibility_of(f) != Visibility.NOBODY}
         return {f for f in self.SHARED_FIELDS if self.visibility_of(f) == Visibility.MEMBERS}
+
+
+class GigQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=Gig.Status.OPEN)
+
+    def listed(self):
+        return self.exclude(status=Gig.Status.DRAFT).order_by("-created_at", "-pk")
+
+
+class Gig(models.Model):
+    """A gig ("klus"): a piece of work HR offers to alumni and freelancers."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open")
+        FILLED = "filled", _("Filled")
+        CLOSED = "closed", _("Closed")
+
+    class Place(models.TextChoices):
+        ON_SITE = "on_site", _("On site")
+        REMOTE = "remote", _("Remote")
+        HYBRID = "hybrid", _("On site and remote")
+
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), max_length=5000)
+    skills = models.ManyToManyField(Skill, verbose_name=_("skills"), blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    hours_per_week = models.PositiveSmallIntegerField(_("hours per week"), null=True, blank=True)
+    place = models.CharField(_("where"), max_length=20, choices=Place, default=Place.HYBRID)
+    # The work's department and role, so HR is warned when a former employee would do the same
+    # work as a freelancer (Wet DBA, see alumni.services.gig_dba_warnings).
+    department = models.ForeignKey(
+        "people.Department", verbose_name=_("department"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    job_role = models.ForeignKey(
+        "people.JobRole", verbose_name=_("role"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.OPEN)
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    picked = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("picked"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = GigQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gig")
+        verbose_name_plural = _("gigs")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="alumni_gig_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("alumni:gig-detail", kwargs={"pk": self.pk})
+
+
+class Interest(models.Model):
+    """A member saying "I would like to do this gig", with a short note for HR."""
+
+    gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="interests")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gig_interests"
+    )
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("interest")
+        verbose_name_plural = _("interests")
+        constraints = [
+            models.UniqueConstraint(fields=["gig", "member"], name="alumni_interest_once")
+        ]

@@ -81,3 +81,23 @@ def get_profile_for_user(request, pk):
 
 def can_edit_profile(user) -> bool:
     return is_member(user)
+
+
+def can_manage_gigs(user) -> bool:
+    return user.is_authenticated and user.is_hr
+
+
+def can_show_interest(user) -> bool:
+    return is_member(user)
+
+
+def get_gig_for_user(request, pk):
+    """A listed gig for members and HR (drafts for HR only); 404 otherwise."""
+    from alumni.models import Gig
+
+    if not can_see_network(request.user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    rows = Gig.objects.all() if can_manage_gigs(request.user) else Gig.objects.listed()
+    return get_object_or_404(rows.prefetch_related("skills"), pk=pk)

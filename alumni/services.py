@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from alumni.models import Membership
 from hrsocial import audit
@@ -115,3 +117,105 @@ def profile_for(user):
 
     profile, _created = Profile.objects.get_or_create(user=user)
     return profile
+
+
+# Gigs ("klussen").
+
+
+class GigError(Exception):
+    pass
+
+
+def gig_create(*, posted_by, skills: list[str], **fields):
+    from alumni.models import Gig, Skill
+
+    with transaction.atomic():
+        gig = Gig(posted_by=posted_by, **fields)
+        gig.full_clean()
+        gig.save()
+        Skill.objects.bulk_create([Skill(name=n) for n in skills], ignore_conflicts=True)
+        gig.skills.set(Skill.objects.filter(name__in=skills))
+        audit.record(actor=posted_by, action="alumni.gig_create", target=gig)
+        return gig
+
+
+def interest_express(*, gig, member, note: str = ""):
+    from alumni.models import Gig, Interest
+
+    with transaction.atomic():
+        gig = Gig.objects.select_for_update().get(pk=gig.pk)
+        if gig.status != Gig.Status.OPEN:
+            raise GigError(_("This gig is no longer open."))
+        interest, _created = Interest.objects.update_or_create(
+            gig=gig, member=member, defaults={"note": (note or "").replace("\x00", "")[:1000]}
+        )
+        return interest
+
+
+def gig_pick(*, gig, member, picked_by):
+    """HR gives the gig to one interested member; the others hear it is filled."""
+    from django.utils.text import format_lazy
+
+    from alumni.models import Gig
+    from notifications.services import notify
+
+    with transaction.atomic():
+        gig = Gig.objects.select_for_update().get(pk=gig.pk)
+        if gig.status != Gig.Status.OPEN:
+            raise GigError(_("This gig is no longer open."))
+        interested = list(User.objects.filter(gig_interests__gig=gig))
+        if member not in interested:
+            raise GigError(_("Only someone who showed interest can be picked."))
+        gig.status, gig.picked = Gig.Status.FILLED, member
+        gig.save(update_fields=["status", "picked"])
+        url = gig.get_absolute_url()
+        notify([member], "alumni.gig", format_lazy(_lazy("You are picked for the gig “{}”"), gig.title),
+               _lazy("HR will contact you about the details."), url)  # fmt: skip
+        others = [p for p in interested if p.pk != member.pk]
+        if others:
+            notify(others, "alumni.gig",
+                   format_lazy(_lazy("The gig “{}” is filled"), gig.title),
+                   _lazy("Thank you for your interest; HR picked someone else this time."), url)  # fmt: skip
+        audit.record(actor=picked_by, action="alumni.gig_pick", target=gig, member=member.pk)
+        return gig
+
+
+def gig_matches(*, gig, limit: int = 20):
+    """Members available at the gig's start whose skills match, best first (one query)."""
+    from django.db.models import Count
+
+    from alumni.models import Profile
+
+    skill_ids = list(gig.skills.values_list("pk", flat=True))
+    return list(
+        Profile.objects.filter(user__is_active=True, user__kind__in=("alumnus", "freelancer"))
+        .exclude(user__membership__status__in=("pending", "rejected"))
+        # The member may keep their availability even from HR ("nobody").
+        .filter(~Q(visibility__has_key="availability") | ~Q(visibility__availability="nobody"))
+        .available_on(gig.starts_on)
+        .filter(skills__in=skill_ids)
+        .annotate(matching=Count("skills", distinct=True))
+        .select_related("user")
+        .order_by("-matching", "user__full_name", "pk")[:limit]
+    )
+
+
+def gig_dba_warnings(*, gig, people) -> set[int]:
+    """The freelancers among `people` who used to be employees doing the same work (same
+    department or role): under the Wet DBA (enforced since 1 January 2025) this weighs
+    heavily towards employment, so HR is warned. One query."""
+    if not (gig.department_id or gig.job_role_id):
+        return set()
+    freelancers = [p.pk for p in people if p.kind == User.Kind.FREELANCER]
+    same = Q(pk__in=[])
+    if gig.department_id:
+        same |= Q(department_id=gig.department_id)
+    if gig.job_role_id:
+        same |= Q(job_role_id=gig.job_role_id)
+    from alumni.models import Membership
+
+    former = Membership.objects.filter(
+        Q(former_person__in=User.objects.filter(same)), user__in=freelancers
+    ).values_list("user_id", flat=True)
+    own = User.objects.filter(same, pk__in=freelancers, employment_ended_at__isnull=False)
+    return set(former) | set(own.values_list("pk", flat=True))

@@ -127,3 +127,108 @@ def profile_edit(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("alumni:profile-edit")
     return render(request, "alumni/profile_form.html", {"form": form, "profile": profile})
+
+
+# Gigs ("klussen").
+
+
+@network_required
+def gig_list(request):
+    from alumni.models import Gig
+    from alumni.permissions import can_manage_gigs
+
+    rows = Gig.objects.all() if can_manage_gigs(request.user) else Gig.objects.listed()
+    gigs = list(rows.order_by("-created_at", "-pk").prefetch_related("skills")[:100])
+    return render(request, "alumni/gig_list.html", {"gigs": gigs})
+
+
+@network_required
+def gig_detail(request, pk):
+    from alumni.forms import InterestForm
+    from alumni.models import Interest, Profile
+    from alumni.permissions import can_manage_gigs, get_gig_for_user
+
+    gig = get_gig_for_user(request, pk)
+    context = {"gig": gig, "interest_form": InterestForm()}
+    context["mine"] = Interest.objects.filter(gig=gig, member=request.user).first()
+    if can_manage_gigs(request.user):
+        interests = list(gig.interests.select_related("member").order_by("created_at"))
+        members = [i.member for i in interests]
+        profiles = {
+            p.user_id: p
+            for p in Profile.objects.filter(user__in=members).prefetch_related("skills")
+        }
+        warned = services.gig_dba_warnings(gig=gig, people=members)
+        context["interests"] = [
+            (i, profiles.get(i.member_id), i.member_id in warned) for i in interests
+        ]
+        context["matches"] = services.gig_matches(gig=gig)
+    return render(request, "alumni/gig_detail.html", context)
+
+
+def gig_create(request):
+    from django.core.exceptions import PermissionDenied
+
+    from alumni.forms import GigForm
+    from alumni.permissions import can_manage_gigs
+
+    if not can_manage_gigs(request.user):
+        raise PermissionDenied
+    form = GigForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k in form._meta.fields}
+        gig = services.gig_create(
+            posted_by=request.user, skills=form.cleaned_data["skills_text"], **fields
+        )
+        messages.success(request, _("The gig is saved."))
+        return redirect(gig)
+    return render(request, "alumni/gig_form.html", {"form": form})
+
+
+@require_POST
+def interest_create(request, pk):
+    from django.core.exceptions import PermissionDenied
+
+    from alumni.forms import InterestForm
+    from alumni.permissions import can_show_interest, get_gig_for_user
+
+    gig = get_gig_for_user(request, pk)
+    if not can_show_interest(request.user):
+        raise PermissionDenied
+    form = InterestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The note is too long (at most 1,000 characters)."))
+        return redirect(gig)
+    try:
+        services.interest_express(gig=gig, member=request.user, note=form.cleaned_data["note"])
+    except services.GigError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("HR knows you are interested."))
+    return redirect(gig)
+
+
+@require_POST
+def gig_pick(request, pk):
+    from django.core.exceptions import PermissionDenied
+
+    from alumni.forms import PickForm
+    from alumni.permissions import can_manage_gigs, get_gig_for_user
+    from people.models import User
+
+    if not can_manage_gigs(request.user):
+        raise PermissionDenied
+    gig = get_gig_for_user(request, pk)
+    form = PickForm(request.POST)
+    member = None
+    if form.is_valid():
+        member = User.objects.filter(pk=form.cleaned_data["member"]).first()
+    try:
+        if member is None:
+            raise services.GigError(_("Only someone who showed interest can be picked."))
+        services.gig_pick(gig=gig, member=member, picked_by=request.user)
+    except services.GigError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(name)s is picked; the others are told.") % {"name": member})
+    return redirect(gig)

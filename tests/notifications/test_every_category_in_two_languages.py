@@ -268,6 +268,21 @@ def people_access(world, person):
     )
 
 
+def alumni_gig(world, person):
+    import datetime
+
+    from alumni import services
+
+    type(person).objects.filter(pk=person.pk).update(kind="alumnus", department=None)
+    person.kind = "alumnus"
+    gig = services.gig_create(
+        posted_by=world.hr, skills=[], title="Payroll", description="...",
+        starts_on=datetime.date(2027, 2, 1),
+    )  # fmt: skip
+    services.interest_express(gig=gig, member=person)
+    services.gig_pick(gig=gig, member=person, picked_by=world.hr)
+
+
 SCENARIOS = {
     "general": general,
     "guidelines.changed": guidelines_changed,
@@ -287,6 +302,7 @@ SCENARIOS = {
     "competencies.assessment": competencies_assessment,
     "competencies.review": competencies_review,
     "people.access": people_access,
+    "alumni.gig": alumni_gig,
 }
 
 
