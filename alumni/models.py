@@ -272,3 +272,6 @@ class Interest(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["gig", "member"], name="alumni_interest_once")
         ]
+
+    def __str__(self):
+        return f"{self.member} → {self.gig}"

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from alumni.models import Membership
 from hrsocial import audit
@@ -169,13 +169,14 @@ def gig_pick(*, gig, member, picked_by):
         gig.status, gig.picked = Gig.Status.FILLED, member
         gig.save(update_fields=["status", "picked"])
         url = gig.get_absolute_url()
-        notify([member], "alumni.gig", format_lazy(_lazy("You are picked for the gig “{}”"), gig.title),
-               _lazy("HR will contact you about the details."), url)  # fmt: skip
+        picked_title = format_lazy(gettext_lazy("You are picked for the gig “{}”"), gig.title)
+        notify([member], "alumni.gig", picked_title,
+               gettext_lazy("HR will contact you about the details."), url)  # fmt: skip
         others = [p for p in interested if p.pk != member.pk]
         if others:
-            notify(others, "alumni.gig",
-                   format_lazy(_lazy("The gig “{}” is filled"), gig.title),
-                   _lazy("Thank you for your interest; HR picked someone else this time."), url)  # fmt: skip
+            filled_title = format_lazy(gettext_lazy("The gig “{}” is filled"), gig.title)
+            notify(others, "alumni.gig", filled_title,
+                   gettext_lazy("Thank you for your interest; HR chose someone else."), url)  # fmt: skip
         audit.record(actor=picked_by, action="alumni.gig_pick", target=gig, member=member.pk)
         return gig
 
