@@ -175,8 +175,8 @@ def gig_pick(*, gig, member, picked_by):
         others = [p for p in interested if p.pk != member.pk]
         if others:
             filled_title = format_lazy(gettext_lazy("The gig “{}” is filled"), gig.title)
-            notify(others, "alumni.gig", filled_title,
-                   gettext_lazy("Thank you for your interest; HR chose someone else."), url)  # fmt: skip
+            filled_body = gettext_lazy("Thank you for your interest; HR chose someone else.")
+            notify(others, "alumni.gig", filled_title, filled_body, url)
         audit.record(actor=picked_by, action="alumni.gig_pick", target=gig, member=member.pk)
         return gig
 
