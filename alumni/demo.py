@@ -19,7 +19,7 @@ PENDING = [
     ("pieter.oud@example.org", "Pieter Oud", "alumnus", "5531"),
     ("lotte.zzp@example.org", "Lotte de Zwart", "freelancer", ""),
 ]
-SHARED = {f: "members" for f in Profile.SHARED_FIELDS}
+SHARED = dict.fromkeys(Profile.SHARED_FIELDS, "members")
 
 
 def seed(ctx):

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from competencies.models import Review
 from guidelines.models import Guideline, Rule
+from alumni.models import Gig
 from helpdesk.models import FaqEntry, Question
 from hrsocial.demo import DEMO_PASSWORD
 from people.models import Department, JobRole, User
@@ -98,6 +99,15 @@ def hr_pages():
         "/trainings/hr/report/",
         "/trainings/hr/self-scan/",
         "/people/import/",
+        "/alumni/",
+        "/alumni/verification/",
+        "/alumni/directory/?skill=webcare",
+        "/alumni/gigs/",
+        *(
+            f"/alumni/gigs/{pk}/"
+            for pk in Gig.objects.order_by("pk").values_list("pk", flat=True)[:2]
+        ),
+        "/alumni/gigs/new/",
     ]
 
 
