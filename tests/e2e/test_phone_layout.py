@@ -7,9 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from alumni.models import Gig
 from competencies.models import Review
 from guidelines.models import Guideline, Rule
-from alumni.models import Gig
 from helpdesk.models import FaqEntry, Question
 from hrsocial.demo import DEMO_PASSWORD
 from people.models import Department, JobRole, User
