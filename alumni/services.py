@@ -220,3 +220,59 @@ def gig_dba_warnings(*, gig, people) -> set[int]:
     ).values_list("user_id", flat=True)
     own = User.objects.filter(same, pk__in=freelancers, employment_ended_at__isnull=False)
     return set(former) | set(own.values_list("pk", flat=True))
+
+
+# Privacy: a member's own data, and leaving the network.
+
+
+def member_data(*, user) -> dict:
+    """Everything the network keeps about the member, for their JSON download."""
+    from alumni.models import Interest, Membership, Profile
+
+    profile = Profile.objects.filter(user=user).prefetch_related("skills").first()
+    membership = Membership.objects.filter(user=user).first()
+    fields = [
+        "former_department", "year_from", "year_to", "current_organisation", "current_role",
+        "linkedin_url", "available_from", "available_until", "hours_per_week",
+        "open_to_return", "kvk_number", "hourly_rate_min", "hourly_rate_max", "visibility",
+        "in_directory", "receives_newsletter",
+    ]  # fmt: skip
+    return {
+        "name": user.full_name,
+        "email": user.email,
+        "kind": user.kind,
+        "membership": membership
+        and {
+            "status": membership.status,
+            "claimed_employee_number": membership.claimed_employee_number,
+            "claimed_work_email": membership.claimed_work_email,
+            "signed_up_at": membership.created_at.isoformat(),
+        },
+        "profile": profile
+        and {
+            **{
+                f: (str(v) if v is not None and not isinstance(v, bool | dict | int) else v)
+                for f in fields
+                for v in [getattr(profile, f)]
+            },
+            "skills": [s.name for s in profile.skills.all()],
+        },  # fmt: skip
+        "gig_interests": [
+            {"gig": i.gig.title, "note": i.note, "at": i.created_at.isoformat()}
+            for i in Interest.objects.filter(member=user).select_related("gig")
+        ],
+    }
+
+
+def membership_delete(*, user) -> None:
+    """The member leaves: profile, consents, interests and sign-up removed at once, gigs they
+    did keep no name, and the account is closed so no list, figure or newsletter finds them."""
+    from alumni.models import Gig, Interest, Membership, Profile
+
+    with transaction.atomic():
+        Profile.objects.filter(user=user).delete()
+        Interest.objects.filter(member=user).delete()
+        Gig.objects.filter(picked=user).update(picked=None)
+        Membership.objects.filter(user=user).delete()
+        User.objects.filter(pk=user.pk).update(is_active=False, bio="", linkedin_url="", x_url="")
+        audit.record(actor=None, action="alumni.membership_delete", target=user)

@@ -232,3 +232,36 @@ def gig_pick(request, pk):
     else:
         messages.success(request, _("%(name)s is picked; the others are told.") % {"name": member})
     return redirect(gig)
+
+
+def my_data(request):
+    """The member's JSON download of what the network keeps about them."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import JsonResponse
+
+    from alumni.permissions import can_edit_profile
+
+    if not can_edit_profile(request.user):
+        raise PermissionDenied
+    response = JsonResponse(
+        services.member_data(user=request.user), json_dumps_params={"indent": 2}
+    )
+    response["Content-Disposition"] = 'attachment; filename="alumni-data.json"'
+    return response
+
+
+@require_POST
+def membership_leave(request):
+    from django.contrib.auth import logout
+    from django.core.exceptions import PermissionDenied
+
+    from alumni.permissions import can_edit_profile
+
+    if not can_edit_profile(request.user):
+        raise PermissionDenied
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Tick the box to confirm that you leave the network."))
+        return redirect("alumni:profile-edit")
+    services.membership_delete(user=request.user)
+    logout(request)
+    return redirect("account_login")

@@ -27,6 +27,8 @@ ROUTES = [
     Route("alumni:directory", network(200)),
     Route("alumni:profile-detail", network(200), kwargs=lambda w: {"pk": w.al_profile.pk}),
     Route("alumni:profile-edit", {**network(200), "hr": 403}),
+    Route("alumni:my-data", {**network(200), "hr": 403}),
+    Route("alumni:membership-leave", {**network(302), "hr": 403}, method="post", data={}),
     Route("alumni:verification-queue", hr_only(200)),
     Route("alumni:membership-approve", hr_only(302), method="post",
           kwargs=lambda w: {"pk": w.al_pending.pk}),
