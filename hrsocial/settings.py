@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "insights",
     "provisioning",
     "news",
+    "alumni",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +97,8 @@ MIDDLEWARE = [
     "hrsocial.middleware.PrivatePagesMiddleware",
     # HR staff, HR leads and admins without a second factor are sent to set one up.
     "people.middleware.SecondFactorMiddleware",
+    # Alumni and freelancers who signed up see only the waiting page until verified.
+    "alumni.middleware.VerificationMiddleware",
 ]
 
 ROOT_URLCONF = "hrsocial.urls"

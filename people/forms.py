@@ -21,7 +21,18 @@ class SignupForm(AllauthSignupForm):
         ],
         widget=forms.RadioSelect,
     )
-    field_order = ["full_name", "email", "kind", "password1", "password2"]
+    # Former employees prove who they are with one of these (the alumni app checks them
+    # against ended employments and verifies at once, or puts the sign-up in HR's queue).
+    former_employee_number = forms.CharField(
+        label=_("Former employee number (if you know it)"), max_length=30, required=False
+    )
+    former_work_email = forms.EmailField(
+        label=_("Former work e-mail address (if you know it)"), required=False
+    )
+    field_order = [
+        "full_name", "email", "kind", "former_employee_number", "former_work_email",
+        "password1", "password2",
+    ]  # fmt: skip
 
     def save(self, request):
         user = super().save(request)
@@ -31,6 +42,11 @@ class SignupForm(AllauthSignupForm):
             request.LANGUAGE_CODE if request.LANGUAGE_CODE in dict(settings.LANGUAGES) else "nl"
         )
         user.save(update_fields=["full_name", "kind", "preferred_language"])
+        # Read by whoever handles allauth's user_signed_up (alumni.receivers), never stored here.
+        user.signup_claims = {
+            "former_employee_number": self.cleaned_data.get("former_employee_number", ""),
+            "former_work_email": self.cleaned_data.get("former_work_email", ""),
+        }
         return user
 
 

@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from alumni.models import Gig
 from competencies.models import Review
 from guidelines.models import Guideline, Rule
 from helpdesk.models import FaqEntry, Question
@@ -136,6 +137,15 @@ def hr_pages():
         f"/insights/initiatives/{Initiative.objects.order_by('pk').first().pk}/",
         "/insights/report/",
         "/insights/shares/",
+        "/alumni/",
+        "/alumni/verification/",
+        "/alumni/directory/?skill=webcare",
+        "/alumni/gigs/",
+        *(
+            f"/alumni/gigs/{pk}/"
+            for pk in Gig.objects.order_by("pk").values_list("pk", flat=True)[:2]
+        ),
+        "/alumni/gigs/new/",
     ]
 
 

@@ -352,6 +352,21 @@ def news_weekly(world, person):
     weekly_digest_send()
 
 
+def alumni_gig(world, person):
+    import datetime
+
+    from alumni import services
+
+    type(person).objects.filter(pk=person.pk).update(kind="alumnus", department=None)
+    person.kind = "alumnus"
+    gig = services.gig_create(
+        posted_by=world.hr, skills=[], title="Payroll", description="...",
+        starts_on=datetime.date(2027, 2, 1),
+    )  # fmt: skip
+    services.interest_express(gig=gig, member=person)
+    services.gig_pick(gig=gig, member=person, picked_by=world.hr)
+
+
 SCENARIOS = {
     "general": general,
     "guidelines.changed": guidelines_changed,
@@ -380,6 +395,7 @@ SCENARIOS = {
     "news.blog": news_blog,
     "news.response": news_response,
     "news.weekly": news_weekly,
+    "alumni.gig": alumni_gig,
 }
 
 

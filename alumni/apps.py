@@ -1,0 +1,32 @@
+from django.utils.translation import gettext_lazy as _
+
+from hrsocial import navigation
+from hrsocial.plugins import PortalAppConfig, Receiver, category
+
+
+def _members(user) -> bool:
+    from alumni.permissions import is_member
+
+    return is_member(user)
+
+
+class AlumniConfig(PortalAppConfig):
+    """Practice 10: the network of former colleagues (alumni) and freelancers."""
+
+    name = "alumni"
+    verbose_name = _("Alumni network")
+    navigation = [
+        navigation.NavItem("alumni", _("Alumni network"), "alumni:index", visible=_members,
+                           order=90),
+        navigation.NavItem("alumni", _("Alumni verification"), "alumni:verification-queue",
+                           visible=navigation.hr_staff, order=90, section="hr"),
+    ]  # fmt: skip
+    notification_categories = [
+        category("alumni.gig", _("Gigs you showed interest in"), order=90,
+                 audience=lambda user: user.is_alumnus or user.is_freelancer),
+    ]  # fmt: skip
+    home_todos = ["alumni.home.verification_todo"]
+    receivers = [
+        # A self sign-up (people.forms.SignupForm) becomes a membership waiting for verification.
+        Receiver("allauth.account.signals.user_signed_up", "alumni.receivers.handle_sign_up"),
+    ]

@@ -1,0 +1,78 @@
+"""Demo data for the alumni network: verified alumni with profiles, a freelancer with a KvK
+number, pending sign-ups in HR's queue, an open and a filled gig.
+
+Idempotent: rows are found by their e-mail address or title before they are made.
+"""
+
+from alumni import services
+from alumni.models import Gig, Membership, Profile, Skill
+from hrsocial.demo import demo_day
+from people.models import User
+
+MEMBERS = [
+    # e-mail, skills, visibility shared with members, in the directory
+    ("alumni@example.com", ["communicatie", "linkedin", "webcare"], True),
+    ("freelancer@example.com", ["salarisadministratie", "excel"], True),
+    ("tim.kramer@example.com", ["video", "fotografie"], False),
+]
+PENDING = [
+    ("pieter.oud@example.org", "Pieter Oud", "alumnus", "5531"),
+    ("lotte.zzp@example.org", "Lotte de Zwart", "freelancer", ""),
+]
+SHARED = dict.fromkeys(Profile.SHARED_FIELDS, "members")
+
+
+def seed(ctx):
+    hr = User.objects.filter(groups__name="HR", is_active=True).order_by("pk").first()
+    for email, skills, shared in MEMBERS:
+        person = User.objects.filter(email=email).first()
+        if person is None:
+            continue
+        profile = services.profile_for(person)
+        if not profile.skills.exists():
+            services.profile_update(
+                profile=profile,
+                data={
+                    "in_directory": shared,
+                    "receives_newsletter": shared,
+                    "available_from": demo_day(-30),
+                    "hours_per_week": 16,
+                    "current_role": "Zelfstandig adviseur",
+                    "kvk_number": "12345678" if person.kind == User.Kind.FREELANCER else "",
+                },
+                skills=skills,
+                visibility=SHARED if shared else {},
+            )
+    for email, name, kind, number in PENDING:
+        person, created = User.objects.get_or_create(
+            email=email, defaults={"full_name": name, "kind": kind}
+        )
+        if created:
+            person.set_unusable_password()
+            person.save(update_fields=["password"])
+            services.membership_sign_up(user=person, employee_number=number)
+    if not Gig.objects.filter(title="Webcare tijdens de campagne").exists():
+        gig = services.gig_create(
+            posted_by=hr, skills=["webcare", "communicatie"], title="Webcare tijdens de campagne",
+            description="Zes weken webcare op onze kanalen tijdens de wervingscampagne.",
+            starts_on=demo_day(14), ends_on=demo_day(56), hours_per_week=12,
+            place=Gig.Place.REMOTE,
+        )  # fmt: skip
+        alumna = User.objects.filter(email="alumni@example.com").first()
+        if alumna:
+            services.interest_express(gig=gig, member=alumna, note="Dit deed ik vroeger al.")
+    if not Gig.objects.filter(title="Jaarafsluiting salarisadministratie").exists():
+        gig = services.gig_create(
+            posted_by=hr, skills=["salarisadministratie"],
+            title="Jaarafsluiting salarisadministratie",
+            description="Hulp bij de jaarafsluiting.", starts_on=demo_day(-20),
+            ends_on=demo_day(-5), place=Gig.Place.HYBRID,
+        )  # fmt: skip
+        femke = User.objects.filter(email="freelancer@example.com").first()
+        if femke:
+            services.interest_express(gig=gig, member=femke)
+            services.gig_pick(gig=gig, member=femke, picked_by=hr)
+    ctx.log(
+        f"alumni: {Profile.objects.count()} profiles, {Skill.objects.count()} skills, "
+        f"{Membership.objects.pending().count()} sign-ups to verify, {Gig.objects.count()} gigs"
+    )

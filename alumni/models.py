@@ -1,0 +1,277 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MembershipQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=Membership.Status.PENDING)
+
+    def verification_queue(self):
+        """HR's queue: sign-ups waiting for a decision, oldest first."""
+        return self.pending().select_related("user", "former_person").order_by("created_at", "pk")
+
+
+class Membership(models.Model):
+    """A person's place in the alumni and freelancer network, from the self sign-up on.
+
+    Accounts that HR created as alumni or freelancers (the admin, the HRIS import) have no
+    membership row: HR vouched for them. A sign-up waits here until it is verified, either at
+    once (the claims match a former employee) or by HR in the verification queue.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for verification")
+        VERIFIED = "verified", _("Verified")
+        REJECTED = "rejected", _("Rejected")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
+    # What the person told us at sign-up to prove they worked here; kept only for HR's check.
+    claimed_employee_number = models.CharField(
+        _("former employee number"), max_length=30, blank=True
+    )
+    claimed_work_email = models.EmailField(_("former work e-mail address"), blank=True)
+    # The former employee's own (ended) account the claims matched, when they did.
+    former_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("former employee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    auto_verified = models.BooleanField(_("verified automatically"), default=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reject_reason = models.TextField(_("reason for rejection"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("signed up at"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="rejected") | ~models.Q(reject_reason=""),
+                name="alumni_membership_rejected_has_reason",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_status_display()})"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == self.Status.VERIFIED
+
+
+class Skill(models.Model):
+    """A skill or area of expertise members tag themselves with (searched in the directory
+    and matched against gigs)."""
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Visibility(models.TextChoices):
+    HR = "hr", _("HR only")
+    MEMBERS = "members", _("Members of the network")
+    NOBODY = "nobody", _("Nobody")
+
+
+class ProfileQuerySet(models.QuerySet):
+    def directory(self):
+        """Members who chose to appear in the directory, with what their card shows."""
+        return (
+            self.filter(in_directory=True, user__is_active=True,
+                        user__kind__in=("alumnus", "freelancer"))
+            .exclude(user__membership__status__in=("pending", "rejected"))
+            .select_related("user")
+            .prefetch_related("skills")
+            .order_by("user__full_name", "pk")
+        )  # fmt: skip
+
+    def available_on(self, day):
+        return self.filter(
+            models.Q(available_from__isnull=False, available_from__lte=day),
+            models.Q(available_until__isnull=True) | models.Q(available_until__gte=day),
+        )
+
+
+class Profile(models.Model):
+    """What a member tells the network about themselves. Every field starts visible to HR
+    only and every consent starts off, until the member changes them (privacy by default)."""
+
+    # The fields whose visibility the member chooses (`visibility` maps each to a Visibility).
+    SHARED_FIELDS = (
+        "former_department", "years", "current_organisation", "current_role", "skills",
+        "linkedin_url", "availability", "open_to_return",
+    )  # fmt: skip
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alumni_profile"
+    )
+    former_department = models.CharField(_("former department"), max_length=100, blank=True)
+    year_from = models.PositiveSmallIntegerField(
+        _("worked here from (year)"), null=True, blank=True
+    )
+    year_to = models.PositiveSmallIntegerField(_("until (year)"), null=True, blank=True)
+    current_organisation = models.CharField(_("current organisation"), max_length=150, blank=True)
+    current_role = models.CharField(_("current role"), max_length=150, blank=True)
+    skills = models.ManyToManyField(Skill, verbose_name=_("skills and expertise"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
+    available_from = models.DateField(_("available for gigs from"), null=True, blank=True)
+    available_until = models.DateField(_("available until"), null=True, blank=True)
+    hours_per_week = models.PositiveSmallIntegerField(_("hours per week"), null=True, blank=True)
+    open_to_return = models.BooleanField(_("open to returning"), default=False)
+    # Freelancers: the Chamber of Commerce number (KvK, eight digits) and a rate for HR only.
+    kvk_number = models.CharField(_("KvK number"), max_length=8, blank=True)
+    hourly_rate_min = models.DecimalField(
+        _("hourly rate from"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    hourly_rate_max = models.DecimalField(
+        _("hourly rate up to"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    visibility = models.JSONField(_("visibility per field"), default=dict, blank=True)
+    in_directory = models.BooleanField(_("appear in the directory"), default=False)
+    receives_newsletter = models.BooleanField(_("receive the newsletter"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(available_until__isnull=True)
+                | models.Q(available_from__isnull=True)
+                | models.Q(available_until__gte=models.F("available_from")),
+                name="alumni_profile_available_until_after_from",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.user)
+
+    def visibility_of(self, field: str) -> str:
+        return self.visibility.get(field, Visibility.HR)
+
+    def shown_to(self, viewer) -> set[str]:
+        """The shared fields `viewer` may see: the member all; HR what is not "nobody";
+        other members what is "members"."""
+        if viewer.pk == self.user_id:
+            return set(self.SHARED_FIELDS)
+        if viewer.is_authenticated and viewer.is_hr:
+            return {f for f in self.SHARED_FIELDS if self.visibility_of(f) != Visibility.NOBODY}
+        return {f for f in self.SHARED_FIELDS if self.visibility_of(f) == Visibility.MEMBERS}
+
+
+class GigQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=Gig.Status.OPEN)
+
+    def listed(self):
+        return self.exclude(status=Gig.Status.DRAFT).order_by("-created_at", "-pk")
+
+
+class Gig(models.Model):
+    """A gig ("klus"): a piece of work HR offers to alumni and freelancers."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open")
+        FILLED = "filled", _("Filled")
+        CLOSED = "closed", _("Closed")
+
+    class Place(models.TextChoices):
+        ON_SITE = "on_site", _("On site")
+        REMOTE = "remote", _("Remote")
+        HYBRID = "hybrid", _("On site and remote")
+
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), max_length=5000)
+    skills = models.ManyToManyField(Skill, verbose_name=_("skills"), blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    hours_per_week = models.PositiveSmallIntegerField(_("hours per week"), null=True, blank=True)
+    place = models.CharField(_("where"), max_length=20, choices=Place, default=Place.HYBRID)
+    # The work's department and role, so HR is warned when a former employee would do the same
+    # work as a freelancer (Wet DBA, see alumni.services.gig_dba_warnings).
+    department = models.ForeignKey(
+        "people.Department", verbose_name=_("department"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    job_role = models.ForeignKey(
+        "people.JobRole", verbose_name=_("role"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.OPEN)
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    picked = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("picked"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = GigQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gig")
+        verbose_name_plural = _("gigs")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="alumni_gig_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("alumni:gig-detail", kwargs={"pk": self.pk})
+
+
+class Interest(models.Model):
+    """A member saying "I would like to do this gig", with a short note for HR."""
+
+    gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="interests")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gig_interests"
+    )
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("interest")
+        verbose_name_plural = _("interests")
+        constraints = [
+            models.UniqueConstraint(fields=["gig", "member"], name="alumni_interest_once")
+        ]
+
+    def __str__(self):
+        return f"{self.member} → {self.gig}"

@@ -1,0 +1,103 @@
+"""Who may do what in the alumni network, in one place.
+
+A member is an alumnus or freelancer whose membership is verified (or whom HR created, so
+has no membership row). Until then the person sees only the waiting page
+(alumni.middleware.VerificationMiddleware asks `is_waiting`).
+"""
+
+from django.shortcuts import get_object_or_404
+
+from alumni.models import Membership
+from people.permissions import role_required
+
+
+def _status(user):
+    """The membership status, read once per request (None: no sign-up, HR vouched)."""
+    if "_alumni_status" not in user.__dict__:
+        user.__dict__["_alumni_status"] = (
+            Membership.objects.filter(user=user).values_list("status", flat=True).first()
+        )
+    return user.__dict__["_alumni_status"]
+
+
+def is_waiting(user) -> bool:
+    """An alumnus or freelancer who signed up and is not (or no longer) verified."""
+    if not (user.is_authenticated and (user.is_alumnus or user.is_freelancer)):
+        return False
+    return _status(user) in (Membership.Status.PENDING, Membership.Status.REJECTED)
+
+
+def is_member(user) -> bool:
+    return (
+        user.is_authenticated and (user.is_alumnus or user.is_freelancer) and not is_waiting(user)
+    )
+
+
+def can_see_network(user) -> bool:
+    """The alumni page: members, and HR who run the network."""
+    return is_member(user) or (user.is_authenticated and user.is_hr)
+
+
+def can_verify_members(user) -> bool:
+    return user.is_authenticated and user.is_hr
+
+
+network_required = role_required(can_see_network)
+verifier_required = role_required(can_verify_members)
+
+
+def get_pending_membership_for_user(request, pk) -> Membership:
+    """A membership in the verification queue, for HR; 404 for anything else."""
+    if not can_verify_members(request.user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    return get_object_or_404(Membership.objects.pending().select_related("user"), pk=pk)
+
+
+member_required = role_required(is_member)
+
+
+def get_profile_for_user(request, pk):
+    """A member's profile: for HR any member's (the read is audited by the view), for other
+    members only those who opted in to the directory; 404 otherwise."""
+    from django.http import Http404
+
+    from alumni.models import Profile
+
+    user = request.user
+    if not can_see_network(user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    rows = Profile.objects.select_related("user").prefetch_related("skills")
+    if not user.is_hr:
+        rows = rows.directory()
+    profile = get_object_or_404(rows, pk=pk)
+    if not (profile.user.is_alumnus or profile.user.is_freelancer):
+        raise Http404
+    return profile
+
+
+def can_edit_profile(user) -> bool:
+    return is_member(user)
+
+
+def can_manage_gigs(user) -> bool:
+    return user.is_authenticated and user.is_hr
+
+
+def can_show_interest(user) -> bool:
+    return is_member(user)
+
+
+def get_gig_for_user(request, pk):
+    """A listed gig for members and HR (drafts for HR only); 404 otherwise."""
+    from alumni.models import Gig
+
+    if not can_see_network(request.user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    rows = Gig.objects.all() if can_manage_gigs(request.user) else Gig.objects.listed()
+    return get_object_or_404(rows.prefetch_related("skills"), pk=pk)

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from alumni import views
+
+app_name = "alumni"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("directory/", views.directory, name="directory"),
+    path("members/<int:pk>/", views.profile_detail, name="profile-detail"),
+    path("profile/", views.profile_edit, name="profile-edit"),
+    path("gigs/", views.gig_list, name="gig-list"),
+    path("gigs/new/", views.gig_create, name="gig-create"),
+    path("gigs/<int:pk>/", views.gig_detail, name="gig-detail"),
+    path("gigs/<int:pk>/interest/", views.interest_create, name="interest-create"),
+    path("gigs/<int:pk>/pick/", views.gig_pick, name="gig-pick"),
+    path("profile/data/", views.my_data, name="my-data"),
+    path("profile/leave/", views.membership_leave, name="membership-leave"),
+    path("waiting/", views.waiting, name="waiting"),
+    path("verification/", views.verification_queue, name="verification-queue"),
+    path("verification/<int:pk>/approve/", views.membership_approve, name="membership-approve"),
+    path("verification/<int:pk>/reject/", views.membership_reject, name="membership-reject"),
+]

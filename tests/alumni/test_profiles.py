@@ -1,0 +1,109 @@
+import datetime
+
+from django.urls import reverse
+
+from alumni.models import Profile, Skill, Visibility
+from hrsocial.models import AuditEntry
+from tests.factories import AlumnusFactory
+from tests.queries import count_queries
+
+VALID = {
+    "former_department": "Finance", "year_from": "2015", "year_to": "2022",
+    "current_organisation": "Zelfstandig", "current_role": "Controller",
+    "skills_text": "Payroll, excel , payroll", "linkedin_url": "",
+    "available_from": "2027-01-04", "available_until": "2027-03-31", "hours_per_week": "16",
+    "kvk_number": "12345678",
+    **{f"visibility_{f}": "hr" for f in Profile.SHARED_FIELDS},
+}  # fmt: skip
+
+
+def test_it_starts_with_every_field_for_hr_only_and_every_consent_off(anouk):
+    profile = Profile.objects.create(user=anouk)
+    assert not profile.in_directory and not profile.receives_newsletter
+    assert all(profile.visibility_of(f) == Visibility.HR for f in Profile.SHARED_FIELDS)
+    assert not Profile.objects.directory().exists()
+
+
+def test_a_member_saves_skills_and_availability(client, anouk):
+    client.force_login(anouk)
+    response = client.post(reverse("alumni:profile-edit"), {**VALID, "in_directory": "on"})
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=anouk)
+    assert sorted(profile.skills.values_list("name", flat=True)) == ["excel", "payroll"]
+    assert profile.available_from == datetime.date(2027, 1, 4) and profile.in_directory
+    assert profile.kvk_number == ""  # alumni have no KvK number field
+
+
+def test_availability_ending_before_it_starts_is_refused_and_nothing_saved(client, anouk):
+    client.force_login(anouk)
+    response = client.post(
+        reverse("alumni:profile-edit"), {**VALID, "available_until": "2026-12-01"}
+    )
+    assert response.status_code == 200
+    assert "eindigen" in response.content.decode() or response.context["form"].errors
+    assert not Skill.objects.exists()
+    assert Profile.objects.get(user=anouk).available_from is None
+
+
+def test_a_freelancer_needs_a_kvk_number_of_eight_digits(client, femke):
+    client.force_login(femke)
+    response = client.post(reverse("alumni:profile-edit"), {**VALID, "kvk_number": "1234567"})
+    assert response.status_code == 200
+    assert "kvk_number" in response.context["form"].errors
+    client.post(reverse("alumni:profile-edit"), {**VALID, "hourly_rate_min": "60",
+                                                  "hourly_rate_max": "85"})  # fmt: skip
+    assert Profile.objects.get(user=femke).kvk_number == "12345678"
+
+
+def _member(name, *, skills=(), visibility=None, directory=True):
+    profile = Profile.objects.create(
+        user=AlumnusFactory(full_name=name), in_directory=directory,
+        current_role="Adviseur", visibility=visibility or {},
+        available_from=datetime.date(2020, 1, 1),
+    )  # fmt: skip
+    for name in skills:
+        profile.skills.add(Skill.objects.get_or_create(name=name)[0])
+    return profile
+
+
+def test_the_directory_shows_members_only_what_they_share_with_members(client, anouk):
+    _member("Open Olga", skills=["payroll"], visibility=SHARED)
+    _member("Gesloten Gert", skills=["payroll"])
+    _member("Niet Vermeld", skills=["payroll"], visibility={"skills": "members"}, directory=False)
+    client.force_login(anouk)
+    page = client.get(reverse("alumni:directory")).content.decode()
+    assert "Open Olga" in page and "Gesloten Gert" in page and "Niet Vermeld" not in page
+    found = client.get(reverse("alumni:directory"), {"skill": "payroll"}).content.decode()
+    assert "Open Olga" in found and "Gesloten Gert" not in found  # skills kept for HR
+
+
+def test_hr_finds_by_skill_what_is_shared_with_hr_and_the_read_is_audited(client, hanna):
+    gert = _member("Gesloten Gert", skills=["payroll"])
+    client.force_login(hanna)
+    assert (
+        "Gesloten Gert"
+        in client.get(reverse("alumni:directory"), {"skill": "pay"}).content.decode()
+    )
+    client.get(reverse("alumni:profile-detail", args=[gert.pk]))
+    assert AuditEntry.objects.filter(action="alumni.profile_read").count() == 1
+
+
+def test_a_member_not_in_the_directory_is_not_found_by_other_members(client, anouk):
+    hidden = _member("Niet Vermeld", directory=False)
+    client.force_login(anouk)
+    assert client.get(reverse("alumni:profile-detail", args=[hidden.pk])).status_code == 404
+
+
+SHARED = {"skills": "members", "availability": "members"}
+
+
+def test_the_directory_runs_the_same_queries_for_5_and_50_members(client, anouk):
+    for i in range(5):
+        _member(f"Lid {i}", skills=["payroll", "excel"], visibility=SHARED)
+    client.force_login(anouk)
+    url = reverse("alumni:directory") + "?skill=payroll&available=on"
+    few = count_queries(client, url)
+    assert "Lid 0" in client.get(url).content.decode()
+    for i in range(45):
+        _member(f"Lid b{i}", skills=["payroll"], visibility=SHARED)
+    assert count_queries(client, url) == few
