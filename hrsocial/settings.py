@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "competencies",
     "trainings",
     "helpdesk",
+    "recruitment",
 ]
 
 MIDDLEWARE = [
@@ -363,6 +365,8 @@ CELERY_TASK_ROUTES = {
             "notifications.tasks.sweep_undelivered",
             "people.tasks.send_invitation",
             "people.tasks.send_password_reset",
+            "recruitment.tasks.send_candidate_message",
+            "recruitment.tasks.sweep_candidate_messages",
         )
     },
     **{
