@@ -40,7 +40,8 @@ def _vacancy():
         defaults={
             "title": "Communicatieadviseur (bench)", "department": department,
             "location": "Utrecht", "hours_per_week": 32, "salary_min": 3400,
-            "salary_max": 4700, "description": "Je vertelt **ons verhaal**.\n\n- schrijven\n- delen",
+            "salary_max": 4700,
+            "description": "Je vertelt **ons verhaal**.\n\n- schrijven\n- delen",
             "opens_on": timezone.localdate() - datetime.timedelta(days=10),
             "closes_on": timezone.localdate() + datetime.timedelta(days=3650),
             "status": "open", "visibility": "public",
@@ -68,10 +69,14 @@ def seed(ctx):
     for start in range(have, wanted(), BATCH):
         rows = [
             Application(
-                vacancy=vacancy, name=f"Kandidaat {n}", email=f"kandidaat{n}@example.org",
-                token=f"bench-{n}-{rng.getrandbits(64):x}", stage=rng.choice(stages),
+                vacancy=vacancy,
+                name=f"Kandidaat {n}",
+                email=f"kandidaat{n}@example.org",
+                token=f"bench-{n}-{rng.getrandbits(64):x}",
+                stage=rng.choice(stages),
                 channel=rng.choice(channels),
-                created_at=now - datetime.timedelta(minutes=n), stage_changed_at=now,
+                created_at=now - datetime.timedelta(minutes=n),
+                stage_changed_at=now,
             )  # fmt: skip
             for n in range(start, min(start + BATCH, wanted()))
         ]

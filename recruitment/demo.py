@@ -66,7 +66,20 @@ def seed(ctx):
     employee = ctx.person("employee@example.com")
     ReferrerPreference.objects.get_or_create(user=employee, defaults={"show_name": True})
     vacancies = {}
-    for slug, title, dept, role, location, remote, hours, salary, status, visibility, opens, closes in VACANCIES:
+    for (
+        slug,
+        title,
+        dept,
+        role,
+        location,
+        remote,
+        hours,
+        salary,
+        status,
+        visibility,
+        opens,
+        closes,
+    ) in VACANCIES:
         vacancies[slug] = Vacancy.objects.create(
             slug=slug, title=title, department=Department.objects.get(code=dept),
             job_role=JobRole.objects.filter(title=role).first(), location=location,
@@ -80,7 +93,14 @@ def seed(ctx):
         )  # fmt: skip
     main = vacancies["communicatieadviseur-online"]
     for n, (name, stage, channel) in enumerate(CANDIDATES):
-        _application(main, name, stage, channel, days_ago=12 - n, referrer=employee if channel != "direct" else None)
+        _application(
+            main,
+            name,
+            stage,
+            channel,
+            days_ago=12 - n,
+            referrer=employee if channel != "direct" else None,
+        )
     # Hired through the employee's referral: the bonus is due.
     hired = _application(vacancies["klantenservicemedewerker"], "Daan Bos", "hired", "referral",
                          days_ago=60, referrer=employee)  # fmt: skip
@@ -125,7 +145,7 @@ def _application(vacancy, name, stage, channel, *, days_ago, referrer=None):
         vacancy=vacancy, name=name, email=email, phone="0612345678",
         motivation="Ik volg jullie al een tijd op LinkedIn en wil graag bijdragen.",
         stage=stage, channel=channel, referrer=referrer, created_at=created,
-        stage_changed_at=created, referral_code="demo" if channel not in ("direct", "referral") else "",
+        stage_changed_at=created, referral_code="" if channel in ("direct", "referral") else "demo",
     )  # fmt: skip
     path = FLOW[: FLOW.index(stage) + 1] if stage in FLOW else ["new", "screening", stage]
     for step, value in enumerate(path):

@@ -45,9 +45,9 @@ def time_in_stage() -> list[tuple[str, float | None, int]]:
     """(stage label, average days, applications) over applications that left the stage."""
     durations = defaultdict(list)
     previous = {}
-    for application_id, stage, at in StageChange.objects.order_by("application_id", "at").values_list(
-        "application_id", "stage", "at"
-    )[:200_000]:
+    for application_id, stage, at in StageChange.objects.order_by(
+        "application_id", "at"
+    ).values_list("application_id", "stage", "at")[:200_000]:
         if application_id in previous:
             last_stage, last_at = previous[application_id]
             durations[last_stage].append((at - last_at).total_seconds() / 86400)
@@ -61,7 +61,9 @@ def time_in_stage() -> list[tuple[str, float | None, int]]:
 
 
 def overview() -> dict:
-    vacancies = list(Vacancy.objects.exclude(status=Vacancy.Status.DRAFT).order_by("-opens_on")[:30])
+    vacancies = list(
+        Vacancy.objects.exclude(status=Vacancy.Status.DRAFT).order_by("-opens_on")[:30]
+    )
     hires = Application.objects.filter(stage=HIRED)
     total_hires = hires.count()
     referred_hires = hires.filter(referrer__isnull=False).count()

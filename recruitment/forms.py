@@ -60,9 +60,7 @@ class InternalApplicationForm(forms.Form):
     motivation = forms.CharField(
         label=_("Motivation"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
     )
-    tell_manager = forms.BooleanField(
-        label=_("My manager may know that I applied"), required=False
-    )
+    tell_manager = forms.BooleanField(label=_("My manager may know that I applied"), required=False)
 
 
 class QuestionForm(HoneypotMixin):
@@ -99,7 +97,9 @@ class StageForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    body = forms.CharField(label=_("Note"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(
+        label=_("Note"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 def first_error(form) -> str:

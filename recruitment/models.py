@@ -146,11 +146,16 @@ class Vacancy(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        if self.is_public:
+            return reverse("recruitment-public:vacancy", args=[self.slug])
+        return reverse("recruitment:vacancy", args=[self.pk])
+
     def clean(self):
         errors = {}
-        if self.salary_min is not None and self.salary_max is not None:
-            if self.salary_min > self.salary_max:
-                errors["salary_max"] = _("The maximum salary cannot be below the minimum.")
+        has_range = self.salary_min is not None and self.salary_max is not None
+        if has_range and self.salary_min > self.salary_max:
+            errors["salary_max"] = _("The maximum salary cannot be below the minimum.")
         if self.visibility == self.Visibility.PUBLIC:
             if self.salary_min is None:
                 errors["salary_min"] = _("A public vacancy states its salary range.")
@@ -172,11 +177,6 @@ class Vacancy(models.Model):
             and self.opens_on <= day
             and (self.closes_on is None or self.closes_on >= day)
         )
-
-    def get_absolute_url(self):
-        if self.is_public:
-            return reverse("recruitment-public:vacancy", args=[self.slug])
-        return reverse("recruitment:vacancy", args=[self.pk])
 
     def public_url(self) -> str:
         return settings.SITE_URL + reverse("recruitment-public:vacancy", args=[self.slug])
@@ -306,6 +306,9 @@ class StageChange(models.Model):
     class Meta:
         indexes = [models.Index(fields=["application", "at"])]
 
+    def __str__(self):
+        return f"{self.application_id}: {self.stage}"
+
 
 class ApplicationNote(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
@@ -317,6 +320,9 @@ class ApplicationNote(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.application_id}: {self.created_at:%Y-%m-%d}"
 
 
 class CandidateMessage(models.Model):
@@ -343,6 +349,9 @@ class CandidateMessage(models.Model):
                 condition=Q(sent_at__isnull=True),
             )
         ]  # fmt: skip
+
+    def __str__(self):
+        return self.key
 
 
 class Referral(models.Model):
@@ -371,12 +380,18 @@ class Referral(models.Model):
     class Meta:
         indexes = [models.Index(fields=["email_hash", "created_at"])]
 
+    def __str__(self):
+        return f"{self.vacancy_id}: {self.referrer_id}"
+
 
 class ReferralOptOut(models.Model):
     """ "Never again": a hash of the address, so this list holds no addresses."""
 
     email_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.email_hash[:12]
 
 
 class ReferrerPreference(models.Model):
@@ -386,6 +401,9 @@ class ReferrerPreference(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referrer_preference"
     )
     show_name = models.BooleanField(_("show my name among the top referrers"), default=False)
+
+    def __str__(self):
+        return str(self.user_id)
 
 
 class CandidateQuestionQuerySet(models.QuerySet):

@@ -147,7 +147,9 @@ def application_move(*, application: Application, stage: str, by: User) -> Appli
 def application_end(*, application: Application, at) -> None:
     """The procedure ended: the personal data goes four weeks (or a year) later."""
     application.ended_at = at
-    application.delete_after = at + (LONG_RETENTION if application.long_retention else SHORT_RETENTION)
+    application.delete_after = at + (
+        LONG_RETENTION if application.long_retention else SHORT_RETENTION
+    )
 
 
 def application_note(*, application: Application, author: User, body: str) -> ApplicationNote:

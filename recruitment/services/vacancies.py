@@ -23,7 +23,7 @@ def vacancy_save(*, vacancy: Vacancy, by) -> Vacancy:
         vacancy.full_clean()
         vacancy.save()
         audit.record(
-            actor=by, action="recruitment.vacancy_create" if created else "recruitment.vacancy_edit",
+            actor=by, action=f"recruitment.vacancy_{'create' if created else 'edit'}",
             target=vacancy,
         )  # fmt: skip
     return vacancy

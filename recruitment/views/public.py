@@ -162,5 +162,3 @@ def never_again(request, token):
         referrals.referral_opt_out(address_hash=address_hash)
         done = True
     return render(request, "recruitment/public/never_again.html", {"done": done})
-
-

@@ -123,7 +123,9 @@ def my_referrals(request):
 @employee_required
 @require_POST
 def referrer_preference(request):
-    referrals.referrer_preference_set(user=request.user, show_name=bool(request.POST.get("show_name")))
+    referrals.referrer_preference_set(
+        user=request.user, show_name=bool(request.POST.get("show_name"))
+    )
     messages.success(request, _("Your choice has been saved."))
     return redirect("recruitment:referrals")
 
@@ -164,9 +166,7 @@ def hr_pipeline(request, pk):
     if stage in Application.Stage.values:
         rows = rows.filter(stage=stage)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = dict(
-        vacancy.applications.order_by().values_list("stage").annotate(n=Count("pk"))
-    )
+    counts = dict(vacancy.applications.order_by().values_list("stage").annotate(n=Count("pk")))
     stages = [(value, label, counts.get(value, 0)) for value, label in Application.Stage.choices]
     return render(
         request, "recruitment/hr/pipeline.html",
@@ -276,9 +276,9 @@ def hr_application_cv(request, pk):
 
 @hr_required
 def hr_questions(request):
-    rows = CandidateQuestion.objects.select_related("vacancy").order_by(
-        "answered_at", "-asked_at"
-    )[:200]
+    rows = CandidateQuestion.objects.select_related("vacancy").order_by("answered_at", "-asked_at")[
+        :200
+    ]
     return render(request, "recruitment/hr/question_list.html", {"questions": rows})
 
 
@@ -304,11 +304,11 @@ def hr_question(request, pk):
         else:
             messages.success(request, _("The answer has been saved."))
             return redirect("recruitment:hr-questions")
-    return render(request, "recruitment/hr/question_form.html", {"question": question, "form": form})
+    return render(
+        request, "recruitment/hr/question_form.html", {"question": question, "form": form}
+    )
 
 
 @hr_required
 def hr_figures(request):
     return render(request, "recruitment/hr/figures.html", figures.overview())
-
-

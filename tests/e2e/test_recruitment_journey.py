@@ -25,7 +25,9 @@ def test_refer_ask_apply_answer_and_follow_the_status(live_server, page, tmp_pat
     settings.RECRUITMENT_CV_ROOT = tmp_path
     emma = UserFactory(email="emma@example.com", full_name="Emma Jansen")
     hanna = make_hr(UserFactory(email="hanna@example.com", full_name="Hanna Bakker"), lead=True)
-    vacancy = VacancyFactory(title="Communicatieadviseur online", slug="communicatieadviseur-online")
+    vacancy = VacancyFactory(
+        title="Communicatieadviseur online", slug="communicatieadviseur-online"
+    )
 
     # Emma opens the vacancy in the portal.
     # TODO(lead, after merging sharing/): open the vacancy's share kit here ("Deel deze vacature

@@ -36,10 +36,15 @@ def setup(world):
     world.rc_question = CandidateQuestion.objects.create(
         vacancy=world.rc_vacancy, question="Lease-auto?", email="v@example.org"
     )
-    from recruitment.services.referrals import OPT_OUT_SALT
     from django.core import signing
 
+    from recruitment.services.referrals import OPT_OUT_SALT
+
     world.rc_opt_out = signing.dumps("0" * 64, salt=OPT_OUT_SALT)
+
+
+def token(name):
+    return lambda w: {"token": getattr(w, name).token}
 
 
 def app(w):
@@ -62,24 +67,26 @@ ROUTES = [
     Route("recruitment-public:ask", everyone(200), kwargs=lambda w: {"slug": "adviseur-map"}),
     Route("recruitment-public:ask", everyone(200), method="post", data={"question": ""},
           kwargs=lambda w: {"slug": "adviseur-map"}),
-    Route("recruitment-public:status", everyone(200), kwargs=lambda w: {"token": w.rc_application.token}),
+    Route("recruitment-public:status", everyone(200), kwargs=token("rc_application")),
     Route("recruitment-public:status", everyone(404), kwargs=lambda w: {"token": "x" * 43}),
     Route("recruitment-public:withdraw", everyone(302), method="post",
-          kwargs=lambda w: {"token": w.rc_withdrawn.token}),
-    Route("recruitment-public:withdraw", everyone(405), kwargs=lambda w: {"token": w.rc_withdrawn.token}),
-    Route("recruitment-public:never-again", everyone(200), kwargs=lambda w: {"token": w.rc_opt_out}),
+          kwargs=token("rc_withdrawn")),
+    Route("recruitment-public:withdraw", everyone(405), kwargs=token("rc_withdrawn")),
+    Route("recruitment-public:never-again", everyone(200),
+          kwargs=lambda w: {"token": w.rc_opt_out}),
     Route("recruitment-public:never-again", everyone(404), kwargs=lambda w: {"token": "vals"}),
     # Signed in
     Route("recruitment:index", signed_in(200)),
     Route("recruitment:vacancy", signed_in(200), kwargs=lambda w: {"pk": w.rc_vacancy.pk}),
-    Route("recruitment:vacancy", {**employees(200, 404)}, kwargs=lambda w: {"pk": w.rc_internal.pk}),
+    Route("recruitment:vacancy", employees(200, 404), kwargs=lambda w: {"pk": w.rc_internal.pk}),
     Route("recruitment:vacancy-apply", employees(302), method="post",
           data={"motivation": "Graag."}, kwargs=lambda w: {"pk": w.rc_vacancy.pk}),
     Route("recruitment:vacancy-refer", employees(302), method="post",
           data={"name": "Piet", "email": "piet@example.org"},
           kwargs=lambda w: {"pk": w.rc_vacancy.pk}),
     Route("recruitment:referrals", employees(200)),
-    Route("recruitment:referrer-preference", employees(302), method="post", data={"show_name": "1"}),
+    Route("recruitment:referrer-preference", employees(302), method="post",
+          data={"show_name": "1"}),
     # HR
     Route("recruitment:hr-vacancies", hr_only(200)),
     Route("recruitment:hr-vacancy-new", hr_only(200)),

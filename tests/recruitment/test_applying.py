@@ -18,10 +18,14 @@ def files_in(root) -> list:
 
 def post(client, vacancy, **overrides):
     with TestCase.captureOnCommitCallbacks(execute=True):
-        return client.post(reverse("recruitment-public:apply", args=[vacancy.slug]), apply_data(**overrides))
+        return client.post(
+            reverse("recruitment-public:apply", args=[vacancy.slug]), apply_data(**overrides)
+        )
 
 
-def test_a_visitor_applies_with_a_pdf_and_gets_a_confirmation_with_the_status_link(client, _cv_root):
+def test_a_visitor_applies_with_a_pdf_and_gets_a_confirmation_with_the_status_link(
+    client, _cv_root
+):
     vacancy = VacancyFactory()
     response = post(client, vacancy)
     assert response.status_code == 200
@@ -53,7 +57,9 @@ def test_a_word_file_is_accepted(client):
     "name,content",
     [("cv.pdf", EXE), ("cv.docx", b"PK\x03\x04notazip"), ("cv.exe", EXE), ("cv.docx", b"%PDF-1.4")],
 )
-def test_a_file_that_is_not_a_real_pdf_or_docx_is_refused_and_leaves_nothing(client, _cv_root, name, content):
+def test_a_file_that_is_not_a_real_pdf_or_docx_is_refused_and_leaves_nothing(
+    client, _cv_root, name, content
+):
     vacancy = VacancyFactory()
     response = post(client, vacancy, cv=upload(name, content))
     assert response.status_code == 200
@@ -126,7 +132,9 @@ def test_the_status_page_opens_by_its_private_link_only(client):
     assert client.get(reverse("recruitment-public:status", args=["raden"])).status_code == 404
 
 
-def test_withdrawing_deletes_the_data_and_the_cv_at_once(client, _cv_root, django_capture_on_commit_callbacks):
+def test_withdrawing_deletes_the_data_and_the_cv_at_once(
+    client, _cv_root, django_capture_on_commit_callbacks
+):
     vacancy = VacancyFactory()
     post(client, vacancy)
     application = Application.objects.get()

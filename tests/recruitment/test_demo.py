@@ -14,7 +14,9 @@ def test_the_demo_has_vacancies_applications_in_every_stage_and_answered_questio
     assert Vacancy.objects.filter(visibility="internal").exists()
     stages = set(Application.objects.values_list("stage", flat=True))
     assert stages >= {"new", "screening", "interview", "offer", "hired", "rejected"}
-    assert Application.objects.filter(stage="hired", referrer__isnull=False, bonus_due_at__isnull=False).exists()
+    assert Application.objects.filter(
+        stage="hired", referrer__isnull=False, bonus_due_at__isnull=False
+    ).exists()
     assert CandidateQuestion.objects.published().exists()
     call_command("seed_demo", stdout=StringIO())
     assert Vacancy.objects.count() == 5

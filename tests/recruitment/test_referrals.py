@@ -36,7 +36,9 @@ def attribution_of(user, channel="linkedin"):
                        followed_at=datetime(2026, 1, 1, tzinfo=UTC))  # fmt: skip
 
 
-def test_an_application_after_a_personal_link_is_attributed_to_the_sharer(client, monkeypatch, emma):
+def test_an_application_after_a_personal_link_is_attributed_to_the_sharer(
+    client, monkeypatch, emma
+):
     vacancy = VacancyFactory()
     fake_sharing(monkeypatch, attribution_of(emma))
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -57,18 +59,30 @@ def test_without_sharing_an_application_has_no_link_attribution(client):
 def test_a_direct_referral_invites_the_candidate_once(emma):
     vacancy = VacancyFactory()
     with TestCase.captureOnCommitCallbacks(execute=True):
-        referral, _msg = referral_create(vacancy=vacancy, referrer=emma, name="Piet", email="piet@example.org", note="Iets voor jou!")
-        again, message = referral_create(vacancy=vacancy, referrer=emma, name="Piet", email="piet@example.org")
+        referral, _msg = referral_create(
+            vacancy=vacancy,
+            referrer=emma,
+            name="Piet",
+            email="piet@example.org",
+            note="Iets voor jou!",
+        )
+        again, message = referral_create(
+            vacancy=vacancy, referrer=emma, name="Piet", email="piet@example.org"
+        )
     assert again == referral
     assert len(mail.outbox) == 1
     assert "Iets voor jou!" in mail.outbox[0].body
     assert "nooit-meer" in mail.outbox[0].body
 
 
-def test_the_first_referrer_within_six_months_wins_and_the_second_is_told_politely(emma, cas, monkeypatch):
+def test_the_first_referrer_within_six_months_wins_and_the_second_is_told_politely(
+    emma, cas, monkeypatch
+):
     vacancy = VacancyFactory()
     referral_create(vacancy=vacancy, referrer=emma, name="Piet", email="piet@example.org")
-    second, message = referral_create(vacancy=vacancy, referrer=cas, name="Piet", email="Piet@example.org")
+    second, message = referral_create(
+        vacancy=vacancy, referrer=cas, name="Piet", email="Piet@example.org"
+    )
     assert second is None
     assert "iemand anders" in message.lower() or "someone else" in message.lower()
     application, _new = application_submit(
@@ -89,7 +103,9 @@ def test_never_again_is_honoured_for_every_later_referral(client, emma):
     assert not ReferralOptOut.objects.filter(email_hash__contains="piet").exists()
     Referral.objects.all().delete()
     with TestCase.captureOnCommitCallbacks(execute=True):
-        referral, _message = referral_create(vacancy=VacancyFactory(), referrer=emma, name="Piet", email="piet@example.org")
+        referral, _message = referral_create(
+            vacancy=VacancyFactory(), referrer=emma, name="Piet", email="piet@example.org"
+        )
     assert referral is None
     assert len(mail.outbox) == 1
 
@@ -111,13 +127,20 @@ def test_a_hire_through_a_referral_makes_the_bonus_due_and_hr_marks_it_paid(clie
 def test_the_referrer_sees_only_the_coarse_status(client, emma, hanna):
     vacancy = VacancyFactory()
     referral_create(vacancy=vacancy, referrer=emma, name="Piet", email="piet@example.org")
-    application, _new = application_submit(vacancy=vacancy, name="Piet Geheim", email="piet@example.org", motivation="Mijn geheime motivatie")
+    application, _new = application_submit(
+        vacancy=vacancy,
+        name="Piet Geheim",
+        email="piet@example.org",
+        motivation="Mijn geheime motivatie",
+    )
     application_move(application=application, stage=Application.Stage.INTERVIEW, by=hanna)
     client.force_login(emma)
     html = client.get(reverse("recruitment:referrals")).content.decode()
     assert "in behandeling" in html or "in progress" in html
     assert "Piet Geheim" not in html and "geheime" not in html
-    assert client.get(reverse("recruitment:hr-application", args=[application.pk])).status_code == 403
+    assert (
+        client.get(reverse("recruitment:hr-application", args=[application.pk])).status_code == 403
+    )
 
 
 def test_the_share_kit_link_shows_when_sharing_is_installed(client, monkeypatch, emma):
@@ -125,4 +148,6 @@ def test_the_share_kit_link_shows_when_sharing_is_installed(client, monkeypatch,
     client.force_login(emma)
     assert b"share-kit" not in client.get(reverse("recruitment:vacancy", args=[vacancy.pk])).content
     fake_sharing(monkeypatch, None)
-    assert b"/sharing/kits/1/" in client.get(reverse("recruitment:vacancy", args=[vacancy.pk])).content
+    assert (
+        b"/sharing/kits/1/" in client.get(reverse("recruitment:vacancy", args=[vacancy.pk])).content
+    )

@@ -28,8 +28,12 @@ def run_task():
         return shred_expired_applications()
 
 
-@pytest.mark.parametrize("long_retention,kept_for", [(False, timedelta(weeks=4)), (True, timedelta(days=365))])
-def test_it_deletes_personal_data_and_the_cv_after_the_retention_period(hanna, _cv_root, long_retention, kept_for):
+@pytest.mark.parametrize(
+    "long_retention,kept_for", [(False, timedelta(weeks=4)), (True, timedelta(days=365))]
+)
+def test_it_deletes_personal_data_and_the_cv_after_the_retention_period(
+    hanna, _cv_root, long_retention, kept_for
+):
     start = timezone.now()
     with time_machine.travel(start, tick=False):
         vacancy = VacancyFactory()
@@ -43,7 +47,12 @@ def test_it_deletes_personal_data_and_the_cv_after_the_retention_period(hanna, _
         assert run_task() == 1
     application.refresh_from_db()
     assert application.is_shredded
-    assert (application.name, application.email, application.phone, application.motivation) == ("", "", "", "")
+    assert (application.name, application.email, application.phone, application.motivation) == (
+        "",
+        "",
+        "",
+        "",
+    )
     assert not application.cv
     assert not [p for p in Path(_cv_root).rglob("*") if p.is_file()]
     # The anonymous counts keep their stage, channel and dates.
