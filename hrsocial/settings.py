@@ -428,6 +428,10 @@ HELPDESK_ATTACHMENTS_ROOT = env.path(
 )
 HELPDESK_ATTACHMENT_MAX_BYTES = env.int("HELPDESK_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 
+# --- Recruitment (practice 9) ------------------------------------------------------------------
+# Candidates' CVs live outside MEDIA_ROOT: only HR's download view serves them.
+RECRUITMENT_CV_ROOT = env.path("RECRUITMENT_CV_ROOT", default=BASE_DIR / "private" / "recruitment")
+
 # --- Guidelines (practice 1) -------------------------------------------------------------------
 # Employees are reminded of tips they have not acknowledged after this many days (and at
 # most once per this many days).
