@@ -15,10 +15,13 @@ from notifications.services import notify
 from people.models import User
 from recruitment.models import (
     LONG_RETENTION,
+    REFERRAL_WINDOW,
     SHORT_RETENTION,
     Application,
     ApplicationNote,
     CandidateMessage,
+    CandidateQuestion,
+    Referral,
     StageChange,
     Vacancy,
 )
@@ -214,6 +217,17 @@ def applications_shred_expired(*, now=None) -> int:
             if application.shredded_at is None:
                 application_shred(application=application)
                 done += 1
+    # A referred person who never applied: after the six months only the hash stays.
+    Referral.objects.filter(created_at__lt=now - REFERRAL_WINDOW).exclude(email="").update(
+        name="", email="", note=""
+    )
+    CandidateMessage.objects.filter(
+        application__isnull=True, created_at__lt=now - REFERRAL_WINDOW
+    ).exclude(to="").update(to="", subject="", body="", html="")
+    # An asker's address is kept only to send the answer (and four weeks after it).
+    CandidateQuestion.objects.filter(answered_at__lt=now - SHORT_RETENTION).exclude(
+        email=""
+    ).update(email="", name="")
     return done
 
 

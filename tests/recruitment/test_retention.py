@@ -81,3 +81,17 @@ def test_reopening_a_procedure_stops_the_clock(hanna):
         application_move(application=application, stage=Application.Stage.SCREENING, by=hanna)
     with time_machine.travel(start + timedelta(weeks=5), tick=False):
         assert run_task() == 0
+
+
+def test_a_referred_person_who_never_applied_keeps_only_the_hash_after_six_months(emma):
+    from recruitment.models import Referral
+    from recruitment.services.referrals import referral_create
+
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        referral_create(vacancy=VacancyFactory(), referrer=emma, name="Piet", email="p@example.org")
+    with time_machine.travel(start + timedelta(days=190), tick=False):
+        run_task()
+    referral = Referral.objects.get()
+    assert (referral.name, referral.email) == ("", "")
+    assert referral.email_hash
