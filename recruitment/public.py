@@ -93,8 +93,9 @@ def _open_public():
     return Vacancy.objects.open().public().select_related("department").order_by("-opens_on")
 
 
-def _vacancy_page(slug: str, language: str):
-    """(status, html) of a public vacancy's page, or None when there is none."""
+def _vacancy_page(slug: str, language: str, day):
+    """(status, html) of a public vacancy's page, or None when there is none. `day` is in
+    the key: a vacancy opens and closes by date, without a change to its row."""
     vacancy = Vacancy.objects.public().select_related("department").filter(slug=slug).first()
     if vacancy is None or vacancy.status == Vacancy.Status.DRAFT:
         return None
@@ -125,7 +126,7 @@ def _vacancy_page(slug: str, language: str):
 VACANCY_PAGE = CachedValue("recruitment:page", _vacancy_page, generation=PUBLIC)
 
 
-def _vacancy_list(language: str) -> str:
+def _vacancy_list(language: str, day) -> str:
     with translation.override(language):
         return render_to_string(
             "recruitment/public/vacancy_list.html",
@@ -155,7 +156,7 @@ def _feed_items():
     return items
 
 
-def _json_feed() -> str:
+def _json_feed(day) -> str:
     """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -178,7 +179,7 @@ def _json_feed() -> str:
 JSON_FEED = CachedValue("recruitment:feed-json", _json_feed, generation=PUBLIC)
 
 
-def _rss_feed() -> str:
+def _rss_feed(day) -> str:
     feed = Rss201rev2Feed(
         title=f"{organisation()['name']} – vacatures",
         link=settings.SITE_URL + reverse("recruitment-public:list"),

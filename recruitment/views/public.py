@@ -8,6 +8,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -28,14 +29,14 @@ PUBLIC_CACHE = cache_control(public=True, max_age=300)
 @require_GET
 @PUBLIC_CACHE
 def vacancy_list(request):
-    return HttpResponse(public.VACANCY_LIST.get(get_language()))
+    return HttpResponse(public.VACANCY_LIST.get(get_language(), timezone.localdate()))
 
 
 @login_not_required
 @require_GET
 @PUBLIC_CACHE
 def vacancy_detail(request, slug):
-    page = public.VACANCY_PAGE.get(slug[:160], get_language())
+    page = public.VACANCY_PAGE.get(slug[:160], get_language(), timezone.localdate())
     if page is None:
         raise Http404
     status, html = page
@@ -46,14 +47,18 @@ def vacancy_detail(request, slug):
 @require_GET
 @PUBLIC_CACHE
 def feed_json(request):
-    return HttpResponse(public.JSON_FEED.get(), content_type="application/feed+json")
+    return HttpResponse(
+        public.JSON_FEED.get(timezone.localdate()), content_type="application/feed+json"
+    )
 
 
 @login_not_required
 @require_GET
 @PUBLIC_CACHE
 def feed_rss(request):
-    return HttpResponse(public.RSS_FEED.get(), content_type="application/rss+xml; charset=utf-8")
+    return HttpResponse(
+        public.RSS_FEED.get(timezone.localdate()), content_type="application/rss+xml; charset=utf-8"
+    )
 
 
 class VacancySitemap(Sitemap):

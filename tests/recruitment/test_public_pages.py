@@ -138,3 +138,13 @@ def test_the_rss_feed_and_the_sitemap_list_open_public_vacancies(client):
     sitemap = client.get("/vacatures/sitemap.xml")
     assert sitemap.status_code == 200
     assert vacancy.slug in sitemap.content.decode()
+
+
+def test_a_vacancy_past_its_close_date_shows_closed_the_next_day_without_an_edit(client):
+    import time_machine
+
+    vacancy = VacancyFactory(closes_on=timezone.localdate())
+    url = reverse("recruitment-public:vacancy", args=[vacancy.slug])
+    assert client.get(url).status_code == 200
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        assert client.get(url).status_code == 410
