@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "provisioning",
     "news",
     "alumni",
+    "recruitment",
 ]
 
 MIDDLEWARE = [
@@ -393,6 +395,8 @@ CELERY_TASK_ROUTES = {
             "integrations.tasks.sweep_chat_messages",
             "people.tasks.send_invitation",
             "people.tasks.send_password_reset",
+            "recruitment.tasks.send_candidate_message",
+            "recruitment.tasks.sweep_candidate_messages",
         )
     },
     **{
@@ -454,6 +458,10 @@ HELPDESK_ATTACHMENTS_ROOT = env.path(
     "HELPDESK_ATTACHMENTS_ROOT", default=BASE_DIR / "private" / "helpdesk"
 )
 HELPDESK_ATTACHMENT_MAX_BYTES = env.int("HELPDESK_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+
+# --- Recruitment (practice 9) ------------------------------------------------------------------
+# Candidates' CVs live outside MEDIA_ROOT: only HR's download view serves them.
+RECRUITMENT_CV_ROOT = env.path("RECRUITMENT_CV_ROOT", default=BASE_DIR / "private" / "recruitment")
 
 # --- Guidelines (practice 1) -------------------------------------------------------------------
 # Employees are reminded of tips they have not acknowledged after this many days (and at

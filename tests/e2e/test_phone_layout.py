@@ -63,6 +63,40 @@ def employee_pages(emma):
         "/news/",
         *(f"/news/{pk}/" for pk in _news_posts()),
         "/news/new/",
+        *recruitment_pages(),
+    ]
+
+
+def recruitment_pages():
+    from recruitment.models import Application, Vacancy
+
+    vacancy = Vacancy.objects.get(slug="communicatieadviseur-online")
+    return [
+        "/recruitment/",
+        f"/recruitment/vacancies/{vacancy.pk}/",
+        "/recruitment/referrals/",
+        "/vacatures/",
+        f"/vacatures/{vacancy.slug}/",
+        f"/vacatures/{vacancy.slug}/solliciteren/",
+        f"/vacatures/{vacancy.slug}/vraag/",
+        Application.objects.filter(vacancy=vacancy).order_by("pk").first().get_status_url(),
+    ]
+
+
+def recruitment_hr_pages():
+    from recruitment.models import Application, CandidateQuestion, Vacancy
+
+    vacancy = Vacancy.objects.get(slug="communicatieadviseur-online")
+    application = Application.objects.filter(vacancy=vacancy).order_by("pk").first()
+    return [
+        "/recruitment/hr/",
+        f"/recruitment/hr/vacancies/{vacancy.pk}/",
+        f"/recruitment/hr/vacancies/{vacancy.pk}/edit/",
+        f"/recruitment/hr/applications/{application.pk}/",
+        f"/recruitment/hr/applications/{application.pk}/email/interview/",
+        "/recruitment/hr/questions/",
+        f"/recruitment/hr/questions/{CandidateQuestion.objects.order_by('pk').first().pk}/",
+        "/recruitment/hr/figures/",
     ]
 
 
@@ -146,6 +180,7 @@ def hr_pages():
             for pk in Gig.objects.order_by("pk").values_list("pk", flat=True)[:2]
         ),
         "/alumni/gigs/new/",
+        *recruitment_hr_pages(),
     ]
 
 

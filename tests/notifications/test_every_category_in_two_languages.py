@@ -367,8 +367,31 @@ def alumni_gig(world, person):
     services.gig_pick(gig=gig, member=person, picked_by=world.hr)
 
 
+def recruitment_referral(world, person):
+    from recruitment.models import Application
+    from recruitment.services.applications import application_move, application_submit
+    from recruitment.services.referrals import referral_create
+    from tests.recruitment.factories import VacancyFactory
+
+    vacancy = VacancyFactory()
+    email = f"kandidaat{person.pk}@example.org"
+    referral_create(vacancy=vacancy, referrer=person, name="Piet", email=email)
+    application, _new = application_submit(vacancy=vacancy, name="Piet", email=email)
+    application_move(application=application, stage=Application.Stage.INTERVIEW, by=world.hr)
+
+
+def recruitment_hr(world, person):
+    from recruitment.services.questions import question_ask
+    from tests.recruitment.factories import VacancyFactory
+
+    make_hr(person)
+    question_ask(vacancy=VacancyFactory(), question="Is er een lease-auto?", email="v@example.org")
+
+
 SCENARIOS = {
     "general": general,
+    "recruitment.referral": recruitment_referral,
+    "recruitment.hr": recruitment_hr,
     "guidelines.changed": guidelines_changed,
     "guidelines.reminder": guidelines_reminder,
     "trainings.enrolment": trainings_enrolment,

@@ -1,0 +1,100 @@
+"""An employee refers a friend from the vacancy page; a visitor opens the public vacancy, asks
+a question and applies with a PDF CV; HR answers the question and moves the application to
+interview; the employee sees "in behandeling"; the candidate's status page shows it."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from recruitment.models import Application
+from tests.e2e.conftest import assert_accessible, use_session_of
+from tests.factories import UserFactory, make_hr
+from tests.recruitment.factories import PDF, VacancyFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def switch_to(page, live_server, user):
+    page.context.clear_cookies()
+    if user is not None:
+        use_session_of(page, live_server, user)
+
+
+def test_refer_ask_apply_answer_and_follow_the_status(live_server, page, tmp_path, settings):
+    settings.RECRUITMENT_CV_ROOT = tmp_path
+    emma = UserFactory(email="emma@example.com", full_name="Emma Jansen")
+    hanna = make_hr(UserFactory(email="hanna@example.com", full_name="Hanna Bakker"), lead=True)
+    vacancy = VacancyFactory(
+        title="Communicatieadviseur online", slug="communicatieadviseur-online"
+    )
+
+    # Emma opens the vacancy in the portal.
+    # TODO(lead, after merging sharing/): open the vacancy's share kit here ("Deel deze vacature
+    # in je netwerk"), copy the LinkedIn text and the personal link, and let the visitor below
+    # follow that link (/s/<code>) instead of referring by name; then assert the application's
+    # channel is "linkedin" and its referrer Emma.
+    switch_to(page, live_server, emma)
+    page.goto(live_server.url + f"/recruitment/vacancies/{vacancy.pk}/")
+    assert_accessible(page)
+    page.get_by_label(re.compile("Naam")).fill("Sanne Visser")
+    page.get_by_label(re.compile("E-mailadres")).fill("sanne@example.org")
+    page.get_by_role("button", name="Een uitnodiging sturen").click()
+    expect(page.get_by_text("We hebben Sanne Visser een uitnodiging gestuurd")).to_be_visible()
+
+    # A visitor opens the public page, asks a question and applies.
+    switch_to(page, live_server, None)
+    page.goto(live_server.url + f"/vacatures/{vacancy.slug}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Communicatieadviseur online")
+    assert_accessible(page)
+    page.get_by_role("link", name="Stel een vraag over deze functie").click()
+    page.get_by_label("E-mailadres voor het antwoord").fill("sanne@example.org")
+    page.get_by_label("Je vraag").fill("Kan ik ook 24 uur per week werken?")
+    assert_accessible(page)
+    page.get_by_role("button", name="Mijn vraag versturen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor je vraag")
+    page.get_by_role("link", name="Terug naar de vacature").click()
+    page.get_by_role("link", name="Solliciteren").first.click()
+    page.get_by_label("Naam").fill("Sanne Visser")
+    page.get_by_label("E-mailadres").fill("sanne@example.org")
+    page.get_by_label("Motivatie").fill("Ik vertel graag jullie verhaal.")
+    page.get_by_label(re.compile("Cv")).set_input_files(
+        {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    page.get_by_label(re.compile("Een jaar na de procedure")).check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Mijn sollicitatie versturen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor je sollicitatie")
+    status_url = page.get_by_test_id("status-link").get_attribute("href")
+    application = Application.objects.get()
+    assert application.referrer == emma and application.long_retention
+
+    # HR answers the question and moves the application to interview.
+    switch_to(page, live_server, hanna)
+    page.goto(live_server.url + "/recruitment/hr/questions/")
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("24 uur")).click()
+    page.get_by_label("Antwoord").fill("Ja, 24 tot 32 uur kan.")
+    page.get_by_role("button", name="Bewaren en het antwoord mailen").click()
+    page.goto(live_server.url + f"/recruitment/hr/vacancies/{vacancy.pk}/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Sanne Visser").click()
+    page.get_by_label("Fase").select_option("interview")
+    page.get_by_role("button", name="Fase wijzigen").click()
+    expect(page.get_by_test_id("stage")).to_have_text("gesprek")
+    assert_accessible(page)
+
+    # Emma sees only the coarse status.
+    switch_to(page, live_server, emma)
+    page.goto(live_server.url + "/recruitment/referrals/")
+    expect(page.get_by_test_id("coarse-status")).to_have_text("in behandeling")
+    expect(page.get_by_text("Sanne Visser")).to_have_count(0)
+    assert_accessible(page)
+
+    # The candidate's status page, and the answered question on the public page.
+    switch_to(page, live_server, None)
+    page.goto(live_server.url + status_url)
+    expect(page.get_by_test_id("status")).to_have_text("gesprek")
+    assert_accessible(page)
+    page.goto(live_server.url + f"/vacatures/{vacancy.slug}/")
+    expect(page.get_by_text("Ja, 24 tot 32 uur kan.")).to_be_visible()
