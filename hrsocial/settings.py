@@ -409,6 +409,8 @@ CELERY_TASK_ROUTES = {
             "trainings.tasks.send_feedback_requests",
             "competencies.tasks.send_deadline_reminders",
             "sharing.tasks.send_monthly_notes",
+            "news.tasks.send_must_read_reminders",
+            "news.tasks.send_weekly_digest",
         )
     },
 }
