@@ -53,7 +53,9 @@ def index(request):
         posts = posts.filter(tags__name=tag)
     query = request.GET.get("q", "")
     # A search orders by relevance; otherwise pinned first, newest first.
-    posts = search(posts, query, PostQuerySet.SEARCH_FIELDS) if query else posts.in_reading_order()
+    posts = search(posts, query, PostQuerySet.SEARCH_FIELDS) if query else posts
+    if not posts.ordered:  # the search ranks on PostgreSQL only
+        posts = posts.in_reading_order()
     page = Paginator(posts, 20).get_page(request.GET.get("page"))
     previous_visit = services.visit_record(person=user)
     return render(
