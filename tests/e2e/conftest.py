@@ -232,3 +232,10 @@ def assert_accessible(page, *, context=None):
         context,
     )
     assert violations == [], f"Accessibility problems on {page.url}: {violations}"
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A desktop wide enough for the whole navigation bar, which expands from 1400 px (below,
+    the menu button holds it: HR's bar has a dozen sections)."""
+    return {**browser_context_args, "viewport": {"width": 1440, "height": 900}}

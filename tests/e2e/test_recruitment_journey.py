@@ -1,4 +1,4 @@
-"""An employee refers a friend from the vacancy page; a visitor opens the public vacancy, asks
+"""An employee shares a vacancy's kit on LinkedIn; a visitor follows her personal link, asks
 a question and applies with a PDF CV; HR answers the question and moves the application to
 interview; the employee sees "in behandeling"; the candidate's status page shows it."""
 
@@ -23,27 +23,38 @@ def switch_to(page, live_server, user):
 
 def test_refer_ask_apply_answer_and_follow_the_status(live_server, page, tmp_path, settings):
     settings.RECRUITMENT_CV_ROOT = tmp_path
+    settings.SITE_URL = live_server.url  # the share kit's links lead to the public page here
     emma = UserFactory(email="emma@example.com", full_name="Emma Jansen")
     hanna = make_hr(UserFactory(email="hanna@example.com", full_name="Hanna Bakker"), lead=True)
     vacancy = VacancyFactory(
         title="Communicatieadviseur online", slug="communicatieadviseur-online"
     )
 
-    # Emma opens the vacancy in the portal.
-    # TODO(lead, after merging sharing/): open the vacancy's share kit here ("Deel deze vacature
-    # in je netwerk"), copy the LinkedIn text and the personal link, and let the visitor below
-    # follow that link (/s/<code>) instead of referring by name; then assert the application's
-    # channel is "linkedin" and its referrer Emma.
+    # Emma opens the vacancy's share kit, writes her LinkedIn text and copies it.
     switch_to(page, live_server, emma)
     page.goto(live_server.url + f"/recruitment/vacancies/{vacancy.pk}/")
     assert_accessible(page)
-    page.get_by_label(re.compile("Naam")).fill("Sanne Visser")
-    page.get_by_label(re.compile("E-mailadres")).fill("sanne@example.org")
-    page.get_by_role("button", name="Een uitnodiging sturen").click()
-    expect(page.get_by_text("We hebben Sanne Visser een uitnodiging gestuurd")).to_be_visible()
+    page.get_by_test_id("share-kit").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Communicatieadviseur online")
+    page.get_by_label("Jouw tekst").fill(
+        "Wij zoeken een communicatieadviseur online. Iets voor jou?"
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Delen met mijn persoonlijke link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Delen op LinkedIn")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page.get_by_role("button", name="Tekst kopiëren").click()
+    assert page.evaluate("navigator.clipboard.readText()").startswith("Wij zoeken")
+    href = page.get_by_role("link", name="LinkedIn openen").get_attribute("href")
+    assert href.startswith("https://www.linkedin.com/sharing/share-offsite/?url=")
+    code = re.search(r"%2Fs%2F([A-Za-z0-9_-]+)$", href).group(1)
 
-    # A visitor opens the public page, asks a question and applies.
+    # A visitor follows Emma's personal link to the public vacancy page.
     switch_to(page, live_server, None)
+    page.goto(f"{live_server.url}/s/{code}")
+    assert page.url.startswith(f"{live_server.url}/vacatures/{vacancy.slug}/")
+
+    # The visitor (the sharing cookie now remembers Emma's link) asks a question and applies.
     page.goto(live_server.url + f"/vacatures/{vacancy.slug}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Communicatieadviseur online")
     assert_accessible(page)
@@ -68,6 +79,7 @@ def test_refer_ask_apply_answer_and_follow_the_status(live_server, page, tmp_pat
     status_url = page.get_by_test_id("status-link").get_attribute("href")
     application = Application.objects.get()
     assert application.referrer == emma and application.long_retention
+    assert application.channel == "linkedin"
 
     # HR answers the question and moves the application to interview.
     switch_to(page, live_server, hanna)
