@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -33,10 +34,18 @@ def seed(ctx):
         "general",
         _("Welcome to hrsocial"),
         lambda: (
-            gettext(
-                "Here HR keeps in touch with former colleagues and freelancers. The network with "
-                "its news, vacancies and gigs is not open yet; until then you find HR's messages "
-                "here. Questions? E-mail HR: %(email)s"
+            (
+                gettext(
+                    "Here HR keeps in touch with former colleagues and freelancers: in the "
+                    "network you find its members and gigs (klussen), and HR's messages arrive "
+                    "here. Questions? E-mail HR: %(email)s"
+                )
+                if apps.is_installed("alumni")
+                else gettext(
+                    "Here HR keeps in touch with former colleagues and freelancers. The network "
+                    "with its news, vacancies and gigs is not open yet; until then you find HR's "
+                    "messages here. Questions? E-mail HR: %(email)s"
+                )
             )
             % {"email": settings.HR_CONTACT_EMAIL}
         ),

@@ -7,6 +7,7 @@ from datetime import timedelta
 from allauth.account import app_settings as allauth_settings
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -81,6 +82,7 @@ def invitation_send(*, person) -> None:
             # Alumni and freelancers have no tips, trainings or helpdesk (yet): the e-mail
             # must not promise them.
             "for_staff": person.is_employee,
+            "network_open": apps.is_installed("alumni"),
         },
     )
 
@@ -108,6 +110,7 @@ def password_reset_send(*, person) -> None:
             # Alumni and freelancers have no tips, trainings or helpdesk (yet): the e-mail
             # must not promise them.
             "for_staff": person.is_employee,
+            "network_open": apps.is_installed("alumni"),
         },
     )
 

@@ -1,5 +1,5 @@
-"""Alumni, freelancers and visitors, until their network exists: every text they see is true
-for them (issue 12). Each text in Dutch and in English."""
+"""Alumni, freelancers and visitors: every text they see is true for them (issue 12), now that
+their network is open (issue 17). Each text in Dutch and in English."""
 
 import io
 
@@ -27,8 +27,8 @@ TEXTS = {
         "network_promise": "kunnen lid worden van het netwerk",
         "login": "Log in met het e-mailadres waarop HR je uitnodigde.",
         "home": "Wat het portaal je nu biedt",
-        "not_open": "is nog niet open",
-        "welcome_network": "Hier houdt HR contact met oud-collega’s en freelancers.",
+        "network_open": "de klussen en de berichten van HR",
+        "welcome_network": "Hier houdt HR contact met oud-collega’s en freelancers:",
         "invitation_staff": "tips voor sociale media",
     },
     "en": {
@@ -41,8 +41,8 @@ TEXTS = {
         "network_promise": "can join the network",
         "login": "Sign in with the e-mail address HR invited you with.",
         "home": "What the portal offers you today",
-        "not_open": "is not open yet",
-        "welcome_network": "Here HR keeps in touch with former colleagues and freelancers.",
+        "network_open": "its gigs (klussen) and HR",
+        "welcome_network": "Here HR keeps in touch with former colleagues and freelancers:",
         "invitation_staff": "tips for social media",
     },
 }
@@ -109,7 +109,9 @@ def test_their_home_page_is_an_honest_short_page(client, outsider, language):
     client.force_login(outsider)
     html = page(client, reverse("home"))
     texts = TEXTS[language]
-    assert texts["home"] in html and texts["not_open"] in html
+    assert texts["home"] in html and texts["network_open"] in html
+    for network_page in ("alumni:index", "alumni:gig-list"):
+        assert f'href="{reverse(network_page)}"' in html
     assert f'href="{reverse("notifications:list")}"' in html
     assert f'href="{reverse("people:profile-edit")}"' in html
     assert texts["mail_hr"] in html
@@ -156,7 +158,7 @@ def test_their_invitation_promises_no_tips(outsider, emma, language):
     people_services.invitation_send(person=outsider)
     [message] = mail.outbox
     assert TEXTS[language]["invitation_staff"] not in message.body
-    assert TEXTS[language]["not_open"] in message.body
+    assert TEXTS[language]["network_open"] in message.body
     emma.set_unusable_password()
     emma.save()
     people_services.invitation_send(person=emma)
