@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 from alumni import services
 from alumni.forms import RejectForm
 from alumni.models import Membership
+from alumni.overview import network_overview
 from alumni.permissions import (
     get_pending_membership_for_user,
     is_waiting,
@@ -16,7 +17,7 @@ from alumni.permissions import (
 
 @network_required
 def index(request):
-    return render(request, "alumni/index.html", {})
+    return render(request, "alumni/index.html", network_overview(request.user))
 
 
 def waiting(request):
