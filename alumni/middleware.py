@@ -2,10 +2,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from alumni.permissions import is_waiting
+from hrsocial.middleware import sessionless
 
 # What someone waiting for verification may still open: the waiting page itself, signing
 # out and account settings (allauth), the language switch and the JavaScript catalogue.
-ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/jsi18n/", "/static/")
+ALLOWED_PREFIXES = ("/accounts/", "/people/language/", "/i18n/", "/jsi18n/", "/static/")
 
 
 class VerificationMiddleware:
@@ -16,7 +17,7 @@ class VerificationMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
+        user = None if sessionless(request) else getattr(request, "user", None)
         if user is not None and user.is_authenticated and (user.is_alumnus or user.is_freelancer):
             waiting = reverse("alumni:waiting")
             allowed = request.path == waiting or request.path.startswith(ALLOWED_PREFIXES)

@@ -13,8 +13,6 @@ from django.shortcuts import get_object_or_404
 from news.models import Comment, Post
 from people.permissions import is_employee, is_hr, role_required
 
-COMMUNICATIONS_GROUP = "Communicatie"
-
 can_read_news = is_employee
 can_manage_news = is_hr
 
@@ -23,7 +21,7 @@ def can_moderate_news(user) -> bool:
     """HR, or a member of the comms group "Communicatie"."""
     if not is_employee(user):
         return False
-    return user.is_hr or COMMUNICATIONS_GROUP in user.group_names
+    return user.is_hr or user.is_communications
 
 
 def can_read_post(user) -> bool:

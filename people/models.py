@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 HR_GROUP = "HR"
 HR_LEADS_GROUP = "HR leads"
+# Communications: curates share kits and moderates blogs with HR (the group is created by
+# sharing's migration; news and sharing ask `user.is_communications`).
+COMMUNICATIONS_GROUP = "Communicatie"
 
 
 class Department(models.Model):
@@ -79,12 +82,14 @@ class UserQuerySet(models.QuerySet):
         return self.filter(manager=manager, is_active=True)
 
     def with_roles(self):
-        """Annotate the role flags (is_hr_member, is_hr_lead_member, has_reports), so lists
+        """Annotate the role flags (is_hr_member, is_hr_lead_member, is_communications_member,
+        has_reports), so lists
         and the signed-in user (people.backends) know their roles without extra queries."""
         membership = User.groups.through.objects.filter(user=OuterRef("pk"))
         return self.annotate(
             is_hr_member=Exists(membership.filter(group__name=HR_GROUP)),
             is_hr_lead_member=Exists(membership.filter(group__name=HR_LEADS_GROUP)),
+            is_communications_member=Exists(membership.filter(group__name=COMMUNICATIONS_GROUP)),
             has_reports=Exists(User.objects.filter(manager=OuterRef("pk"), is_active=True)),
             has_second_factor_annotated=_second_factor_exists(),
         )
@@ -305,6 +310,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         if "is_hr_member" in self.__dict__:
             return self.is_employee and self.is_hr_member
         return self.is_employee and HR_GROUP in self.group_names
+
+    @property
+    def is_communications(self) -> bool:
+        """An employee in the comms group ("Communicatie")."""
+        if "is_communications_member" in self.__dict__:
+            return self.is_employee and self.is_communications_member
+        return self.is_employee and COMMUNICATIONS_GROUP in self.group_names
 
     @property
     def has_second_factor(self) -> bool:

@@ -12,9 +12,9 @@ import datetime
 from django.contrib.auth.models import Group
 
 from hrsocial.demo import demo_day, demo_moment
+from people.models import COMMUNICATIONS_GROUP as COMMS_GROUP
 from people.models import User
 from sharing.models import Campaign, CaptionVariant, Click, Share, ShareKit, SharingProfile
-from sharing.permissions import COMMS_GROUP
 from sharing.services.counting import clicks_aggregate
 
 # title, summary, url, campaign?, end in days (None: open), variants [(channel, text)]

@@ -14,13 +14,9 @@ from django.shortcuts import get_object_or_404
 from people.permissions import role_required
 from sharing.models import Share, ShareKit
 
-COMMS_GROUP = "Communicatie"
-
 
 def can_manage_sharing(user) -> bool:
-    return user.is_authenticated and (
-        user.is_hr or (user.is_employee and COMMS_GROUP in user.group_names)
-    )
+    return user.is_authenticated and (user.is_hr or user.is_communications)
 
 
 def can_share(user) -> bool:
