@@ -48,13 +48,24 @@ def hostile_context(recipient) -> dict:
         "activate_url": "https://portal.example.com/confirm/?a=1&b=2",
         "signup_url": "https://portal.example.com/signup/?a=1&b=2",
         "self_signup_enabled": True,
+        # Recruitment's e-mails to candidates and referred friends, who are not users.
+        "application": SimpleNamespace(
+            name=NAME, get_status_url="https://portal.example.com/s?a=1&b=2"
+        ),
+        "vacancy": SimpleNamespace(title=HOSTILE, slug="webredacteur"),
+        "referrer": SimpleNamespace(full_name=HOSTILE),
+        "referral": SimpleNamespace(note=HOSTILE),
+        "question": SimpleNamespace(name=NAME, question=HOSTILE, answer=HOSTILE),
+        "vacancy_url": "https://portal.example.com/vacatures/webredacteur/?a=1&b=2",
+        "never_again_url": "https://portal.example.com/nooit/?a=1&b=2",
     }
 
 
 def assert_plain(message):
     for part in (message.subject, message.body):
         assert not [entity for entity in ENTITIES if entity in part], part
-    assert f"{NAME}," in message.body  # every e-mail greets the person by name
+    # Every e-mail greets the person by name (a referred friend by the full name HR has).
+    assert f"{NAME}," in message.body or f"{NAME} Jansen," in message.body
 
 
 @pytest.fixture(params=["nl", "en"])
