@@ -9,6 +9,7 @@ the weekday or season). Idempotent: the demo year is replaced as a whole.
 """
 
 import datetime
+import random
 
 from hrsocial.demo import demo_day
 from insights.figures import FIGURES, departments
@@ -69,6 +70,9 @@ def seed(ctx):
     last = demo_day(-1)
     first = last - datetime.timedelta(days=DAYS - 1)
     generated_until = last - datetime.timedelta(days=REAL_DAYS)
+    # Its own generator, seeded by the date: the shared ctx.rng is drawn on differently by the
+    # other apps on a second run (they skip what exists), and the year must come out the same.
+    rng = random.Random(f"insights-demo-{last.isoformat()}")
     known = set(all_figures())
     pilot_ids = set(Department.objects.filter(code__in=PILOT_CODES).values_list("pk", flat=True))
     DailyFigure.objects.filter(day__gte=first, day__lte=last).delete()
@@ -77,7 +81,7 @@ def seed(ctx):
         day = last - datetime.timedelta(days=offset)
         for pk, _name, headcount in departments():
             for key, (amount, base) in _day_rows(
-                ctx.rng, offset, pk, headcount, pk in pilot_ids
+                rng, offset, pk, headcount, pk in pilot_ids
             ).items():
                 if key in known and (amount or base):
                     rows.append(
@@ -85,7 +89,7 @@ def seed(ctx):
                     )
         for key, mean in (("helpdesk.solved_without_ticket", 0.4 + offset * -0.0006 + 0.25),
                           ("helpdesk.faq_from_questions", 0.08)):  # fmt: skip
-            if key in known and (amount := _count(ctx.rng, mean)):
+            if key in known and (amount := _count(rng, mean)):
                 rows.append(DailyFigure(day=day, figure=key, department=None, amount=amount))
     DailyFigure.objects.bulk_create(rows, batch_size=2000)
     day = generated_until + datetime.timedelta(days=1)
