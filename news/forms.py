@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hrsocial.forms import IdMultipleChoiceField
 from news.images import checked_image
 from news.models import ConsultationQuestion, Post, Tag
 from people.models import Department
@@ -21,6 +22,8 @@ class PostForm(forms.ModelForm):
 
     class Meta:
         model = Post
+        # Posted ids are checked to be ids before the query (a huge number: no 500).
+        field_classes = {"departments": IdMultipleChoiceField}
         fields = [
             "kind",
             "title",

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from hrsocial.forms import IdChoiceField
+from hrsocial.forms import IdChoiceField, IdMultipleChoiceField
 from people.models import Department
 from sharing.images import check_image
 from sharing.models import Audience, CaptionVariant, Channel, ShareKit, SharingSettings
@@ -11,7 +11,7 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 
 
 class KitForm(forms.ModelForm):
-    departments = forms.ModelMultipleChoiceField(
+    departments = IdMultipleChoiceField(
         queryset=Department.objects.all(), required=False, label=_("Departments"),
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
