@@ -213,7 +213,8 @@ def consultation_edit(request, pk):
 
 
 def _consultation(pk) -> Consultation:
-    return get_object_or_404(Consultation.objects.select_related("post"), post_id=pk)
+    # Through the post's pk, whose lookup finds nothing for a huge number (post_id=: a 500).
+    return get_object_or_404(Consultation.objects.select_related("post"), post__pk=pk)
 
 
 @manager_required
