@@ -7,13 +7,24 @@ from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 from helpdesk.queue import shared_counts
 from hrsocial.daily import Figures, day_bounds, per_department
 
-__all__ = ["daily_figures", "question_figures"]
+__all__ = ["daily_figures", "new_faq_entries", "question_figures"]
 
 
 def question_figures() -> dict:
     """{"all": {status: n}, "public": {status: n}}: questions per status, all and without the
     confidential ones (from the cache the queue uses)."""
     return shared_counts()
+
+
+def new_faq_entries(*, since, limit=5) -> list[dict]:
+    """Published FAQ entries added since `since`, newest first (the news digest): title in the
+    active language and url. One query."""
+    from helpdesk.models import FaqEntry
+
+    entries = FaqEntry.objects.published().filter(created_at__gte=since).order_by("-created_at")
+    return [
+        {"title": entry.display_title, "url": entry.get_absolute_url()} for entry in entries[:limit]
+    ]
 
 
 def daily_figures(day: datetime.date) -> dict[str, Figures]:

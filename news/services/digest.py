@@ -10,8 +10,10 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
+from helpdesk import api as helpdesk_api
 from hrsocial.plugins import provided
 from news.models import Consultation, Post
+from notifications.models import Notification
 from notifications.services import notify
 
 User = get_user_model()
@@ -31,6 +33,7 @@ def digest_for(person, *, now=None) -> str:
             post__in=visible, opens_at__lte=now, closes_at__gt=now
         ).select_related("post")[:5]
     )
+    faq = helpdesk_api.new_faq_entries(since=since, limit=5) if person.is_employee else []
     vacancies_of = provided("open_vacancies")
     vacancies = vacancies_of(person, since=since, limit=5) if vacancies_of else []
     lines = []
@@ -40,6 +43,9 @@ def digest_for(person, *, now=None) -> str:
     if open_consultations:
         lines.append(gettext("Open consultations, give your opinion:"))
         lines += [f"- {c.post.title} ({c.post.get_absolute_url()})" for c in open_consultations]
+    if faq:
+        lines.append(gettext("New in the helpdesk's FAQ:"))
+        lines += [f"- {entry['title']} ({entry['url']})" for entry in faq]
     if vacancies:
         lines.append(gettext("Open vacancies:"))
         lines += [f"- {v['title']} ({v['url']})" for v in vacancies]
@@ -48,8 +54,16 @@ def digest_for(person, *, now=None) -> str:
 
 def weekly_digest_send(*, now=None) -> int:
     now = now or timezone.now()
+    # Once a week: who already had this week's digest (a retried or repeated run) is skipped.
+    already = set(
+        Notification.objects.filter(
+            category="news.weekly", created_at__gt=now - timedelta(days=6)
+        ).values_list("recipient_id", flat=True)
+    )
     sent = 0
-    for person in User.objects.filter(is_active=True, kind=User.Kind.EMPLOYEE):
+    for person in User.objects.filter(is_active=True, kind=User.Kind.EMPLOYEE).exclude(
+        pk__in=already
+    ):
         with override(person.language_for_email):
             body = digest_for(person, now=now)
         if not body:

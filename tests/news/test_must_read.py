@@ -74,3 +74,22 @@ def test_the_digest_lists_open_vacancies_when_recruitment_provides_them(emma, mo
         ),
     )
     assert "Recruiter" in digest.digest_for(emma)
+
+
+def test_the_weekly_digest_is_sent_once_a_week_even_when_the_task_runs_again(emma):
+    from news.services.digest import weekly_digest_send
+
+    PostFactory(title="Populair bericht")
+    weekly_digest_send()
+    weekly_digest_send()  # a retried or repeated run
+    assert Notification.objects.filter(recipient=emma, category="news.weekly").count() == 1
+
+
+def test_the_weekly_digest_lists_the_helpdesk_s_new_faq_entries(emma):
+    from news.services.digest import weekly_digest_send
+    from tests.helpdesk.factories import FaqEntryFactory
+
+    FaqEntryFactory(title="Mag ik over een klant posten?")
+    weekly_digest_send()
+    row = Notification.objects.get(recipient=emma, category="news.weekly")
+    assert "Mag ik over een klant posten?" in row.body
