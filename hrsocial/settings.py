@@ -409,6 +409,7 @@ CELERY_TASK_ROUTES = {
             "trainings.tasks.send_feedback_requests",
             "competencies.tasks.send_deadline_reminders",
             "sharing.tasks.send_monthly_notes",
+            "sharing.tasks.send_weekly_kits",
             "news.tasks.send_must_read_reminders",
             "news.tasks.send_weekly_digest",
         )

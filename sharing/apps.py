@@ -36,15 +36,22 @@ class SharingConfig(PortalAppConfig):
                            url_name="sharing:manage", visible=curators, order=45, section="hr"),
     ]  # fmt: skip
     notification_categories = [
-        # Bulk news: in the (weekly "to share") digest unless the person chooses otherwise.
+        # One notice per kit in the portal; by e-mail once a week (sharing.weekly), not a
+        # mail per kit, unless the person chooses otherwise.
         category("sharing.new_kit", _("New things to share"), order=45,
-                 default=Delivery.DIGEST, audience=audiences.everyone),
+                 default=Delivery.PORTAL, audience=audiences.everyone),
+        category("sharing.weekly", _("A weekly e-mail with what there is to share"), order=44,
+                 default=Delivery.IMMEDIATE, audience=audiences.everyone),
         category("sharing.monthly_clicks", _("Visits your shares brought (monthly)"), order=46,
                  default=Delivery.PORTAL, audience=audiences.everyone),
     ]  # fmt: skip
     home_panels = ["sharing.home.to_share"]
     periodic_tasks = {
         "sharing-aggregate-clicks": {"task": "sharing.tasks.aggregate_clicks", "schedule": 300.0},
+        "sharing-weekly-kits": {
+            "task": "sharing.tasks.send_weekly_kits",
+            "schedule": crontab(day_of_week="mon", hour=8, minute=15),
+        },
         "sharing-monthly-notes": {
             "task": "sharing.tasks.send_monthly_notes",
             "schedule": crontab(day_of_month=1, hour=8, minute=30),

@@ -1,5 +1,5 @@
 from hrsocial.celery import periodic_task
-from sharing.services import counting, notes
+from sharing.services import counting, notes, weekly
 
 
 @periodic_task
@@ -11,3 +11,8 @@ def aggregate_clicks():
 @periodic_task
 def send_monthly_notes():
     return notes.monthly_notes_send()
+
+
+@periodic_task
+def send_weekly_kits():
+    return weekly.weekly_kits_send()

@@ -275,6 +275,14 @@ def sharing_new_kit(world, person):
     kit_publish(kit=KitFactory(status="draft", title="Zonnepark Q"), published_by=world.hr)
 
 
+def sharing_weekly(world, person):
+    from sharing.services.weekly import weekly_kits_send
+    from tests.sharing.factories import KitFactory
+
+    KitFactory(title="Zonnepark Q", published_at=timezone.now() - timedelta(days=1))
+    weekly_kits_send()
+
+
 def sharing_monthly_clicks(world, person):
     from sharing.models import DailyFigure
     from sharing.services.notes import monthly_notes_send
@@ -411,6 +419,7 @@ SCENARIOS = {
     "people.access": people_access,
     "sharing.new_kit": sharing_new_kit,
     "sharing.monthly_clicks": sharing_monthly_clicks,
+    "sharing.weekly": sharing_weekly,
     "people.second_factor_reset": people_second_factor_reset,
     "integrations.webhook_disabled": integrations_webhook_disabled,
     "news.mention": news_mention,
