@@ -2,7 +2,7 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial import navigation
-from hrsocial.plugins import PortalAppConfig, category
+from hrsocial.plugins import PortalAppConfig, category, webhook_event
 from hrsocial.shareables import Shareable
 from notifications import categories as audiences
 
@@ -21,6 +21,12 @@ class RecruitmentConfig(PortalAppConfig):
         main=(_("Vacancies"), "recruitment:index"),
         hr=(_("Recruitment"), "recruitment:hr-vacancies"),
     )  # fmt: skip
+    # Open vacancies for job boards and integrations (/api/recruitment/, integrations).
+    api_routers = ["recruitment.rest.router"]
+    webhook_events = [
+        webhook_event("recruitment.application_received", _("An application received")),
+        webhook_event("recruitment.referral_hired", _("A hire through a referral")),
+    ]
     notification_categories = [
         category("recruitment.referral", _("News about the candidates you referred"), order=60,
                  audience=audiences.employees),

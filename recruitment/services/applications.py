@@ -3,6 +3,7 @@ sollicitatiecode: four weeks after the procedure, one year with the candidate's 
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from hrsocial import audit
 from hrsocial.plugins import provided
+from integrations import webhooks
 from notifications.services import notify
 from people.models import User
 from recruitment.models import (
@@ -104,6 +106,8 @@ def application_submit(
                 title=gettext_lazy("A new application"),
                 url=f"/recruitment/hr/applications/{application.pk}/",
             )  # fmt: skip
+            # Nothing about the candidate leaves the portal: the vacancy, the channel, a link.
+            webhooks.publish("recruitment.application_received", _webhook_payload(application))
         except BaseException:
             if application.cv:
                 application.cv.storage.delete(application.cv.name)
@@ -144,7 +148,19 @@ def application_move(*, application: Application, stage: str, by: User) -> Appli
             else:
                 title = gettext_lazy("The status of someone you referred has changed")
             notify([referrer], "recruitment.referral", title=title, url="/recruitment/referrals/")
+            if stage == Application.Stage.HIRED:
+                webhooks.publish("recruitment.referral_hired", _webhook_payload(application))
     return application
+
+
+def _webhook_payload(application: Application) -> dict:
+    """What an integration hears of an application: never the candidate or the referrer."""
+    return {
+        "vacancy": application.vacancy_id,
+        "title": application.vacancy.title,
+        "channel": application.channel,
+        "url": f"{settings.SITE_URL}/recruitment/hr/applications/{application.pk}/",
+    }
 
 
 def application_end(*, application: Application, at) -> None:

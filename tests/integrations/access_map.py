@@ -5,6 +5,7 @@ from integrations import services, tokens
 from tests.access import Route, employees, hr_only, signed_in
 from tests.guidelines.factories import GuidelineFactory
 from tests.helpdesk.factories import FaqEntryFactory
+from tests.recruitment.factories import VacancyFactory
 from tests.trainings.factories import TrainingFactory
 
 
@@ -32,6 +33,9 @@ def setup(world):
     world.api_training = TrainingFactory(title="API-training")
     world.api_draft_tip = GuidelineFactory(title="API-concepttip")
     world.api_faq = FaqEntryFactory()
+    from recruitment.models import Vacancy
+
+    world.api_internal_vacancy = VacancyFactory(visibility=Vacancy.Visibility.INTERNAL)
     world.api_token, _secret = tokens.token_create(
         user=world.employee, name="kaart", scopes=["people:read"], days=30
     )
@@ -62,6 +66,9 @@ ROUTES = [
     Route("api:guidelines-tips-list", api(200), auth=bearer),
     Route("api:guidelines-tips-detail", api(404, hr=200), auth=bearer,
           kwargs=lambda w: {"pk": w.api_draft_tip.pk}),
+    Route("api:recruitment-vacancies-list", api(200), auth=bearer),
+    Route("api:recruitment-vacancies-detail", api(200, others=404), auth=bearer,
+          kwargs=lambda w: {"pk": w.api_internal_vacancy.pk}),
     Route("integrations:tokens", employees(200)),
     Route("integrations:tokens", employees(422), method="post",
           data={"name": "", "days": 30}),

@@ -163,7 +163,7 @@ def test_it_publishes_nothing_when_the_event_rolls_back(target, hanna):
 
 def test_it_refuses_an_undeclared_event():
     with pytest.raises(LookupError):
-        webhooks.publish("recruitment.application_received", {})
+        webhooks.publish("nobody.made_this_up", {})
 
 
 def test_it_shows_hr_each_delivery_with_its_status(client, target, hanna):
