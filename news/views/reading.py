@@ -48,7 +48,7 @@ def index(request):
     department = request.GET.get("department", "")
     if department.isdigit() and len(department) < 12:
         posts = posts.filter(author__department_id=int(department))
-    tag = request.GET.get("tag", "")[:50]
+    tag = request.GET.get("tag", "").replace("\x00", "")[:50]  # NUL: PostgreSQL's DataError
     if tag:
         posts = posts.filter(tags__name=tag)
     query = request.GET.get("q", "")

@@ -56,7 +56,8 @@ def test_an_end_before_the_start_is_refused(hr_client):
 
 def test_the_communications_group_has_hrs_rights_on_sharing(client):
     member = UserFactory()
-    member.groups.add(Group.objects.get(name="Communicatie"))
+    # Made by sharing's migration; get_or_create, as a transactional test may have flushed it.
+    member.groups.add(Group.objects.get_or_create(name="Communicatie")[0])
     client.force_login(member)
     assert client.get(reverse("sharing:manage")).status_code == 200
     assert client.get(reverse("sharing:figures")).status_code == 200

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from guidelines.models import Rule
-from guidelines.services import terms_add
+from guidelines.services import rules_ensure, terms_add
 from sharing.models import Share
 from sharing.services.sharing import network_url
 from tests.guidelines.factories import committed
@@ -65,6 +65,7 @@ def test_it_warns_when_the_text_is_nearly_what_a_colleague_shared(emma_client, k
 
 def test_the_draft_checker_flags_a_client_name_with_a_link_to_the_tip(emma_client, kit, hanna):
     with committed():
+        rules_ensure()  # a transactional test before this one may have flushed the migration's
         terms_add(rule=Rule.objects.get(kind="confidential"), texts=["Bakker BV"],
                   added_by=hanna)  # fmt: skip
     response = emma_client.post(
