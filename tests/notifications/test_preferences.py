@@ -45,7 +45,7 @@ def test_hr_leads_see_every_category_but_the_networks_own(client, hanna):
 
 def test_an_alumna_sees_only_what_can_reach_her(client, anouk):
     assert offered(client, anouk) == [
-        "general", "sharing.new_kit", "sharing.monthly_clicks", "alumni.gig",
+        "general", "sharing.weekly", "sharing.new_kit", "sharing.monthly_clicks", "alumni.gig",
         "people.second_factor_reset",
     ]  # fmt: skip
 
