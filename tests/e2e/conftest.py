@@ -197,6 +197,9 @@ HTML_CHECKER = HtmlChecker()
 def assert_valid_html(page):
     """The page as the browser holds it (after htmx swaps) is valid HTML: 0 errors from
     the Nu checker."""
+    # Right after a click on a link the new document may be committed but still empty
+    # (CI once read "<html><head></head><body></body></html>" there): check it loaded.
+    page.wait_for_load_state("load")
     errors = HTML_CHECKER.errors(page.content())
     assert errors == [], f"Invalid HTML on {page.url}:\n" + "\n".join(errors)
 
