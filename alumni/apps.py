@@ -1,3 +1,4 @@
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial import navigation
@@ -30,3 +31,15 @@ class AlumniConfig(PortalAppConfig):
         # A self sign-up (people.forms.SignupForm) becomes a membership waiting for verification.
         Receiver("allauth.account.signals.user_signed_up", "alumni.receivers.handle_sign_up"),
     ]
+    periodic_tasks = {
+        # The first of the month, the newsletter to members who consented.
+        "alumni-newsletter": {
+            "task": "alumni.tasks.send_newsletter",
+            "schedule": crontab(hour=8, minute=0, day_of_month=1),
+        },
+        # Leavers are invited on their last day, to their private address.
+        "alumni-departure-invitations": {
+            "task": "alumni.tasks.send_departure_invitations",
+            "schedule": crontab(hour=10, minute=0),
+        },
+    }

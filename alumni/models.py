@@ -275,3 +275,53 @@ class Interest(models.Model):
 
     def __str__(self):
         return f"{self.member} → {self.gig}"
+
+
+# The monthly newsletter and the invitation on the end date (alumni.newsletter,
+# alumni.invitations).
+
+
+class NewsletterDelivery(models.Model):
+    """One member's newsletter of one month: the row is the guarantee that a retried or
+    repeated run never sends the month's newsletter twice (unique per member and month), and
+    its time is where the next newsletter's "new since" starts."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    month = models.CharField(_("month"), max_length=7)  # "2026-12"
+    sent_at = models.DateTimeField(_("sent at"))
+
+    class Meta:
+        verbose_name = _("newsletter delivery")
+        verbose_name_plural = _("newsletter deliveries")
+        constraints = [
+            models.UniqueConstraint(fields=["member", "month"], name="alumni_newsletter_once")
+        ]
+
+    def __str__(self):
+        return f"{self.member} {self.month}"
+
+
+class Departure(models.Model):
+    """What HR knows about a person's leaving that the work account does not: the private
+    e-mail address the alumni invitation goes to (the work address stops with the job),
+    whether HR marked the departure as "do not invite", and when the invitation went."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
+        related_name="departure",
+    )  # fmt: skip
+    private_email = models.EmailField(_("private e-mail address"), blank=True)
+    do_not_invite = models.BooleanField(
+        _("do not invite to the alumni network"), default=False,
+        help_text=_("HR decided this departure gets no invitation to the alumni network."),
+    )  # fmt: skip
+    invited_at = models.DateTimeField(_("invited to the network at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("departure")
+        verbose_name_plural = _("departures")
+
+    def __str__(self):
+        return str(self.person)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alumni import views
+from alumni import newsletter_views, views
 
 app_name = "alumni"
 
@@ -20,4 +20,6 @@ urlpatterns = [
     path("verification/", views.verification_queue, name="verification-queue"),
     path("verification/<int:pk>/approve/", views.membership_approve, name="membership-approve"),
     path("verification/<int:pk>/reject/", views.membership_reject, name="membership-reject"),
-]
+    path("newsletter/unsubscribe/<str:token>/", newsletter_views.unsubscribe,
+         name="newsletter-unsubscribe"),
+]  # fmt: skip

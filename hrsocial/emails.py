@@ -18,20 +18,35 @@ def render_text(template_name: str, context: dict) -> str:
     return get_template(template_name).template.render(Context(context, autoescape=False))
 
 
-def build_templated_email(*, template: str, recipient, context: dict, connection=None):
+def build_templated_email(
+    *, template: str, recipient, context: dict, connection=None, to=None, headers=None
+):
+    """`to` replaces the recipient's own address (alumni: a private address); `headers` are
+    extra message headers (the newsletter's List-Unsubscribe, RFC 8058)."""
     context = {"recipient": recipient, "site_url": settings.SITE_URL, **context}
     with translation.override(recipient.language_for_email):
         subject = " ".join(render_text(f"{template}_subject.txt", context).split())
         text = render_text(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(
-        subject=subject, body=text, to=[recipient.email], connection=connection
+        subject=subject,
+        body=text,
+        to=[to or recipient.email],
+        connection=connection,
+        headers=headers or {},
     )
     message.attach_alternative(html, "text/html")
     return message
 
 
-def send_templated_email(*, template: str, recipient, context: dict, connection=None) -> None:
+def send_templated_email(
+    *, template: str, recipient, context: dict, connection=None, to=None, headers=None
+) -> None:
     build_templated_email(
-        template=template, recipient=recipient, context=context, connection=connection
+        template=template,
+        recipient=recipient,
+        context=context,
+        connection=connection,
+        to=to,
+        headers=headers,
     ).send()

@@ -58,6 +58,8 @@ HR_PERMISSIONS = {
     },
     "hrsocial": {"auditentry": VIEW},
     "notifications": {"notification": VIEW},  # delivery problems; not people's preferences
+    # A leaver's private address and "do not invite" (on the person's admin page).
+    "alumni": {"departure": ("view", "add", "change")},
 }
 
 
