@@ -41,8 +41,8 @@ def invitation_send(*, departure: Departure, now=None) -> bool:
     is retried and a sent one never goes again."""
     now = now or timezone.now()
     with transaction.atomic():
-        departure = Departure.objects.select_for_update().select_related("person").get(
-            pk=departure.pk
+        departure = (
+            Departure.objects.select_for_update().select_related("person").get(pk=departure.pk)
         )
         if departure.invited_at or departure.do_not_invite or not departure.private_email:
             return False
@@ -69,6 +69,5 @@ def invitations_send_due(*, now=None) -> int:
         return 0
     now = now or timezone.now()
     return sum(
-        invitation_send(departure=d, now=now)
-        for d in due(today=timezone.localdate(now)).iterator()
+        invitation_send(departure=d, now=now) for d in due(today=timezone.localdate(now)).iterator()
     )

@@ -5,8 +5,16 @@ from alumni.permissions import is_waiting
 from hrsocial.middleware import sessionless
 
 # What someone waiting for verification may still open: the waiting page itself, signing
-# out and account settings (allauth), the language switch and the JavaScript catalogue.
-ALLOWED_PREFIXES = ("/accounts/", "/people/language/", "/i18n/", "/jsi18n/", "/static/")
+# out and account settings (allauth), the newsletter's unsubscribe link, the language switch
+# and the JavaScript catalogue.
+ALLOWED_PREFIXES = (
+    "/accounts/",
+    "/alumni/newsletter/unsubscribe/",
+    "/people/language/",
+    "/i18n/",
+    "/jsi18n/",
+    "/static/",
+)
 
 
 class VerificationMiddleware:

@@ -286,9 +286,7 @@ class NewsletterDelivery(models.Model):
     repeated run never sends the month's newsletter twice (unique per member and month), and
     its time is where the next newsletter's "new since" starts."""
 
-    member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     month = models.CharField(_("month"), max_length=7)  # "2026-12"
     sent_at = models.DateTimeField(_("sent at"))
 

@@ -4,7 +4,7 @@ sent on to the network page, which answers them in turn). Only members have a pr
 
 import datetime
 
-from tests.access import LOGIN, Route, hr_only, network, signed_in
+from tests.access import LOGIN, Route, everyone, hr_only, network, signed_in
 
 
 def setup(world):
@@ -15,6 +15,9 @@ def setup(world):
     world.al_pending = membership_sign_up(user=AlumnusFactory(full_name="Wachtend Persoon"))
     world.al_other = membership_sign_up(user=AlumnusFactory(full_name="Nog Een Persoon"))
     world.al_profile = Profile.objects.create(user=world.alumnus, in_directory=True)
+    from alumni.newsletter import unsubscribe_token
+
+    world.al_unsubscribe = unsubscribe_token(world.alumnus)
     world.al_gig = Gig.objects.create(
         title="Salarisadministratie", description="Drie maanden.",
         starts_on=datetime.date(2027, 2, 1),
@@ -41,4 +44,8 @@ ROUTES = [
           kwargs=lambda w: {"pk": w.al_gig.pk}, data={"note": "Graag"}),
     Route("alumni:gig-pick", hr_only(302), method="post",
           kwargs=lambda w: {"pk": w.al_gig.pk}, data={"member": "1"}),
+    # The newsletter's unsubscribe link: the signed token is the authority, no sign-in needed;
+    # the GET only asks for confirmation.
+    Route("alumni:newsletter-unsubscribe", everyone(200),
+          kwargs=lambda w: {"token": w.al_unsubscribe}),
 ]  # fmt: skip

@@ -24,9 +24,7 @@ FIRST = datetime.datetime(2026, 12, 1, 8, 0, tzinfo=datetime.UTC)
 
 
 def _consenting(user, **profile):
-    Profile.objects.update_or_create(
-        user=user, defaults={"receives_newsletter": True, **profile}
-    )
+    Profile.objects.update_or_create(user=user, defaults={"receives_newsletter": True, **profile})
     return user
 
 
@@ -103,7 +101,9 @@ def test_next_month_shows_only_what_is_new_since_the_last_one(news_of_the_month,
     newsletter.newsletter_send(now=FIRST)
     with time_machine.travel(FIRST + datetime.timedelta(days=10), tick=False):
         _gig("Webcare in januari")
-    assert newsletter.newsletter_send(now=datetime.datetime(2027, 1, 1, 8, tzinfo=datetime.UTC)) == 1
+    assert (
+        newsletter.newsletter_send(now=datetime.datetime(2027, 1, 1, 8, tzinfo=datetime.UTC)) == 1
+    )
     body = mail.outbox[-1].body
     assert "Webcare in januari" in body and "Salarisadministratie" not in body
 
@@ -130,7 +130,9 @@ def test_a_failed_send_is_sent_by_the_retry(news_of_the_month, anouk, monkeypatc
 
 def test_the_link_shows_a_confirmation_and_a_get_never_unsubscribes(anouk):
     _consenting(anouk)
-    url = reverse("alumni:newsletter-unsubscribe", kwargs={"token": newsletter.unsubscribe_token(anouk)})
+    url = reverse(
+        "alumni:newsletter-unsubscribe", kwargs={"token": newsletter.unsubscribe_token(anouk)}
+    )
     response = Client().get(url)
     assert response.status_code == 200 and b'method="post"' in response.content
     assert Profile.objects.get(user=anouk).receives_newsletter
@@ -157,12 +159,14 @@ def test_a_tampered_token_gets_a_clear_message_and_changes_nothing(anouk, femke,
     forged = token.replace(token.split(":")[0], newsletter.unsubscribe_token(femke).split(":")[0])
     client = Client(enforce_csrf_checks=True)
     for bad in (forged, token[:-3], "x" * 500, "\x00"):
-        url = reverse("alumni:newsletter-unsubscribe", kwargs={"token": "t"}).replace("/t/", f"/{bad}/")
+        url = reverse("alumni:newsletter-unsubscribe", kwargs={"token": "t"}).replace(
+            "/t/", f"/{bad}/"
+        )
         for method in (client.get, client.post):
             response = method(url)
             assert response.status_code in (400, 404)
     response = client.post(reverse("alumni:newsletter-unsubscribe", kwargs={"token": token[:-3]}))
-    assert response.status_code == 400 and b"not valid" in response.content
+    assert response.status_code == 400 and "niet geldig" in response.content.decode()
     assert Profile.objects.filter(receives_newsletter=True).count() == 2
 
 
