@@ -42,4 +42,9 @@ class AlumniConfig(PortalAppConfig):
             "task": "alumni.tasks.send_departure_invitations",
             "schedule": crontab(hour=10, minute=0),
         },
+        # Who left the network some other way than "leave" drops out of every list.
+        "alumni-sweep-members-who-left": {
+            "task": "alumni.tasks.sweep_members_who_left",
+            "schedule": crontab(hour=1, minute=30),
+        },
     }

@@ -15,3 +15,12 @@ def send_departure_invitations() -> int:
     from alumni.invitations import invitations_send_due
 
     return invitations_send_due()
+
+
+@periodic_task
+def sweep_members_who_left() -> int:
+    """Daily: who left the network (account closed, rejected, employed again) drops out of
+    every list and the newsletter."""
+    from alumni.sweep import members_left_sweep
+
+    return members_left_sweep()
