@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from alumni.models import Membership
+from alumni.models import Departure, Membership
 from hrsocial.admin import ReadOnlyAdminMixin
 
 
@@ -10,23 +10,15 @@ class MembershipAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_filter = ["status"]
 
 
-# The departure (private e-mail, "do not invite") on the person's own admin page, where HR
-# handles the end date; added from here so that people/ does not depend on the network.
-class DepartureInline(admin.StackedInline):
-    from alumni.models import Departure
-
-    model = Departure
-    can_delete = False
-    fields = ["private_email", "do_not_invite", "invited_at"]
+# A leaver's private address and "do not invite", next to the person's end date in the admin.
+# Its own page (Alumni network > Departures), not an inline on the person: an inline's
+# formset would be required on every save of a person, the HRIS import's admin included.
+@admin.register(Departure)
+class DepartureAdmin(admin.ModelAdmin):
+    list_display = ["person", "person__end_date", "do_not_invite", "invited_at"]
+    list_filter = ["do_not_invite", ("invited_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["person"]
+    search_fields = ["person__full_name", "person__email", "person__employee_number"]
+    autocomplete_fields = ["person"]
+    fields = ["person", "private_email", "do_not_invite", "invited_at"]
     readonly_fields = ["invited_at"]
-
-
-def _add_departure_inline():
-    from people.models import User
-
-    user_admin = admin.site._registry.get(User)
-    if user_admin is not None and DepartureInline not in user_admin.inlines:
-        user_admin.inlines = [*user_admin.inlines, DepartureInline]
-
-
-_add_departure_inline()

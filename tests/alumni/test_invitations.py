@@ -112,11 +112,19 @@ def test_it_is_written_in_the_leavers_language(in_english):
     assert "alumninetwerk" in mail.outbox[0].subject
 
 
-def test_hr_sets_the_private_address_and_do_not_invite_on_the_person_admin_page(client, hanna):
+def test_hr_sets_the_private_address_and_do_not_invite_in_the_admin(client, hanna):
     from django.urls import reverse
 
     person = UserFactory(full_name="Sanne de Boer", end_date=LAST_DAY)
     client.force_login(hanna)
-    html = client.get(reverse("admin:people_user_change", args=[person.pk])).content.decode()
-    assert 'name="departure-0-private_email"' in html
-    assert 'name="departure-0-do_not_invite"' in html
+    assert client.get(reverse("admin:alumni_departure_add")).status_code == 200
+    response = client.post(
+        reverse("admin:alumni_departure_add"),
+        {"person": person.pk, "private_email": "sanne@thuis.example.net", "do_not_invite": "on"},
+    )
+    assert response.status_code == 302
+    departure = Departure.objects.get(person=person)
+    assert departure.do_not_invite and departure.private_email == "sanne@thuis.example.net"
+    with time_machine.travel(MORNING, tick=False):
+        assert send_departure_invitations() == 0
+    assert client.get(reverse("admin:alumni_departure_changelist")).status_code == 200
