@@ -69,5 +69,5 @@ def invitations_send_due(*, now=None) -> int:
         return 0
     now = now or timezone.now()
     return sum(
-        invitation_send(departure=d, now=now) for d in due(today=timezone.localdate(now)).iterator()
+        invitation_send(departure=d, now=now) for d in list(due(today=timezone.localdate(now)))
     )

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -117,12 +118,12 @@ def newsletter_send(*, now=None) -> int:
     month = timezone.localtime(now).strftime("%Y-%m")
     already = NewsletterDelivery.objects.filter(month=month).values_list("member_id", flat=True)
     last_sent = dict(
-        NewsletterDelivery.objects.order_by("member_id", "sent_at").values_list(
-            "member_id", "sent_at"
-        )
+        NewsletterDelivery.objects.values("member_id")
+        .annotate(last=Max("sent_at"))
+        .values_list("member_id", "last")
     )
     sent = 0
-    for member in recipients().exclude(pk__in=already).iterator():
+    for member in list(recipients().exclude(pk__in=already)):
         since = last_sent.get(member.pk) or now - FIRST_WINDOW
         with override(member.language_for_email):
             context = contents(member, since=since, now=now)
