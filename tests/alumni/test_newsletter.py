@@ -186,3 +186,15 @@ def test_a_member_who_left_gets_no_newsletter(news_of_the_month, anouk, client):
     client.post(reverse("alumni:membership-leave"), {"confirm": "yes"})
     assert newsletter.newsletter_send(now=FIRST) == 0
     assert not newsletter.recipients().exists()
+
+
+def test_a_hostile_body_on_the_one_click_post_is_no_server_error(anouk):
+    _consenting(anouk)
+    url = reverse(
+        "alumni:newsletter-unsubscribe", kwargs={"token": newsletter.unsubscribe_token(anouk)}
+    )
+    response = Client(enforce_csrf_checks=True).post(
+        url, data=b"List-Unsubscribe=%FF\xfe%00", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200  # the body is not read: the token is the authority
+    assert not Profile.objects.get(user=anouk).receives_newsletter
