@@ -194,9 +194,9 @@ def _fill_seats(event, now) -> list[EventRegistration]:
     if event.free_seats <= 0 or event.has_started(now):
         return []
     promoted = list(
-        event.registrations.waitlisted().select_for_update().select_related("member")[
-            : event.free_seats
-        ]
+        event.registrations.waitlisted()
+        .select_for_update()
+        .select_related("member")[: event.free_seats]
     )
     for registration in promoted:
         registration.status, registration.booked_at = Status.BOOKED, now

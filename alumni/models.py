@@ -382,9 +382,7 @@ class EventRegistrationQuerySet(models.QuerySet):
 
     def waitlisted(self):
         """The waiting list in its order: first come, first served."""
-        return self.filter(status=EventRegistration.Status.WAITLISTED).order_by(
-            "created_at", "pk"
-        )
+        return self.filter(status=EventRegistration.Status.WAITLISTED).order_by("created_at", "pk")
 
 
 class EventRegistration(models.Model):
