@@ -6,7 +6,7 @@ Idempotent: rows are found by their e-mail address or title before they are made
 
 from alumni import services
 from alumni.models import Gig, Membership, Profile, Skill
-from hrsocial.demo import demo_day
+from hrsocial.demo import demo_day, demo_moment
 from people.models import User
 
 MEMBERS = [
@@ -72,7 +72,32 @@ def seed(ctx):
         if femke:
             services.interest_express(gig=gig, member=femke)
             services.gig_pick(gig=gig, member=femke, picked_by=hr)
+    _seed_event(hr)
     ctx.log(
         f"alumni: {Profile.objects.count()} profiles, {Skill.objects.count()} skills, "
         f"{Membership.objects.pending().count()} sign-ups to verify, {Gig.objects.count()} gigs"
     )
+
+
+def _seed_event(hr):
+    """An upcoming reunion three weeks out (a working day, so never today or in the past,
+    whatever the hour), with the demo alumna signed up."""
+    from alumni import events
+    from alumni.models import Event
+
+    title = "Reünie oud-collega's"
+    if hr is None or Event.objects.filter(title=title).exists():
+        return
+    event = events.event_save(
+        saved_by=hr,
+        data={
+            "kind": Event.Kind.REUNION, "title": title, "capacity": 40,
+            "description": "Een borrel met **oud-collega's**, een rondleiding en nieuws "
+            "over de organisatie.",
+            "starts_at": demo_moment(21, 16), "ends_at": demo_moment(21, 19),
+            "location": "Hoofdkantoor, Utrecht",
+        },
+    )  # fmt: skip
+    alumna = User.objects.filter(email="alumni@example.com").first()
+    if alumna is not None:
+        events.event_sign_up(event=event, member=alumna)

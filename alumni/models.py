@@ -323,3 +323,145 @@ class Departure(models.Model):
 
     def __str__(self):
         return str(self.person)
+# Events: reunions and knowledge sessions, with sign-ups and a waiting list (alumni.events).
+
+
+class EventQuerySet(models.QuerySet):
+    def upcoming(self, now=None):
+        """Events that have not started yet, soonest first."""
+        from django.utils import timezone
+
+        return self.filter(starts_at__gt=now or timezone.now()).order_by("starts_at", "pk")
+
+    def with_waitlist(self):
+        """Annotate `waitlist_count` without a query per event."""
+        waiting = (
+            EventRegistration.objects.filter(
+                event=models.OuterRef("pk"), status=EventRegistration.Status.WAITLISTED
+            )
+            .order_by()
+            .values("event")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            waitlist_count=models.functions.Coalesce(models.Subquery(waiting[:1]), 0)
+        )
+
+
+class Event(models.Model):
+    """A reunion or knowledge session for the network.
+
+    `seats_taken` counts the sign-ups with a seat; only alumni.events changes it, inside a
+    transaction that holds this row's lock, and the database refuses it above `capacity`.
+    """
+
+    class Kind(models.TextChoices):
+        REUNION = "reunion", _("Reunion")
+        KNOWLEDGE = "knowledge", _("Knowledge session")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.REUNION)
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    # At least one seat (the constraint below); alumni.events.EventForm caps it at 10,000.
+    capacity = models.PositiveIntegerField(_("seats"))
+    seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
+    # Bumped when the time or place changes, so calendars replace the event (RFC 5545).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        editable=False,
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="alumni_event_ends_after_start",
+                violation_error_message=_("The end must be after the start."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1),
+                name="alumni_event_capacity_positive",
+                violation_error_message=_("An event has at least one seat."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(seats_taken__lte=models.F("capacity")),
+                name="alumni_event_not_overbooked",
+                violation_error_message=_("More seats are taken than the event has."),
+            ),
+        ]
+        indexes = [models.Index(fields=["starts_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("alumni:event-detail", kwargs={"pk": self.pk})
+
+    @property
+    def free_seats(self) -> int:
+        return max(self.capacity - self.seats_taken, 0)
+
+    def has_started(self, now=None) -> bool:
+        from django.utils import timezone
+
+        return self.starts_at <= (now or timezone.now())
+
+
+class EventRegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=EventRegistration.Status.CANCELLED)
+
+    def waitlisted(self):
+        """The waiting list in its order: first come, first served."""
+        return self.filter(status=EventRegistration.Status.WAITLISTED).order_by("created_at", "pk")
+
+
+class EventRegistration(models.Model):
+    """A member's sign-up for an event: a seat, or a place on the waiting list."""
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", _("Signed up")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_registrations"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status)
+    created_at = models.DateTimeField(_("signed up at"), auto_now_add=True)
+    booked_at = models.DateTimeField(_("seat since"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    objects = EventRegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event sign-up")
+        verbose_name_plural = _("event sign-ups")
+        constraints = [
+            # One live sign-up per member and event; after cancelling one may sign up again.
+            models.UniqueConstraint(
+                fields=["event", "member"],
+                condition=~models.Q(status="cancelled"),
+                name="alumni_event_registration_once",
+            )
+        ]
+        indexes = [models.Index(fields=["event", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.member} → {self.event}"

@@ -101,3 +101,25 @@ def get_gig_for_user(request, pk):
         raise PermissionDenied
     rows = Gig.objects.all() if can_manage_gigs(request.user) else Gig.objects.listed()
     return get_object_or_404(rows.prefetch_related("skills"), pk=pk)
+
+
+# Events (alumni.events): HR runs them, members sign up, everyone in the network sees them.
+
+
+def can_manage_events(user) -> bool:
+    return user.is_authenticated and user.is_hr
+
+
+def can_sign_up_for_events(user) -> bool:
+    return is_member(user)
+
+
+def get_event_for_user(request, pk):
+    """An event for members and HR; 403 for anyone else, 404 for an unknown one."""
+    from alumni.models import Event
+
+    if not can_see_network(request.user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    return get_object_or_404(Event.objects.all(), pk=pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alumni import newsletter_views, views
+from alumni import event_views, newsletter_views, views
 
 app_name = "alumni"
 
@@ -16,6 +16,13 @@ urlpatterns = [
     path("gigs/<int:pk>/pick/", views.gig_pick, name="gig-pick"),
     path("profile/data/", views.my_data, name="my-data"),
     path("profile/leave/", views.membership_leave, name="membership-leave"),
+    path("events/", event_views.event_list, name="event-list"),
+    path("events/new/", event_views.event_create, name="event-create"),
+    path("events/<int:pk>/", event_views.event_detail, name="event-detail"),
+    path("events/<int:pk>/edit/", event_views.event_edit, name="event-edit"),
+    path("events/<int:pk>/sign-up/", event_views.event_sign_up, name="event-sign-up"),
+    path("events/<int:pk>/cancel/", event_views.event_cancel, name="event-cancel"),
+    path("events/<int:pk>/calendar.ics", event_views.event_calendar, name="event-calendar"),
     path("waiting/", views.waiting, name="waiting"),
     path("verification/", views.verification_queue, name="verification-queue"),
     path("verification/<int:pk>/approve/", views.membership_approve, name="membership-approve"),

@@ -8,48 +8,17 @@ An event keeps one UID per session, in the download, the e-mail and the feed ali
 calendar that has it twice updates one event; SEQUENCE says which version is newer.
 """
 
-from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+# The format's building blocks are shared (hrsocial.ical); these names stay importable here.
+from hrsocial.ical import CONTENT_TYPE, escape_text, fold, utc  # noqa: F401
+from hrsocial.ical import calendar as _calendar
+
 PRODUCT = "-//hrsocial//Trainingen//NL"
-CONTENT_TYPE = "text/calendar; charset=utf-8"
-
-
-def escape_text(value: str) -> str:
-    return (
-        str(value)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Split a content line into pieces of at most 75 octets (RFC 5545, 3.1)."""
-    encoded = line.encode()
-    if len(encoded) <= 75:
-        return line
-    pieces, current, size, limit = [], [], 0, 75
-    for char in line:
-        width = len(char.encode())
-        if size + width > limit:
-            pieces.append("".join(current))
-            current, size, limit = [], 0, 74  # continuation lines begin with one space
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n ".join(pieces)
-
-
-def utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def uid_for(session) -> str:
@@ -91,19 +60,7 @@ def event(session, *, status: str = "CONFIRMED", url: str = "", now=None) -> lis
 
 def calendar(events: list[list[str]], *, name: str = "") -> bytes:
     """A whole iCalendar object from VEVENT line lists, as UTF-8 bytes with CRLF endings."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODUCT}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ]
-    if name:
-        lines.append(f"X-WR-CALNAME:{escape_text(name)}")
-    for event_lines in events:
-        lines += event_lines
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode()
+    return _calendar(events, product=PRODUCT, name=name)
 
 
 def enrolment_calendar(enrolment, *, now=None) -> bytes:

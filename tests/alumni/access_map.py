@@ -22,6 +22,15 @@ def setup(world):
         title="Salarisadministratie", description="Drie maanden.",
         starts_on=datetime.date(2027, 2, 1),
     )  # fmt: skip
+    from django.utils import timezone
+
+    from alumni.models import Event
+
+    start = timezone.now() + datetime.timedelta(days=30)  # ahead of any clock
+    world.al_event = Event.objects.create(
+        title="Reünie", starts_at=start, ends_at=start + datetime.timedelta(hours=3),
+        location="Utrecht", capacity=10,
+    )  # fmt: skip
 
 
 ROUTES = [
@@ -48,4 +57,13 @@ ROUTES = [
     # the GET only asks for confirmation.
     Route("alumni:newsletter-unsubscribe", everyone(200),
           kwargs=lambda w: {"token": w.al_unsubscribe}),
+    Route("alumni:event-list", network(200)),
+    Route("alumni:event-create", hr_only(200)),
+    Route("alumni:event-detail", network(200), kwargs=lambda w: {"pk": w.al_event.pk}),
+    Route("alumni:event-edit", hr_only(200), kwargs=lambda w: {"pk": w.al_event.pk}),
+    Route("alumni:event-calendar", network(200), kwargs=lambda w: {"pk": w.al_event.pk}),
+    Route("alumni:event-sign-up", {**network(302), "hr": 403}, method="post",
+          kwargs=lambda w: {"pk": w.al_event.pk}),
+    Route("alumni:event-cancel", {**network(302), "hr": 403}, method="post",
+          kwargs=lambda w: {"pk": w.al_event.pk}),
 ]  # fmt: skip
