@@ -60,6 +60,8 @@ class NewsConfig(PortalAppConfig):
             "news.weekly", _("The weekly news digest"), order=44, audience=audiences.employees
         ),
     ]
+    # The personal Atom feed (news.feeds.PersonalNewsFeed) reads neither session nor user.
+    sessionless_paths = ("/news/atom/",)
     home_panels = ["news.home.must_reads_and_consultations"]
     home_todos = ["news.home.blogs_to_moderate"]
     shareables = [

@@ -1,6 +1,7 @@
 """Internal news (practices 5–8): posts with the "why", conversation, must-reads, policy
 consultations, employee blogs and good-practice examples."""
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -418,3 +419,33 @@ class NamedAnswer(Row):
         constraints = [
             models.UniqueConstraint(fields=["participation", "question"], name="news_answer_once")
         ]
+
+
+def new_feed_token() -> str:
+    # The same kind of secret as the trainings calendar address (trainings' CalendarToken):
+    # a feed reader can only send the address, so the address is the key.
+    return secrets.token_urlsafe(32)
+
+
+class FeedToken(models.Model):
+    """The secret in a person's own Atom feed address. Feed readers have no session, so the
+    address carries the key; whoever knows it sees the posts this person may see, which is
+    why its owner can replace it (the old address stops working) or remove it at any time.
+    Stored like the trainings calendar token (that pattern keeps the token itself, so the
+    page can show the address again)."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="news_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("personal news feed")
+        verbose_name_plural = _("personal news feeds")
+
+    def __str__(self):
+        return str(self.person)
+
+    def get_absolute_url(self):
+        return reverse("news:personal-feed", kwargs={"token": self.token})

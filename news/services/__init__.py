@@ -31,3 +31,4 @@ from news.services.posts import (  # noqa: F401
     understanding_set,
     visit_record,
 )
+from news.services.feeds import feed_token_renew, feed_token_revoke  # noqa: F401, E402

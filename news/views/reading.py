@@ -14,6 +14,7 @@ from news import services
 from news.models import (
     Comment,
     Confirmation,
+    FeedToken,
     Participation,
     Post,
     PostQuerySet,
@@ -71,6 +72,7 @@ def index(request):
             "departments": Department.objects.order_by("name"),
             "tags": Tag.objects.filter(posts__isnull=False).distinct(),
             "previous_visit": previous_visit,
+            "feed_token": FeedToken.objects.filter(person=user).first(),
         },
     )
 
@@ -175,3 +177,23 @@ def consultation_answer(request, pk):
     else:
         messages.success(request, _("Thank you for your answer."))
     return redirect(post.get_absolute_url() + "#consultation")
+
+
+@reader_required
+@require_POST
+def feed_renew(request):
+    had_one = FeedToken.objects.filter(person=request.user).exists()
+    services.feed_token_renew(person=request.user)
+    if had_one:
+        messages.success(request, _("You have a new feed address; the old one no longer works."))
+    else:
+        messages.success(request, _("Your feed address is ready. Add it to your feed reader."))
+    return redirect("news:index")
+
+
+@reader_required
+@require_POST
+def feed_revoke(request):
+    if services.feed_token_revoke(person=request.user):
+        messages.success(request, _("Your feed address has been removed and no longer works."))
+    return redirect("news:index")

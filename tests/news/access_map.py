@@ -7,13 +7,13 @@ probed. Alumni read the posts meant for alumni and nothing else of news; freelan
 
 from datetime import timedelta
 
-from tests.access import Route, employees, hr_only
+from tests.access import Route, employees, everyone, hr_only
 
 
 def setup(world):
     from django.utils import timezone
 
-    from news.models import Comment, Post
+    from news.models import Comment, FeedToken, Post
     from tests.news.factories import PostFactory, consultation_on
 
     world.news_post = PostFactory(
@@ -27,6 +27,7 @@ def setup(world):
     world.news_blog = PostFactory(
         kind=Post.Kind.BLOG, status=Post.Status.PENDING, author=world.employee, why=""
     )
+    world.news_feed = FeedToken.objects.create(person=world.employee)
     world.news_comment = Comment.objects.create(
         post=world.news_post, author=world.employee, body="Goed idee"
     )
@@ -50,6 +51,11 @@ ROUTES = [
     Route("news:index", readers, query="?kind=policy&tag=x&department=1&q=rooster"),
     Route("news:index", readers, query="?kind=bogus&department=99999999999999999999"),
     Route("news:feed", readers),
+    # The personal feed: no sign-in, the secret address is the key.
+    Route("news:personal-feed", everyone(200), kwargs=lambda w: {"token": w.news_feed.token}),
+    Route("news:personal-feed", everyone(404), kwargs=lambda w: {"token": "not-a-token"}),
+    Route("news:feed-renew", employees(302), method="post"),
+    Route("news:feed-revoke", employees(302), method="post"),
     Route("news:post-create", readers),
     Route("news:post-create", readers, method="post", data={"title": ""}),
     Route("news:my-blogs", readers),
