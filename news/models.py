@@ -225,6 +225,32 @@ class CommentQuerySet(models.QuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
 
+    def reported_open(self):
+        """Comments with reports nobody dealt with yet: not hidden, and with at least one
+        report that was not dismissed. Each carries `open_reports` (the number) and
+        `open_report_list` (the reports themselves, for their reasons), oldest report first,
+        in a fixed number of queries however many there are."""
+        open_reports = Q(reports__dismissed_at__isnull=True)
+        return (
+            self.filter(hidden_at__isnull=True)
+            .annotate(
+                open_reports=models.Count("reports", filter=open_reports),
+                first_reported_at=models.Min("reports__created_at", filter=open_reports),
+            )
+            .filter(open_reports__gt=0)
+            .select_related("post", "author")
+            .prefetch_related(
+                models.Prefetch(
+                    "reports",
+                    queryset=CommentReport.objects.filter(dismissed_at__isnull=True).order_by(
+                        "created_at", "pk"
+                    ),
+                    to_attr="open_report_list",
+                )
+            )
+            .order_by("first_reported_at", "pk")
+        )
+
 
 class Comment(Row):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
@@ -274,6 +300,12 @@ class CommentReport(Row):
     )
     reason = models.CharField(_("reason"), max_length=300)
     created_at = models.DateTimeField(default=timezone.now)
+    # A moderator looked and left the comment up: the report is dealt with (kept, for the
+    # record; a new report by someone else opens the comment again).
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         constraints = [

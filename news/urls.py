@@ -17,6 +17,17 @@ urlpatterns = [
     path("mine/", manage.my_blogs, name="my-blogs"),
     path("manage/", manage.manage, name="manage"),
     path("moderation/", manage.moderation, name="moderation"),
+    path("moderation/comments/", manage.reported_comments, name="reported-comments"),
+    path(
+        "moderation/comments/<int:pk>/hide/",
+        manage.reported_comment_hide,
+        name="reported-comment-hide",
+    ),
+    path(
+        "moderation/comments/<int:pk>/dismiss/",
+        manage.reported_comment_dismiss,
+        name="reported-comment-dismiss",
+    ),
     path("<int:pk>/", reading.post_detail, name="post-detail"),
     path("<int:pk>/edit/", manage.post_edit, name="post-edit"),
     path("<int:pk>/history/", manage.post_revisions, name="post-revisions"),

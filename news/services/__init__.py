@@ -11,10 +11,12 @@ from news.services.conversation import (  # noqa: F401
     comment_edit,
     comment_hide,
     comment_report,
+    comment_reports_dismiss,
     comments_close,
     mentioned_people,
     reaction_toggle,
 )
+from news.services.feeds import feed_token_renew, feed_token_revoke  # noqa: F401
 from news.services.mustread import (  # noqa: F401
     confirmation_create,
     confirmation_rates,
@@ -31,4 +33,3 @@ from news.services.posts import (  # noqa: F401
     understanding_set,
     visit_record,
 )
-from news.services.feeds import feed_token_renew, feed_token_revoke  # noqa: F401, E402

@@ -27,6 +27,12 @@ def setup(world):
     world.news_blog = PostFactory(
         kind=Post.Kind.BLOG, status=Post.Status.PENDING, author=world.employee, why=""
     )
+    from news.models import CommentReport
+
+    world.news_reported = Comment.objects.create(
+        post=world.news_post, author=world.manager, body="Dit is gemeen"
+    )
+    CommentReport.objects.create(comment=world.news_reported, reporter=world.employee, reason="x")
     world.news_feed = FeedToken.objects.create(person=world.employee)
     world.news_comment = Comment.objects.create(
         post=world.news_post, author=world.employee, body="Goed idee"
@@ -61,6 +67,15 @@ ROUTES = [
     Route("news:my-blogs", readers),
     Route("news:manage", hr_only(200)),
     Route("news:moderation", hr_only(200)),
+    Route("news:reported-comments", hr_only(200)),
+    Route(
+        "news:reported-comment-hide",
+        hr_only(302),
+        method="post",
+        kwargs=pk("news_reported"),
+        data={"reason": "Niet respectvol"},
+    ),
+    Route("news:reported-comment-dismiss", hr_only(302), method="post", kwargs=pk("news_reported")),
     Route("news:post-detail", posts_for_staff, kwargs=pk("news_post")),
     Route("news:post-detail", {**employees(200), "alumnus": 200}, kwargs=pk("news_alumni")),
     Route("news:post-detail", in_department, kwargs=pk("news_department")),
