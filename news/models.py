@@ -70,6 +70,20 @@ class PostQuerySet(models.QuerySet):
     def visible_to(self, user, now=None):
         return self.live(now).for_audience_of(user)
 
+    def filtered(self, *, kind: str = "", department: str = "", tag: str = ""):
+        """The news page's filters, from raw query-string values: an unknown kind, a
+        department that is not a small number, and a NUL in the tag (PostgreSQL's DataError)
+        are ignored rather than answered with an error."""
+        posts = self
+        if kind in Post.Kind.values:
+            posts = posts.filter(kind=kind)
+        if department.isdigit() and len(department) < 12:
+            posts = posts.filter(author__department_id=int(department))
+        tag = tag.replace("\x00", "")[:50]
+        if tag:
+            posts = posts.filter(tags__name=tag)
+        return posts
+
     def in_reading_order(self):
         return self.order_by("-is_pinned", "-publish_at", "-pk")
 

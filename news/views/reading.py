@@ -44,14 +44,9 @@ def index(request):
         )
     )
     kind = request.GET.get("kind", "")
-    if kind in Post.Kind.values:
-        posts = posts.filter(kind=kind)
     department = request.GET.get("department", "")
-    if department.isdigit() and len(department) < 12:
-        posts = posts.filter(author__department_id=int(department))
-    tag = request.GET.get("tag", "").replace("\x00", "")[:50]  # NUL: PostgreSQL's DataError
-    if tag:
-        posts = posts.filter(tags__name=tag)
+    tag = request.GET.get("tag", "").replace("\x00", "")[:50]
+    posts = posts.filtered(kind=kind, department=department, tag=tag)
     query = request.GET.get("q", "")
     # A search orders by relevance; otherwise pinned first, newest first.
     posts = search(posts, query, PostQuerySet.SEARCH_FIELDS) if query else posts
