@@ -60,8 +60,10 @@ class NewsConfig(PortalAppConfig):
             "news.weekly", _("The weekly news digest"), order=44, audience=audiences.employees
         ),
     ]
+    # The personal Atom feed (news.feeds.PersonalNewsFeed) reads neither session nor user.
+    sessionless_paths = ("/news/atom/",)
     home_panels = ["news.home.must_reads_and_consultations"]
-    home_todos = ["news.home.blogs_to_moderate"]
+    home_todos = ["news.home.blogs_to_moderate", "news.home.comments_to_review"]
     shareables = [
         Shareable(key="news.post", model="news.Post", describe="news.sharing.describe_post")
     ]

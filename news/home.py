@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from hrsocial import home
-from news.models import Confirmation, Consultation, Participation, Post
+from news.models import Comment, Confirmation, Consultation, Participation, Post
 from news.permissions import can_moderate_news
 
 
@@ -49,3 +49,15 @@ def blogs_to_moderate(request) -> list[home.Todo]:
         return []
     label = ngettext("%(n)d blog to moderate", "%(n)d blogs to moderate", waiting) % {"n": waiting}
     return [home.Todo(label=label, url=reverse("news:moderation"), order=40)]
+
+
+def comments_to_review(request) -> list[home.Todo]:
+    if not can_moderate_news(request.user):
+        return []
+    waiting = Comment.objects.reported_open().count()
+    if not waiting:
+        return []
+    label = ngettext(
+        "%(n)d reported comment to review", "%(n)d reported comments to review", waiting
+    ) % {"n": waiting}
+    return [home.Todo(label=label, url=reverse("news:reported-comments"), order=41)]

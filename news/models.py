@@ -1,6 +1,7 @@
 """Internal news (practices 5–8): posts with the "why", conversation, must-reads, policy
 consultations, employee blogs and good-practice examples."""
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -68,6 +69,20 @@ class PostQuerySet(models.QuerySet):
 
     def visible_to(self, user, now=None):
         return self.live(now).for_audience_of(user)
+
+    def filtered(self, *, kind: str = "", department: str = "", tag: str = ""):
+        """The news page's filters, from raw query-string values: an unknown kind, a
+        department that is not a small number, and a NUL in the tag (PostgreSQL's DataError)
+        are ignored rather than answered with an error."""
+        posts = self
+        if kind in Post.Kind.values:
+            posts = posts.filter(kind=kind)
+        if department.isdigit() and len(department) < 12:
+            posts = posts.filter(author__department_id=int(department))
+        tag = tag.replace("\x00", "")[:50]
+        if tag:
+            posts = posts.filter(tags__name=tag)
+        return posts
 
     def in_reading_order(self):
         return self.order_by("-is_pinned", "-publish_at", "-pk")
@@ -224,6 +239,32 @@ class CommentQuerySet(models.QuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
 
+    def reported_open(self):
+        """Comments with reports nobody dealt with yet: not hidden, and with at least one
+        report that was not dismissed. Each carries `open_reports` (the number) and
+        `open_report_list` (the reports themselves, for their reasons), oldest report first,
+        in a fixed number of queries however many there are."""
+        open_reports = Q(reports__dismissed_at__isnull=True)
+        return (
+            self.filter(hidden_at__isnull=True)
+            .annotate(
+                open_reports=models.Count("reports", filter=open_reports),
+                first_reported_at=models.Min("reports__created_at", filter=open_reports),
+            )
+            .filter(open_reports__gt=0)
+            .select_related("post", "author")
+            .prefetch_related(
+                models.Prefetch(
+                    "reports",
+                    queryset=CommentReport.objects.filter(dismissed_at__isnull=True).order_by(
+                        "created_at", "pk"
+                    ),
+                    to_attr="open_report_list",
+                )
+            )
+            .order_by("first_reported_at", "pk")
+        )
+
 
 class Comment(Row):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
@@ -273,6 +314,12 @@ class CommentReport(Row):
     )
     reason = models.CharField(_("reason"), max_length=300)
     created_at = models.DateTimeField(default=timezone.now)
+    # A moderator looked and left the comment up: the report is dealt with (kept, for the
+    # record; a new report by someone else opens the comment again).
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         constraints = [
@@ -418,3 +465,33 @@ class NamedAnswer(Row):
         constraints = [
             models.UniqueConstraint(fields=["participation", "question"], name="news_answer_once")
         ]
+
+
+def new_feed_token() -> str:
+    # The same kind of secret as the trainings calendar address (trainings' CalendarToken):
+    # a feed reader can only send the address, so the address is the key.
+    return secrets.token_urlsafe(32)
+
+
+class FeedToken(models.Model):
+    """The secret in a person's own Atom feed address. Feed readers have no session, so the
+    address carries the key; whoever knows it sees the posts this person may see, which is
+    why its owner can replace it (the old address stops working) or remove it at any time.
+    Stored like the trainings calendar token (that pattern keeps the token itself, so the
+    page can show the address again)."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="news_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("personal news feed")
+        verbose_name_plural = _("personal news feeds")
+
+    def __str__(self):
+        return str(self.person)
+
+    def get_absolute_url(self):
+        return reverse("news:personal-feed", kwargs={"token": self.token})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from news.feeds import NewsFeed
+from news.feeds import NewsFeed, PersonalNewsFeed
 from news.permissions import reader_required
 from news.views import conversation, manage, reading
 
@@ -9,10 +9,25 @@ app_name = "news"
 urlpatterns = [
     path("", reading.index, name="index"),
     path("feed/", reader_required(NewsFeed()), name="feed"),
+    # Sessionless (NewsConfig.sessionless_paths): a feed reader only has the address.
+    path("atom/<str:token>/", PersonalNewsFeed.view(), name="personal-feed"),
+    path("feed/renew/", reading.feed_renew, name="feed-renew"),
+    path("feed/revoke/", reading.feed_revoke, name="feed-revoke"),
     path("new/", manage.post_create, name="post-create"),
     path("mine/", manage.my_blogs, name="my-blogs"),
     path("manage/", manage.manage, name="manage"),
     path("moderation/", manage.moderation, name="moderation"),
+    path("moderation/comments/", manage.reported_comments, name="reported-comments"),
+    path(
+        "moderation/comments/<int:pk>/hide/",
+        manage.reported_comment_hide,
+        name="reported-comment-hide",
+    ),
+    path(
+        "moderation/comments/<int:pk>/dismiss/",
+        manage.reported_comment_dismiss,
+        name="reported-comment-dismiss",
+    ),
     path("<int:pk>/", reading.post_detail, name="post-detail"),
     path("<int:pk>/edit/", manage.post_edit, name="post-edit"),
     path("<int:pk>/history/", manage.post_revisions, name="post-revisions"),

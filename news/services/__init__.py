@@ -11,10 +11,12 @@ from news.services.conversation import (  # noqa: F401
     comment_edit,
     comment_hide,
     comment_report,
+    comment_reports_dismiss,
     comments_close,
     mentioned_people,
     reaction_toggle,
 )
+from news.services.feeds import feed_token_renew, feed_token_revoke  # noqa: F401
 from news.services.mustread import (  # noqa: F401
     confirmation_create,
     confirmation_rates,

@@ -135,6 +135,22 @@ def comment_hide(*, comment: Comment, hidden_by, reason: str, now=None) -> Comme
     return comment
 
 
+def comment_reports_dismiss(*, comment: Comment, moderator, now=None) -> int:
+    """A moderator leaves a reported comment up: its open reports are dealt with."""
+    with transaction.atomic():
+        dismissed = CommentReport.objects.filter(comment=comment, dismissed_at__isnull=True).update(
+            dismissed_at=now or timezone.now(), dismissed_by=moderator
+        )
+        if dismissed:
+            audit.record(
+                actor=moderator,
+                action="news.comment_reports_dismiss",
+                target=comment,
+                reports=dismissed,
+            )
+    return dismissed
+
+
 def comments_close(*, post: Post, closed_by, closed: bool = True) -> Post:
     post.comments_closed = closed
     post.save(update_fields=["comments_closed", "updated_at"])

@@ -12,8 +12,8 @@ from guidelines import api as guidelines_api
 from hrsocial import audit
 from hrsocial.exports import export_format, table_export
 from news import services
-from news.forms import ConsultationForm, PostForm, ResponseForm, SendBackForm
-from news.models import Consultation, Post
+from news.forms import ConsultationForm, PostForm, ReasonForm, ResponseForm, SendBackForm
+from news.models import Comment, Consultation, Post
 from news.permissions import (
     can_manage_news,
     can_moderate_news,
@@ -262,3 +262,44 @@ def consultation_respond(request, pk):
         "news/consultation_respond.html",
         {"form": form, "consultation": consultation, "post": consultation.post},
     )
+
+
+@moderator_required
+def reported_comments(request):
+    """Reported comments nobody dealt with yet (the same people as blog moderation: HR and
+    "Communicatie"). Moderators see every post, so every reported comment is theirs."""
+    comments = Comment.objects.reported_open()
+    return render(request, "news/reported_comments.html", {"comments": comments})
+
+
+def _open_reported_comment(pk) -> Comment:
+    # Only a comment still waiting: a second click (or a stale page) on one already hidden
+    # or dismissed answers 404 instead of acting twice.
+    return get_object_or_404(Comment.objects.reported_open(), pk=pk)
+
+
+@moderator_required
+@require_POST
+def reported_comment_hide(request, pk):
+    comment = _open_reported_comment(pk)
+    form = ReasonForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Give the reason the author will see."))
+        services.comment_hide(
+            comment=comment, hidden_by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The comment is hidden; its author sees your reason."))
+    return redirect("news:reported-comments")
+
+
+@moderator_required
+@require_POST
+def reported_comment_dismiss(request, pk):
+    comment = _open_reported_comment(pk)
+    services.comment_reports_dismiss(comment=comment, moderator=request.user)
+    messages.success(request, _("The reports are dismissed; the comment stays visible."))
+    return redirect("news:reported-comments")

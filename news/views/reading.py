@@ -14,6 +14,7 @@ from news import services
 from news.models import (
     Comment,
     Confirmation,
+    FeedToken,
     Participation,
     Post,
     PostQuerySet,
@@ -43,14 +44,9 @@ def index(request):
         )
     )
     kind = request.GET.get("kind", "")
-    if kind in Post.Kind.values:
-        posts = posts.filter(kind=kind)
     department = request.GET.get("department", "")
-    if department.isdigit() and len(department) < 12:
-        posts = posts.filter(author__department_id=int(department))
-    tag = request.GET.get("tag", "").replace("\x00", "")[:50]  # NUL: PostgreSQL's DataError
-    if tag:
-        posts = posts.filter(tags__name=tag)
+    tag = request.GET.get("tag", "").replace("\x00", "")[:50]
+    posts = posts.filtered(kind=kind, department=department, tag=tag)
     query = request.GET.get("q", "")
     # A search orders by relevance; otherwise pinned first, newest first.
     posts = search(posts, query, PostQuerySet.SEARCH_FIELDS) if query else posts
@@ -71,6 +67,7 @@ def index(request):
             "departments": Department.objects.order_by("name"),
             "tags": Tag.objects.filter(posts__isnull=False).distinct(),
             "previous_visit": previous_visit,
+            "feed_token": FeedToken.objects.filter(person=user).first(),
         },
     )
 
@@ -175,3 +172,23 @@ def consultation_answer(request, pk):
     else:
         messages.success(request, _("Thank you for your answer."))
     return redirect(post.get_absolute_url() + "#consultation")
+
+
+@reader_required
+@require_POST
+def feed_renew(request):
+    had_one = FeedToken.objects.filter(person=request.user).exists()
+    services.feed_token_renew(person=request.user)
+    if had_one:
+        messages.success(request, _("You have a new feed address; the old one no longer works."))
+    else:
+        messages.success(request, _("Your feed address is ready. Add it to your feed reader."))
+    return redirect("news:index")
+
+
+@reader_required
+@require_POST
+def feed_revoke(request):
+    if services.feed_token_revoke(person=request.user):
+        messages.success(request, _("Your feed address has been removed and no longer works."))
+    return redirect("news:index")

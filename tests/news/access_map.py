@@ -7,13 +7,13 @@ probed. Alumni read the posts meant for alumni and nothing else of news; freelan
 
 from datetime import timedelta
 
-from tests.access import Route, employees, hr_only
+from tests.access import Route, employees, everyone, hr_only
 
 
 def setup(world):
     from django.utils import timezone
 
-    from news.models import Comment, Post
+    from news.models import Comment, FeedToken, Post
     from tests.news.factories import PostFactory, consultation_on
 
     world.news_post = PostFactory(
@@ -27,6 +27,13 @@ def setup(world):
     world.news_blog = PostFactory(
         kind=Post.Kind.BLOG, status=Post.Status.PENDING, author=world.employee, why=""
     )
+    from news.models import CommentReport
+
+    world.news_reported = Comment.objects.create(
+        post=world.news_post, author=world.manager, body="Dit is gemeen"
+    )
+    CommentReport.objects.create(comment=world.news_reported, reporter=world.employee, reason="x")
+    world.news_feed = FeedToken.objects.create(person=world.employee)
     world.news_comment = Comment.objects.create(
         post=world.news_post, author=world.employee, body="Goed idee"
     )
@@ -50,11 +57,25 @@ ROUTES = [
     Route("news:index", readers, query="?kind=policy&tag=x&department=1&q=rooster"),
     Route("news:index", readers, query="?kind=bogus&department=99999999999999999999"),
     Route("news:feed", readers),
+    # The personal feed: no sign-in, the secret address is the key.
+    Route("news:personal-feed", everyone(200), kwargs=lambda w: {"token": w.news_feed.token}),
+    Route("news:personal-feed", everyone(404), kwargs=lambda w: {"token": "not-a-token"}),
+    Route("news:feed-renew", employees(302), method="post"),
+    Route("news:feed-revoke", employees(302), method="post"),
     Route("news:post-create", readers),
     Route("news:post-create", readers, method="post", data={"title": ""}),
     Route("news:my-blogs", readers),
     Route("news:manage", hr_only(200)),
     Route("news:moderation", hr_only(200)),
+    Route("news:reported-comments", hr_only(200)),
+    Route(
+        "news:reported-comment-hide",
+        hr_only(302),
+        method="post",
+        kwargs=pk("news_reported"),
+        data={"reason": "Niet respectvol"},
+    ),
+    Route("news:reported-comment-dismiss", hr_only(302), method="post", kwargs=pk("news_reported")),
     Route("news:post-detail", posts_for_staff, kwargs=pk("news_post")),
     Route("news:post-detail", {**employees(200), "alumnus": 200}, kwargs=pk("news_alumni")),
     Route("news:post-detail", in_department, kwargs=pk("news_department")),

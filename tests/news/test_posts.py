@@ -163,3 +163,16 @@ def test_it_describes_a_post_for_a_share_kit():
     post = PostFactory(audience=Post.Audience.WITH_ALUMNI)
     content = describe_post(post)
     assert content.title == post.title and content.audience == "everyone" and content.available
+
+
+def test_the_queryset_filters_the_news_page_and_ignores_bad_values(emma, cas):
+    from news.models import Post, Tag
+
+    policy = PostFactory(kind=Post.Kind.POLICY, author=emma, why="Omdat het moet")
+    policy.tags.add(Tag.objects.create(name="rooster"))
+    PostFactory(kind=Post.Kind.NEWS, author=cas)
+    live = Post.objects.live()
+    assert list(live.filtered(kind="policy")) == [policy]
+    assert list(live.filtered(department=str(emma.department_id))) == [policy]
+    assert list(live.filtered(tag="rooster")) == [policy]
+    assert live.filtered(kind="bogus", department="9" * 30, tag="\x00").count() == 2
