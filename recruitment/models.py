@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hrsocial.i18n import localized
 from recruitment.storage import cv_storage
 
 # Short retention without consent, long with (NVP sollicitatiecode, September 2025).
@@ -75,7 +76,10 @@ class Vacancy(models.Model):
         TEMPORARY = "TEMPORARY", _("temporary")
         INTERN = "INTERN", _("internship")
 
+    # Dutch texts are required; the English twins are optional and shown to English readers
+    # when filled in (hrsocial.i18n.localized, the project's one twin-field pattern).
     title = models.CharField(_("title"), max_length=150)
+    title_en = models.CharField(_("title (English)"), max_length=150, blank=True)
     slug = models.SlugField(_("address name"), max_length=160, unique=True)
     department = models.ForeignKey(
         "people.Department", verbose_name=_("department"), on_delete=models.PROTECT,
@@ -105,7 +109,9 @@ class Vacancy(models.Model):
         _("salary up to (per month)"), max_digits=9, decimal_places=2, null=True, blank=True
     )
     description = models.TextField(_("description (Markdown)"))
+    description_en = models.TextField(_("description (Markdown, English)"), blank=True)
     requirements = models.TextField(_("requirements (Markdown)"), blank=True)
+    requirements_en = models.TextField(_("requirements (Markdown, English)"), blank=True)
     opens_on = models.DateField(_("open from"))
     closes_on = models.DateField(_("open until"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
@@ -144,7 +150,20 @@ class Vacancy(models.Model):
         indexes = [models.Index(fields=["status", "visibility", "opens_on"])]
 
     def __str__(self):
-        return self.title
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def display_description(self) -> str:
+        return localized(self, "description")
+
+    @property
+    def display_requirements(self) -> str:
+        # English readers get the Dutch requirements when only the description was translated.
+        return localized(self, "requirements")
 
     def get_absolute_url(self):
         if self.is_public:
