@@ -41,6 +41,9 @@ def new_token() -> str:
 
 
 class VacancyQuerySet(models.QuerySet):
+    # The global search (hrsocial.search): both languages, so either finds the vacancy.
+    SEARCH_FIELDS = ("title", "title_en", "description", "description_en")
+
     def open(self, day=None):
         """Open now: status open and today between the open and close dates."""
         day = day or timezone.localdate()
@@ -152,6 +155,11 @@ class Vacancy(models.Model):
     def __str__(self):
         return self.display_title
 
+    def get_absolute_url(self):
+        if self.is_public:
+            return reverse("recruitment-public:vacancy", args=[self.slug])
+        return reverse("recruitment:vacancy", args=[self.pk])
+
     @property
     def display_title(self) -> str:
         return localized(self, "title")
@@ -165,10 +173,9 @@ class Vacancy(models.Model):
         # English readers get the Dutch requirements when only the description was translated.
         return localized(self, "requirements")
 
-    def get_absolute_url(self):
-        if self.is_public:
-            return reverse("recruitment-public:vacancy", args=[self.slug])
-        return reverse("recruitment:vacancy", args=[self.pk])
+    @property
+    def search_snippet(self) -> str:
+        return f"{self.department.name} · {self.location}"
 
     def clean(self):
         errors = {}
