@@ -33,7 +33,7 @@ class Shareable:
 
 @dataclass(frozen=True)
 class ShareContent:
-    title: str
+    title: str  # Dutch
     summary: str
     # The absolute URL of the public (or sign-in) landing page the personal link redirects to;
     # it carries Open Graph tags so a shared link renders with its title, text and image.
@@ -47,6 +47,9 @@ class ShareContent:
     ends_at: datetime | None = None  # after this the links lead to a "no longer available" page
     available: bool = True  # False: withdrawn, closed, filled
     campaign: str = ""
+    # The English twins (hrsocial.i18n), shown to English readers when not empty.
+    title_en: str = ""
+    summary_en: str = ""
 
 
 @dataclass(frozen=True)

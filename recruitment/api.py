@@ -14,7 +14,7 @@ def open_vacancies(user, *, since=None, limit=10) -> list[dict]:
         rows = rows.filter(opens_on__gte=since)
     return [
         {
-            "title": vacancy.title,
+            "title": vacancy.display_title,
             "url": settings.SITE_URL + vacancy.get_absolute_url(),
             "department": vacancy.department.name,
             "location": vacancy.location,

@@ -2,9 +2,11 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial import navigation
+from hrsocial.navigation import signed_in
 from hrsocial.plugins import PortalAppConfig, category, webhook_event
 from hrsocial.shareables import Shareable
 from notifications import categories as audiences
+from recruitment.search import VacancySearchSource
 
 
 class RecruitmentConfig(PortalAppConfig):
@@ -37,6 +39,14 @@ class RecruitmentConfig(PortalAppConfig):
         Shareable(key="recruitment.vacancy", model="recruitment.Vacancy",
                   describe="recruitment.sharing.describe_vacancy"),
     ]  # fmt: skip
+    search_sources = [
+        # Signed-in alumni and freelancers find public vacancies; employees internal ones too.
+        VacancySearchSource(
+            key="recruitment.vacancies", label=_("Vacancies"), model="recruitment.Vacancy",
+            visible=signed_in, snippet="search_snippet", order=60,
+        ),
+    ]  # fmt: skip
+    home_todos = ["recruitment.home.hr_todos"]
     # Alumni and news list open vacancies without importing recruitment.
     provides = {"open_vacancies": "recruitment.api.open_vacancies"}
     # The public pages and feeds are the same for every visitor: rendered once per change.

@@ -18,9 +18,10 @@ class VacancyForm(forms.ModelForm):
     class Meta:
         model = Vacancy
         fields = [
-            "title", "department", "job_role", "location", "postal_code", "remote",
+            "title", "title_en", "department", "job_role", "location", "postal_code", "remote",
             "hours_per_week", "employment_type", "salary_min", "salary_max", "description",
-            "requirements", "opens_on", "closes_on", "status", "visibility", "referral_bonus",
+            "description_en", "requirements", "requirements_en", "opens_on", "closes_on", "status",
+            "visibility", "referral_bonus",
         ]  # fmt: skip
         widgets = {
             "opens_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

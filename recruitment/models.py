@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hrsocial.i18n import localized
 from recruitment.storage import cv_storage
 
 # Short retention without consent, long with (NVP sollicitatiecode, September 2025).
@@ -40,6 +41,9 @@ def new_token() -> str:
 
 
 class VacancyQuerySet(models.QuerySet):
+    # The global search (hrsocial.search): both languages, so either finds the vacancy.
+    SEARCH_FIELDS = ("title", "title_en", "description", "description_en")
+
     def open(self, day=None):
         """Open now: status open and today between the open and close dates."""
         day = day or timezone.localdate()
@@ -75,7 +79,10 @@ class Vacancy(models.Model):
         TEMPORARY = "TEMPORARY", _("temporary")
         INTERN = "INTERN", _("internship")
 
+    # Dutch texts are required; the English twins are optional and shown to English readers
+    # when filled in (hrsocial.i18n.localized, the project's one twin-field pattern).
     title = models.CharField(_("title"), max_length=150)
+    title_en = models.CharField(_("title (English)"), max_length=150, blank=True)
     slug = models.SlugField(_("address name"), max_length=160, unique=True)
     department = models.ForeignKey(
         "people.Department", verbose_name=_("department"), on_delete=models.PROTECT,
@@ -105,7 +112,9 @@ class Vacancy(models.Model):
         _("salary up to (per month)"), max_digits=9, decimal_places=2, null=True, blank=True
     )
     description = models.TextField(_("description (Markdown)"))
+    description_en = models.TextField(_("description (Markdown, English)"), blank=True)
     requirements = models.TextField(_("requirements (Markdown)"), blank=True)
+    requirements_en = models.TextField(_("requirements (Markdown, English)"), blank=True)
     opens_on = models.DateField(_("open from"))
     closes_on = models.DateField(_("open until"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
@@ -144,12 +153,29 @@ class Vacancy(models.Model):
         indexes = [models.Index(fields=["status", "visibility", "opens_on"])]
 
     def __str__(self):
-        return self.title
+        return self.display_title
 
     def get_absolute_url(self):
         if self.is_public:
             return reverse("recruitment-public:vacancy", args=[self.slug])
         return reverse("recruitment:vacancy", args=[self.pk])
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def display_description(self) -> str:
+        return localized(self, "description")
+
+    @property
+    def display_requirements(self) -> str:
+        # English readers get the Dutch requirements when only the description was translated.
+        return localized(self, "requirements")
+
+    @property
+    def search_snippet(self) -> str:
+        return f"{self.department.name} · {self.location}"
 
     def clean(self):
         errors = {}

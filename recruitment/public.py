@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from hrsocial.caching import CachedValue, Generation
 from hrsocial.text import render_markdown
@@ -33,7 +34,9 @@ def organisation() -> dict:
 
 
 def job_posting_html(vacancy) -> str:
-    html = render_markdown(vacancy.description) + render_markdown(vacancy.requirements or "")
+    html = render_markdown(vacancy.display_description) + render_markdown(
+        vacancy.display_requirements or ""
+    )
     return nh3.clean(str(html), tags=JOB_POSTING_TAGS, attributes={}).strip()
 
 
@@ -43,7 +46,7 @@ def job_posting(vacancy) -> dict:
     data = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",
-        "title": vacancy.title,
+        "title": vacancy.display_title,
         "description": job_posting_html(vacancy),
         "datePosted": vacancy.opens_on.isoformat(),
         "hiringOrganization": organisation(),
@@ -144,8 +147,8 @@ def _feed_items():
             {
                 "id": vacancy.public_url(),
                 "url": vacancy.public_url(),
-                "title": vacancy.title,
-                "content_html": str(render_markdown(vacancy.description)),
+                "title": vacancy.display_title,
+                "content_html": str(render_markdown(vacancy.display_description)),
                 "summary": f"{vacancy.department.name} · {vacancy.location}",
                 "date_published": timezone.make_aware(
                     timezone.datetime.combine(vacancy.opens_on, timezone.datetime.min.time())
@@ -156,38 +159,46 @@ def _feed_items():
     return items
 
 
-def _json_feed(day) -> str:
-    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""
-    feed = {
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": f"{organisation()['name']} – vacatures",
-        "home_page_url": settings.SITE_URL + reverse("recruitment-public:list"),
-        "feed_url": settings.SITE_URL + reverse("recruitment-public:feed-json"),
-        "language": "nl",
-        "items": [
-            {
-                **item,
-                "date_published": item["date_published"].isoformat(),
-                "date_modified": item["date_modified"].isoformat(),
-            }
-            for item in _feed_items()
-        ],
-    }
+def _feed_title() -> str:
+    return _("%(organisation)s – vacancies") % {"organisation": organisation()["name"]}
+
+
+def _json_feed(language: str, day) -> str:
+    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), in the request's language (the
+    English twins of the texts where HR filled them in, Dutch otherwise)."""
+    with translation.override(language):
+        feed = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": _feed_title(),
+            "home_page_url": settings.SITE_URL + reverse("recruitment-public:list"),
+            "feed_url": settings.SITE_URL + reverse("recruitment-public:feed-json"),
+            "language": language,
+            "items": [
+                {
+                    **item,
+                    "date_published": item["date_published"].isoformat(),
+                    "date_modified": item["date_modified"].isoformat(),
+                }
+                for item in _feed_items()
+            ],
+        }
     return json.dumps(feed, ensure_ascii=False)
 
 
 JSON_FEED = CachedValue("recruitment:feed-json", _json_feed, generation=PUBLIC)
 
 
-def _rss_feed(day) -> str:
-    feed = Rss201rev2Feed(
-        title=f"{organisation()['name']} – vacatures",
-        link=settings.SITE_URL + reverse("recruitment-public:list"),
-        description="Open vacatures",
-        language="nl",
-        feed_url=settings.SITE_URL + reverse("recruitment-public:feed-rss"),
-    )
-    for item in _feed_items():
+def _rss_feed(language: str, day) -> str:
+    with translation.override(language):
+        feed = Rss201rev2Feed(
+            title=_feed_title(),
+            link=settings.SITE_URL + reverse("recruitment-public:list"),
+            description=_("Open vacancies"),
+            language=language,
+            feed_url=settings.SITE_URL + reverse("recruitment-public:feed-rss"),
+        )
+        items = _feed_items()
+    for item in items:
         feed.add_item(
             title=item["title"],
             link=item["url"],

@@ -9,11 +9,17 @@ from hrsocial.shareables import ShareContent
 from hrsocial.text import render_markdown
 
 
+def _summary(markdown: str) -> str:
+    return Truncator(strip_tags(render_markdown(markdown))).chars(200) if markdown else ""
+
+
 def describe_vacancy(vacancy) -> ShareContent:
-    summary = Truncator(strip_tags(render_markdown(vacancy.description))).chars(200)
+    # Both languages: the kit shows each reader theirs (hrsocial.i18n.localized).
     return ShareContent(
         title=vacancy.title,
-        summary=summary,
+        title_en=vacancy.title_en,
+        summary=_summary(vacancy.description),
+        summary_en=_summary(vacancy.description_en),
         url=vacancy.public_url()
         if vacancy.is_public
         else settings.SITE_URL + vacancy.get_absolute_url(),

@@ -18,8 +18,9 @@ class KitForm(forms.ModelForm):
 
     class Meta:
         model = ShareKit
-        fields = ["title", "summary", "url", "image", "audience", "departments", "starts_at",
-                  "ends_at", "campaign", "disclosure", "add_utm"]  # fmt: skip
+        fields = ["title", "title_en", "summary", "summary_en", "url", "image", "audience",
+                  "departments", "starts_at", "ends_at", "campaign", "disclosure",
+                  "add_utm"]  # fmt: skip
         widgets = {
             "starts_at": DATETIME,
             "ends_at": DATETIME,
@@ -51,8 +52,11 @@ class KitForm(forms.ModelForm):
 class VariantForm(forms.ModelForm):
     class Meta:
         model = CaptionVariant
-        fields = ["channel", "text"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        fields = ["channel", "text", "text_en"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "text_en": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class SettingsForm(forms.ModelForm):

@@ -18,6 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hrsocial.i18n import localized
+
 
 class Channel(models.TextChoices):
     LINKEDIN = "linkedin", "LinkedIn"
@@ -79,8 +81,12 @@ class ShareKit(models.Model):
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    # Dutch first; the English twins are optional and shown to English readers when filled
+    # in (hrsocial.i18n.localized).
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), max_length=1000, blank=True)
+    summary_en = models.TextField(_("summary (English)"), max_length=1000, blank=True)
     url = models.URLField(_("web address"), max_length=500)
     # HR uploads the image (the portal fetches nothing from other sites); checked by content.
     image = models.FileField(_("image"), upload_to="sharing/", blank=True)
@@ -140,7 +146,15 @@ class ShareKit(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def display_summary(self) -> str:
+        return localized(self, "summary")
 
     @property
     def is_external(self) -> bool:
@@ -158,6 +172,8 @@ class CaptionVariant(models.Model):
     kit = models.ForeignKey(ShareKit, on_delete=models.CASCADE, related_name="variants")
     channel = models.CharField(_("network"), max_length=20, choices=Channel.choices)
     text = models.TextField(_("text"), max_length=3000)
+    # The same suggestion in English: one variant, so the rotation counts both languages.
+    text_en = models.TextField(_("text (English)"), max_length=3000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -166,7 +182,11 @@ class CaptionVariant(models.Model):
         ordering = ["channel", "pk"]
 
     def __str__(self):
-        return self.text[:60]
+        return self.display_text[:60]
+
+    @property
+    def display_text(self) -> str:
+        return localized(self, "text")
 
 
 def new_code() -> str:

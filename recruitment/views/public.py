@@ -48,7 +48,8 @@ def vacancy_detail(request, slug):
 @PUBLIC_CACHE
 def feed_json(request):
     return HttpResponse(
-        public.JSON_FEED.get(timezone.localdate()), content_type="application/feed+json"
+        public.JSON_FEED.get(get_language(), timezone.localdate()),
+        content_type="application/feed+json",
     )
 
 
@@ -57,7 +58,8 @@ def feed_json(request):
 @PUBLIC_CACHE
 def feed_rss(request):
     return HttpResponse(
-        public.RSS_FEED.get(timezone.localdate()), content_type="application/rss+xml; charset=utf-8"
+        public.RSS_FEED.get(get_language(), timezone.localdate()),
+        content_type="application/rss+xml; charset=utf-8",
     )
 
 

@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial import audit
+from hrsocial.i18n import localized_lazy
 from hrsocial.shareables import ShareContent
 from notifications.services import notify
 from people.models import User
@@ -58,7 +59,8 @@ def kit_publish(*, kit: ShareKit, published_by) -> ShareKit:
         kit.published_at = timezone.now()
         kit.save(update_fields=["status", "published_at", "updated_at"])
         audit.record(actor=published_by, action="sharing.kit-publish", target=kit)
-        title = kit.title
+        # Rendered per recipient language: the English title for English readers.
+        title = localized_lazy(kit, "title")
         notify(
             audience_of(kit).exclude(pk=published_by.pk),
             "sharing.new_kit",
@@ -78,8 +80,13 @@ def kit_withdraw(*, kit: ShareKit, withdrawn_by) -> ShareKit:
     return kit
 
 
-def variant_add(*, kit: ShareKit, channel: str, text: str, added_by) -> CaptionVariant:
-    variant = CaptionVariant(kit=kit, channel=channel, text=text.replace("\r\n", "\n").strip())
+def variant_add(
+    *, kit: ShareKit, channel: str, text: str, added_by, text_en: str = ""
+) -> CaptionVariant:
+    variant = CaptionVariant(
+        kit=kit, channel=channel, text=text.replace("\r\n", "\n").strip(),
+        text_en=text_en.replace("\r\n", "\n").strip(),
+    )  # fmt: skip
     variant.full_clean()
     variant.save()
     audit.record(actor=added_by, action="sharing.variant-add", target=kit)
@@ -99,7 +106,9 @@ def _apply(kit: ShareKit, content: ShareContent) -> list[str]:
     """Copy what `describe` said onto the kit; the names of the fields that changed."""
     wanted = {
         "title": content.title[:200],
+        "title_en": content.title_en[:200],
         "summary": content.summary[:1000],
+        "summary_en": content.summary_en[:1000],
         "url": content.url,
         "image_url": content.image_url,
         "audience": content.audience if content.audience in Audience.values else Audience.EMPLOYEES,

@@ -59,7 +59,7 @@ def network_url(share: Share) -> str:
     if share.channel == Channel.WHATSAPP:
         return "https://wa.me/?" + urlencode({"text": f"{text}\n{link}"})
     body = quote(text + "\n\n" + link)
-    return f"mailto:?subject={quote(share.kit.title)}&body={body}"
+    return f"mailto:?subject={quote(share.kit.display_title)}&body={body}"
 
 
 def takes_text(channel: str) -> bool:

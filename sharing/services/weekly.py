@@ -10,10 +10,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
+from hrsocial.i18n import localized
 from notifications.models import Notification
 from notifications.services import notify
 from sharing.models import Share, ShareKit
 from sharing.services.kits import audience_of
+
+
+def _lines(kits) -> str:
+    # Called when the notification is rendered in the recipient's language.
+    return "\n".join(
+        f"- {localized(kit, 'title')} ({reverse('sharing:kit', args=[kit.pk])})" for kit in kits
+    )
+
 
 CATEGORY = "sharing.weekly"
 
@@ -43,13 +52,12 @@ def weekly_kits_send(*, now=None) -> int:
                 people[person.pk] = person
                 to_share[person.pk].append(kit)
     for pk, person_kits in to_share.items():
-        lines = "\n".join(f"- {kit.title} ({reverse('sharing:kit', args=[kit.pk])})"
-                          for kit in person_kits)  # fmt: skip
         with transaction.atomic():
             notify(
                 [people[pk]], CATEGORY,
                 gettext_lazy("New to share this week"),
-                lambda lines=lines: gettext("Suggested texts are ready for:") + "\n" + lines,
+                lambda person_kits=person_kits: gettext("Suggested texts are ready for:")
+                + "\n" + _lines(person_kits),
                 url=reverse("sharing:index"),
             )  # fmt: skip
     return len(to_share)

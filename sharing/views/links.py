@@ -48,7 +48,7 @@ def follow(request, code):
     kit = share.kit
     now = timezone.now()
     if not kit.is_available(now):
-        return render(request, "sharing/link_gone.html", {"title": kit.title}, status=410)
+        return render(request, "sharing/link_gone.html", {"title": kit.display_title}, status=410)
     click_record(request=request, share_id=share.pk)
     url = destination(kit.url, channel=share.channel, campaign=kit.utm_campaign, utm=kit.add_utm)
     response = HttpResponseRedirect(url)

@@ -72,7 +72,9 @@ def variant_add(request, pk):
     if form.is_valid():
         try:
             kits.variant_add(kit=kit, channel=form.cleaned_data["channel"],
-                             text=form.cleaned_data["text"], added_by=request.user)  # fmt: skip
+                             text=form.cleaned_data["text"],
+                             text_en=form.cleaned_data["text_en"],
+                             added_by=request.user)  # fmt: skip
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -39,7 +39,9 @@ def _page(request, kit, *, channel, form=None, review=None, status=200):
         chosen = next((v for v in variants if v.pk == int(wanted)), None)
     chosen = chosen or (variants[0] if variants else None)
     if form is None:
-        text = services.with_disclosure(chosen.text if chosen else kit.title, disclosure)
+        text = services.with_disclosure(
+            chosen.display_text if chosen else kit.display_title, disclosure
+        )
         form = ShareForm(kit=kit, initial={"channel": channel, "text": text,
                                            "variant": chosen.pk if chosen else ""})  # fmt: skip
     context = {
