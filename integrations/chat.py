@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from hrsocial.celery import app
 from integrations.models import ChatChannel, ChatMessage
-from integrations.webhooks import check_target
+from integrations.webhooks import post_pinned
 
 logger = logging.getLogger(__name__)
 
@@ -141,12 +141,8 @@ def chat_messages_send(*, ids: list[int]) -> list[int]:
 
 def _post(message: ChatMessage) -> tuple[str, int | None]:
     try:
-        check_target(message.channel.url)
-        response = requests.post(
-            message.channel.url,
-            json=payload(message),
-            timeout=settings.WEBHOOK_TIMEOUT,
-            allow_redirects=False,
+        response = post_pinned(
+            message.channel.url, json=payload(message), timeout=settings.WEBHOOK_TIMEOUT
         )
         response.close()
     except ValidationError as exc:
