@@ -252,20 +252,25 @@ def _finish(delivery: WebhookDelivery, *, error: str, status=None, give_up=False
     _count_failure(delivery.endpoint)
 
 
+def count_failure(model, pk: int) -> bool:
+    """One more failure in a row for a webhook endpoint or chat channel (`model` has
+    is_active, consecutive_failures and disabled_at); switches it off at
+    WEBHOOK_MAX_FAILURES. True only for the call that switched it off, so exactly one notice
+    goes out even when workers fail at the same time."""
+    model.objects.filter(pk=pk).update(consecutive_failures=F("consecutive_failures") + 1)
+    return bool(
+        model.objects.filter(
+            pk=pk, is_active=True, consecutive_failures__gte=settings.WEBHOOK_MAX_FAILURES
+        ).update(is_active=False, disabled_at=timezone.now())
+    )
+
+
 def _count_failure(endpoint: WebhookEndpoint) -> None:
     from notifications.services import notify
     from people.models import User
 
     with transaction.atomic():
-        WebhookEndpoint.objects.filter(pk=endpoint.pk).update(
-            consecutive_failures=F("consecutive_failures") + 1
-        )
-        switched = WebhookEndpoint.objects.filter(
-            pk=endpoint.pk,
-            is_active=True,
-            consecutive_failures__gte=settings.WEBHOOK_MAX_FAILURES,
-        ).update(is_active=False, disabled_at=timezone.now())
-        if switched:
+        if count_failure(WebhookEndpoint, endpoint.pk):
             WebhookDelivery.objects.filter(
                 endpoint=endpoint, status=WebhookDelivery.Status.PENDING
             ).update(status=WebhookDelivery.Status.FAILED, last_error="the webhook is switched off")
