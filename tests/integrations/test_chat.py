@@ -134,7 +134,7 @@ def test_a_failing_channel_is_switched_off_and_its_hr_lead_told(client, target, 
     later.refresh_from_db()
     assert later.email_status == Notification.EmailStatus.PENDING
     page = client.get("/integrations/channels/").content.decode()
-    assert "after repeated failures" in page
+    assert "na herhaalde mislukkingen" in page  # the portal speaks Dutch first
     assert len(Target.received) == 3
 
 
