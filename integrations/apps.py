@@ -25,6 +25,9 @@ class IntegrationsConfig(PortalAppConfig):
     notification_categories = [
         category("integrations.webhook_disabled", _("A webhook was switched off after failures"),
                  order=95, audience=audiences.hr_staff),
+        category("integrations.channel_disabled",
+                 _("A Teams or Slack channel was switched off after failures"),
+                 order=96, audience=audiences.hr_leads),
     ]  # fmt: skip
     # notify() hands Teams/Slack deliveries over without importing integrations.
     provides = {"chat_queue": "integrations.chat.chat_queue"}

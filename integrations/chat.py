@@ -21,14 +21,14 @@ from django.utils import timezone
 
 from hrsocial.celery import app
 from integrations.models import ChatChannel, ChatMessage
-from integrations.webhooks import check_target
+from integrations.webhooks import count_failure, post_pinned
 
 logger = logging.getLogger(__name__)
 
 
 def _channel_for(notification, *, private: bool) -> ChatChannel | None:
     person = notification.recipient
-    channels = ChatChannel.objects.filter(kind=notification.delivery)
+    channels = ChatChannel.objects.filter(kind=notification.delivery, is_active=True)
     own = channels.filter(person=person).first()
     if own or private:
         return own
@@ -118,12 +118,18 @@ def chat_messages_send(*, ids: list[int]) -> list[int]:
         message = ChatMessage.objects.select_related("channel", "notification__recipient").get(
             pk=pk
         )
+        if not message.channel.is_active:
+            error, status = "the channel is switched off", None
+            ChatMessage.objects.filter(pk=pk).update(status=Status.FAILED, last_error=error)
+            _by_email([message.notification_id])
+            continue
         error, status = _post(message)
         now = timezone.now()
         if not error:
             ChatMessage.objects.filter(pk=pk).update(
                 status=Status.DELIVERED, delivered_at=now, response_status=status, last_error=""
             )
+            ChatChannel.objects.filter(pk=message.channel_id).update(consecutive_failures=0)
             continue
         failed.append(pk)
         next_attempt_at = now + retry_delay(message.attempts)
@@ -136,17 +142,52 @@ def chat_messages_send(*, ids: list[int]) -> list[int]:
         )
         if give_up:
             _by_email([message.notification_id])
+        _count_failure(message.channel)
     return failed
+
+
+def _count_failure(channel: ChatChannel) -> None:
+    """The webhooks' rule: switched off after WEBHOOK_MAX_FAILURES failures in a row; its
+    waiting messages go by e-mail (nothing is lost) and the HR lead who configured it (or,
+    without one, every HR lead) is told."""
+    from django.db import transaction
+    from django.utils.translation import gettext_lazy as _
+
+    from notifications.services import notify
+    from people.models import User
+
+    with transaction.atomic():
+        if not count_failure(ChatChannel, channel.pk):
+            return
+        waiting = ChatMessage.objects.filter(channel=channel, status=ChatMessage.Status.PENDING)
+        _by_email(list(waiting.values_list("notification_id", flat=True)))
+        waiting.update(status=ChatMessage.Status.FAILED, last_error="the channel is switched off")
+        recipients = (
+            User.objects.filter(pk=channel.created_by_id)
+            if channel.created_by_id
+            else User.objects.hr_leads().distinct()
+        )
+        name = channel.name
+        notify(
+            recipients,
+            "integrations.channel_disabled",
+            _("A chat channel was switched off"),
+            lambda: str(
+                _(
+                    "The channel %(name)s failed %(count)s times in a row and gets no more "
+                    "messages; they go by e-mail. Check its URL, then delete the channel and "
+                    "add it again."
+                )
+                % {"name": name, "count": settings.WEBHOOK_MAX_FAILURES}
+            ),  # fmt: skip
+            "/integrations/channels/",
+        )
 
 
 def _post(message: ChatMessage) -> tuple[str, int | None]:
     try:
-        check_target(message.channel.url)
-        response = requests.post(
-            message.channel.url,
-            json=payload(message),
-            timeout=settings.WEBHOOK_TIMEOUT,
-            allow_redirects=False,
+        response = post_pinned(
+            message.channel.url, json=payload(message), timeout=settings.WEBHOOK_TIMEOUT
         )
         response.close()
     except ValidationError as exc:

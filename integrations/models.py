@@ -133,6 +133,13 @@ class ChatChannel(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("person"), null=True, blank=True,
         on_delete=models.CASCADE, related_name="+",
     )  # fmt: skip
+    # As WebhookEndpoint: switched off after WEBHOOK_MAX_FAILURES failures in a row.
+    is_active = models.BooleanField(_("active"), default=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    disabled_at = models.DateTimeField(_("switched off"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

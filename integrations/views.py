@@ -108,7 +108,9 @@ def channel_list(request):
     """HR leads: the Teams and Slack channels, and the latest messages with their status."""
     form = ChannelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        channel = form.save()
+        channel = form.save(commit=False)
+        channel.created_by = request.user
+        channel.save()
         audit.record(actor=request.user, action="integrations.channel_create", target=channel)
         messages.success(request, _("The channel is saved."))
         return redirect("integrations:channels")

@@ -85,18 +85,19 @@ def _allowed_local(parts) -> bool:
     )
 
 
-def check_target(url: str) -> None:
+def check_target(url: str) -> list[str]:
     """Raise ValidationError unless `url` is https on a public address: the host is resolved
     and every address it has is checked (no loopback, private, link-local, reserved …), so
-    the portal cannot be pointed at the internal network. Checked again before each delivery
-    (a name may resolve elsewhere later)."""
+    the portal cannot be pointed at the internal network. Returns the checked addresses;
+    post_pinned() connects to one of them, so a name that resolves elsewhere a moment later
+    (DNS rebinding) cannot lead the delivery inside."""
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
         raise ValidationError(_("This is not a valid URL.")) from None
     if _allowed_local(parts):
-        return
+        return [parts.hostname]
     if parts.scheme != "https" or not parts.hostname:
         raise ValidationError(_("A webhook URL must start with https://."))
     if parts.username or parts.password:
@@ -105,6 +106,7 @@ def check_target(url: str) -> None:
         infos = socket.getaddrinfo(parts.hostname, port or 443, proto=socket.IPPROTO_TCP)
     except (OSError, UnicodeError):
         raise ValidationError(_("The host name of this URL cannot be found.")) from None
+    checked = []
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
@@ -114,6 +116,50 @@ def check_target(url: str) -> None:
                 _("This URL points to an internal or reserved address (%(address)s).")
                 % {"address": address}
             )
+        if str(address) not in checked:
+            checked.append(str(address))
+    if not checked:
+        raise ValidationError(_("The host name of this URL cannot be found."))
+    return checked
+
+
+class PinnedAdapter(requests.adapters.HTTPAdapter):
+    """Connects to one checked address instead of resolving the URL's host again, while TLS
+    still sends the host name as SNI and checks the certificate against it. This is the
+    subclassing hook requests documents for build_connection_pool_key_attributes; urllib3
+    takes `server_hostname` (SNI) and `assert_hostname` (certificate check) as pool keys."""
+
+    def __init__(self, address: str, hostname: str, **kwargs):
+        self.address = address
+        self.hostname = hostname
+        super().__init__(max_retries=0, **kwargs)
+
+    def build_connection_pool_key_attributes(self, request, verify, cert=None):
+        host_params, pool_kwargs = super().build_connection_pool_key_attributes(
+            request, verify, cert
+        )
+        host_params["host"] = self.address
+        if host_params["scheme"] == "https":
+            pool_kwargs["server_hostname"] = self.hostname
+            pool_kwargs["assert_hostname"] = self.hostname
+        return host_params, pool_kwargs
+
+
+def post_pinned(url: str, **kwargs) -> requests.Response:
+    """POST to `url` after check_target(), on a connection to the address that was checked
+    (raises ValidationError for a refused target). No proxies from the environment and no
+    redirects: either would hand the choice of address to someone else."""
+    addresses = check_target(url)
+    parts = urlsplit(url)
+    default_port = 443 if parts.scheme == "https" else 80
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    headers = dict(kwargs.pop("headers", None) or {})
+    # urllib3 would otherwise name the address in Host; the receiver routes on the name.
+    headers["Host"] = host if parts.port in (None, default_port) else f"{host}:{parts.port}"
+    with requests.Session() as session:
+        session.trust_env = False
+        session.mount(f"{parts.scheme}://", PinnedAdapter(addresses[0], parts.hostname))
+        return session.post(url, headers=headers, allow_redirects=False, **kwargs)
 
 
 # --- Delivery -----------------------------------------------------------------------------
@@ -152,10 +198,6 @@ def deliveries_send(*, ids: list[int]) -> list[int]:
 
 def _post(delivery: WebhookDelivery) -> tuple[str, int | None]:
     endpoint = delivery.endpoint
-    try:
-        check_target(endpoint.url)
-    except ValidationError as exc:
-        return exc.messages[0], None
     body = json.dumps(
         {
             "event": delivery.event,
@@ -174,14 +216,12 @@ def _post(delivery: WebhookDelivery) -> tuple[str, int | None]:
         "X-Hrsocial-Signature": sign(endpoint.secret, timestamp, body),
     }
     try:
-        response = requests.post(
-            endpoint.url,
-            data=body,
-            headers=headers,
-            timeout=settings.WEBHOOK_TIMEOUT,
-            allow_redirects=False,  # a redirect could lead anywhere
+        response = post_pinned(
+            endpoint.url, data=body, headers=headers, timeout=settings.WEBHOOK_TIMEOUT
         )
         response.close()
+    except ValidationError as exc:
+        return exc.messages[0], None
     except requests.RequestException as exc:
         return (exc.__class__.__name__ + ": " + str(exc))[:300], None
     if 200 <= response.status_code < 300:
@@ -212,20 +252,25 @@ def _finish(delivery: WebhookDelivery, *, error: str, status=None, give_up=False
     _count_failure(delivery.endpoint)
 
 
+def count_failure(model, pk: int) -> bool:
+    """One more failure in a row for a webhook endpoint or chat channel (`model` has
+    is_active, consecutive_failures and disabled_at); switches it off at
+    WEBHOOK_MAX_FAILURES. True only for the call that switched it off, so exactly one notice
+    goes out even when workers fail at the same time."""
+    model.objects.filter(pk=pk).update(consecutive_failures=F("consecutive_failures") + 1)
+    return bool(
+        model.objects.filter(
+            pk=pk, is_active=True, consecutive_failures__gte=settings.WEBHOOK_MAX_FAILURES
+        ).update(is_active=False, disabled_at=timezone.now())
+    )
+
+
 def _count_failure(endpoint: WebhookEndpoint) -> None:
     from notifications.services import notify
     from people.models import User
 
     with transaction.atomic():
-        WebhookEndpoint.objects.filter(pk=endpoint.pk).update(
-            consecutive_failures=F("consecutive_failures") + 1
-        )
-        switched = WebhookEndpoint.objects.filter(
-            pk=endpoint.pk,
-            is_active=True,
-            consecutive_failures__gte=settings.WEBHOOK_MAX_FAILURES,
-        ).update(is_active=False, disabled_at=timezone.now())
-        if switched:
+        if count_failure(WebhookEndpoint, endpoint.pk):
             WebhookDelivery.objects.filter(
                 endpoint=endpoint, status=WebhookDelivery.Status.PENDING
             ).update(status=WebhookDelivery.Status.FAILED, last_error="the webhook is switched off")

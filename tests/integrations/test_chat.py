@@ -5,6 +5,7 @@ Real HTTP to a small server on 127.0.0.1."""
 import json
 
 import pytest
+from django.test import override_settings
 
 from integrations import chat
 from integrations.models import ChatChannel, ChatMessage
@@ -95,3 +96,56 @@ def test_it_refuses_an_internal_channel_url(client, hanna):
     )
     assert response.status_code == 422
     assert ChatChannel.objects.count() == 0
+
+
+@override_settings(WEBHOOK_MAX_FAILURES=3)
+def test_a_failing_channel_is_switched_off_and_its_hr_lead_told(client, target, emma, hanna):  # noqa: F811
+    """The webhooks' rule: a Teams URL answering 400 counts; after WEBHOOK_MAX_FAILURES in
+    a row the channel is off, its waiting notices go by e-mail and the HR lead who set it up
+    gets a notice; the channel page shows it."""
+    choose(emma, "general", Delivery.TEAMS)
+    client.force_login(hanna)
+    response = client.post(
+        "/integrations/channels/", {"kind": "teams", "name": "Kapot", "url": target + "/bad"}
+    )
+    assert response.status_code == 302
+    channel = ChatChannel.objects.get()
+    assert channel.created_by == hanna
+    notifications = [notify([emma], "general", f"Nieuws {i}", "", "/")[0] for i in range(3)]
+    ids = list(ChatMessage.objects.order_by("pk").values_list("pk", flat=True))
+    chat.chat_messages_send(ids=ids[:2])
+    channel.refresh_from_db()
+    assert channel.is_active and channel.consecutive_failures == 2
+    assert not Notification.objects.filter(category="integrations.channel_disabled").exists()
+
+    chat.chat_messages_send(ids=ids[2:])
+    channel.refresh_from_db()
+    assert not channel.is_active and channel.disabled_at is not None
+    (notice,) = Notification.objects.filter(category="integrations.channel_disabled")
+    assert notice.recipient == hanna
+    # Nothing is lost: the three notices wait in the e-mail outbox.
+    for notification in notifications:
+        notification.refresh_from_db()
+        assert notification.email_status == Notification.EmailStatus.PENDING
+    assert set(ChatMessage.objects.values_list("status", flat=True)) == {"failed"}
+    # A switched-off channel gets nothing new: the next notice goes by e-mail at once.
+    (later,) = notify([emma], "general", "Later", "", "/")
+    assert ChatMessage.objects.count() == 3
+    later.refresh_from_db()
+    assert later.email_status == Notification.EmailStatus.PENDING
+    page = client.get("/integrations/channels/").content.decode()
+    assert "na herhaalde mislukkingen" in page  # the portal speaks Dutch first
+    assert len(Target.received) == 3
+
+
+def test_a_success_resets_the_channels_failure_count(target, emma, settings):  # noqa: F811
+    settings.WEBHOOK_MAX_FAILURES = 2
+    choose(emma, "general", Delivery.TEAMS)
+    channel = ChatChannel.objects.create(kind="teams", name="Soms", url=target + "/bad")
+    notify([emma], "general", "Een", "", "/")
+    chat.chat_messages_send(ids=[ChatMessage.objects.get().pk])
+    ChatChannel.objects.filter(pk=channel.pk).update(url=target + "/ok")
+    notify([emma], "general", "Twee", "", "/")
+    chat.chat_messages_send(ids=[ChatMessage.objects.latest("pk").pk])
+    channel.refresh_from_db()
+    assert channel.is_active and channel.consecutive_failures == 0
