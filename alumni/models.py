@@ -323,6 +323,8 @@ class Departure(models.Model):
 
     def __str__(self):
         return str(self.person)
+
+
 # Events: reunions and knowledge sessions, with sign-ups and a waiting list (alumni.events).
 
 
