@@ -366,3 +366,17 @@ def test_make_serve_accepts_production_settings():
         }
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_collectstatic_succeeds_with_the_production_storage(tmp_path, settings):
+    """`make serve` and the image run collectstatic with hashed, compressed files: a file
+    referring to one that is not there (a vendored library's source map) stops the deploy."""
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = str(tmp_path)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    assert (tmp_path / "staticfiles.json").exists()
