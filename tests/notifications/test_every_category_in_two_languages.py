@@ -375,6 +375,36 @@ def alumni_gig(world, person):
     services.gig_pick(gig=gig, member=person, picked_by=world.hr)
 
 
+def alumni_event(world, person):
+    import datetime
+
+    from django.utils import timezone
+
+    from alumni.events import event_sign_up
+    from alumni.models import Event
+
+    type(person).objects.filter(pk=person.pk).update(kind="alumnus", department=None)
+    person.kind = "alumnus"
+    start = timezone.now() + datetime.timedelta(days=30)
+    event = Event.objects.create(
+        title="Reünie", starts_at=start, ends_at=start + datetime.timedelta(hours=3),
+        location="Utrecht", capacity=10,
+    )  # fmt: skip
+    event_sign_up(event=event, member=person)
+
+
+def integrations_channel_disabled(world, person):
+    from integrations import chat
+    from integrations.models import ChatChannel
+
+    make_hr(person, lead=True)
+    channel = ChatChannel.objects.create(
+        kind="teams", name="Kapot", url="https://93.184.215.14/hook", created_by=person
+    )
+    ChatChannel.objects.filter(pk=channel.pk).update(consecutive_failures=100)
+    chat._count_failure(channel)
+
+
 def recruitment_referral(world, person):
     from recruitment.models import Application
     from recruitment.services.applications import application_move, application_submit
@@ -428,6 +458,8 @@ SCENARIOS = {
     "news.response": news_response,
     "news.weekly": news_weekly,
     "alumni.gig": alumni_gig,
+    "alumni.event": alumni_event,
+    "integrations.channel_disabled": integrations_channel_disabled,
 }
 
 
