@@ -40,7 +40,8 @@ def test_a_manager_also_sees_the_team_s_categories(client, milan, emma):
 
 def test_hr_leads_see_every_category_but_the_networks_own(client, hanna):
     everything = {c.key for c in categories.all_categories()}
-    assert set(offered(client, hanna)) == everything - {"alumni.gig", "alumni.event"}  # members only
+    # alumni.gig and alumni.event are for members only.
+    assert set(offered(client, hanna)) == everything - {"alumni.gig", "alumni.event"}
 
 
 def test_an_alumna_sees_only_what_can_reach_her(client, anouk):
