@@ -36,8 +36,9 @@ def test_a_kit_is_created_shared_and_its_personal_link_counted_once(live_server,
     # HR creates the kit: the destination is a page of this server (a stand-in for the blog).
     switch_to(page, live_server, hanna)
     page.goto(live_server.url + "/sharing/manage/new/")
-    page.get_by_label("Titel").fill("Ons nieuwe kantoor")
-    page.get_by_label("Samenvatting").fill("Zuiderlicht opent een kantoor in Utrecht.")
+    # The Dutch fields; their English twins ("… (Engels)") follow them and stay empty.
+    page.get_by_label("Titel").first.fill("Ons nieuwe kantoor")
+    page.get_by_label("Samenvatting").first.fill("Zuiderlicht opent een kantoor in Utrecht.")
     page.get_by_label("Webadres").fill(live_server.url + "/health/")
     page.get_by_label("Vermelding").fill("#ikwerkbijzuiderlicht")
     page.get_by_role("button", name="Opslaan").click()
