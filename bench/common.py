@@ -19,6 +19,8 @@ class Page:
     body: str = ""
     headers: dict = field(default_factory=dict)
     kind: str = ""
+    # What the server must answer (redirects are not followed): a share link redirects.
+    expect_status: int = 200
 
     def __post_init__(self):
         self.kind = self.kind or ("public" if self.user is None else "everyday")

@@ -345,8 +345,10 @@ def main():
             queries, status = queries_and_status(page)
             cookie = session_cookie(page.user)
             served = served_status(args, page, cookie)
-            if served != 200:
-                raise SystemExit(f"{page.name}: the server answers {served}, not 200.")
+            if served != page.expect_status:
+                raise SystemExit(
+                    f"{page.name}: the server answers {served}, not {page.expect_status}."
+                )
             result = load(args, page, cookie)
             rows.append((page, queries, status, result))
             print(f"  measured {page.name}: {result['rps']:.0f} req/s", flush=True)

@@ -84,7 +84,7 @@ def pages(ctx):
     code = Share.objects.order_by("pk").values_list("code", flat=True).first()
     return [
         Page("personal link /s/<code> (visitor)", f"/s/{code}", user=None, kind="public",
-             headers={"User-Agent": "Mozilla/5.0 Firefox/130.0"}),
+             headers={"User-Agent": "Mozilla/5.0 Firefox/130.0"}, expect_status=302),
         Page("share figures over the clicks (HR)", "/sharing/manage/figures/", user=HR_EMAIL,
              kind="list"),
         Page("my shares (employee)", "/sharing/mine/"),
