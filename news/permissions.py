@@ -1,7 +1,7 @@
 """Who may do what in news, in one place.
 
 Employees read the posts of their audience, react, comment, confirm must-reads, answer
-consultations and write blogs. HR writes news, policy and examples, moderates, hides comments,
+consultations and write blogs. HR writes news, policy and examples, moderates (hiding comments),
 closes conversations and sees figures; members of the group "Communicatie" (created by
 `sharing/`) moderate and write news too. Alumni read the posts meant for alumni. A post
 someone may not see answers 404, scheduled, expired and other departments' posts included.

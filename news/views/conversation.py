@@ -1,4 +1,4 @@
-"""Reactions (htmx), comments, replies, mentions, reports; HR hides and closes."""
+"""Reactions (htmx), comments, replies, mentions, reports; moderators hide, HR closes."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -14,6 +14,7 @@ from news.permissions import (
     get_comment_for_user,
     get_post_for_user,
     manager_required,
+    moderator_required,
     reader_required,
 )
 from news.services.conversation import mention_candidates
@@ -97,7 +98,7 @@ def comment_report(request, pk):
     return redirect(comment.post.get_absolute_url() + f"#comment-{comment.pk}")
 
 
-@manager_required
+@moderator_required
 @require_POST
 def comment_hide(request, pk):
     comment = get_comment_for_user(request, pk)

@@ -115,6 +115,33 @@ def test_it_lets_hr_hide_a_comment_with_a_reason_the_author_sees(client, emma, c
     assert "Niet respectvol" not in page and "Onaardig" not in page
 
 
+def test_the_communicatie_group_hides_a_comment_on_the_post_as_on_the_reports_page(
+    client, emma, cas
+):
+    # One rule for hiding, wherever the button is: moderators (HR and "Communicatie").
+    from django.contrib.auth.models import Group
+
+    post = PostFactory()
+    comment = Comment.objects.create(post=post, author=emma, body="Onaardig")
+    moderator = UserFactory(department=emma.department)
+    moderator.groups.add(Group.objects.get_or_create(name="Communicatie")[0])
+    client.force_login(moderator)
+    hide = reverse("news:comment-hide", args=[comment.pk])
+    assert hide in client.get(post.get_absolute_url()).content.decode()
+    assert client.post(hide, {"reason": "Niet respectvol"}).status_code == 302
+    comment.refresh_from_db()
+    assert comment.is_hidden and comment.hidden_by == moderator
+    # An employee sees no button and may not post to it.
+    other = Comment.objects.create(post=post, author=emma, body="Nog een")
+    client.force_login(cas)
+    assert reverse("news:comment-hide", args=[other.pk]) not in client.get(
+        post.get_absolute_url()
+    ).content.decode()
+    assert client.post(
+        reverse("news:comment-hide", args=[other.pk]), {"reason": "x"}
+    ).status_code == 403
+
+
 def test_a_busy_post_runs_the_same_queries_for_5_and_50_comments(client, emma):
     from tests.queries import count_queries
 
