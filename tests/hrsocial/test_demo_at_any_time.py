@@ -45,7 +45,7 @@ MOMENTS = {
     "march-dst-sunday-23:30": _local(2027, 3, 28, 23, 30),
     "after-easter-08:59": _local(2027, 3, 30, 8, 59),
     "october-dst-sunday-02:30": _local(2026, 10, 25, 2, 30, fold=1),
-    "october-dst-sunday-16:30": _local(2026, 10, 25, 16, 30),
+    "october-dst-sunday-23:30": _local(2026, 10, 25, 23, 30),
 }
 # A second run at these moments must change nothing (seeding takes seconds: not at all of them).
 TWICE = {"monday-16:30", "new-years-eve-23:30", "march-dst-sunday-23:30"}
