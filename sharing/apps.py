@@ -46,6 +46,13 @@ class SharingConfig(PortalAppConfig):
                  default=Delivery.PORTAL, audience=audiences.everyone),
     ]  # fmt: skip
     home_panels = ["sharing.home.to_share"]
+    # HR's figures page, forgotten by what it adds up (and by clicks_aggregate's bulk writes).
+    cached = {
+        "sharing.services.figures.FIGURES": (
+            "sharing.Share", "sharing.ShareKit", "sharing.Campaign", "sharing.SharingProfile",
+            "sharing.DailyFigure", "people.Department", "people.User",
+        ),
+    }  # fmt: skip
     periodic_tasks = {
         "sharing-aggregate-clicks": {"task": "sharing.tasks.aggregate_clicks", "schedule": 300.0},
         "sharing-weekly-kits": {

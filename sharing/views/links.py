@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from sharing.api import attribution_cookie
-from sharing.models import Share
-from sharing.services.counting import click_record
+from sharing.models import ShareKit
+from sharing.services.counting import click_record, link_target
 
 CODE = re.compile(r"^[A-Za-z0-9_-]{6,16}$")
 
@@ -35,23 +35,18 @@ def destination(url: str, *, channel: str, campaign: str, utm: bool) -> str:
 @login_not_required
 @require_GET
 def follow(request, code):
-    share = None
-    if CODE.match(code):
-        share = (
-            Share.objects.select_related("kit")
-            .only("pk", "code", "channel", "kit__url", "kit__status", "kit__ends_at",
-                  "kit__add_utm", "kit__utm_campaign", "kit__title")
-            .filter(code=code).first()
-        )  # fmt: skip
-    if share is None:
-        return render(request, "sharing/link_unknown.html", status=404)
-    kit = share.kit
     now = timezone.now()
-    if not kit.is_available(now):
+    target = link_target(code, now) if CODE.match(code) else None
+    if target is None:
+        return render(request, "sharing/link_unknown.html", status=404)
+    if not target.available:
+        kit = ShareKit.objects.get(pk=target.kit_id)  # the rare case: the friendly page's title
         return render(request, "sharing/link_gone.html", {"title": kit.display_title}, status=410)
-    click_record(request=request, share_id=share.pk)
-    url = destination(kit.url, channel=share.channel, campaign=kit.utm_campaign, utm=kit.add_utm)
+    click_record(request=request, share_id=target.share_id, now=now)
+    url = destination(
+        target.url, channel=target.channel, campaign=target.utm_campaign, utm=target.add_utm
+    )
     response = HttpResponseRedirect(url)
-    attribution_cookie(response, request=request, code=share.code, now=now)
+    attribution_cookie(response, request=request, code=target.code, now=now)
     response["Cache-Control"] = "no-store"
     return response

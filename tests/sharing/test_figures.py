@@ -5,7 +5,9 @@ council's consent); groups of fewer than five people show no figure."""
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -108,3 +110,25 @@ def test_an_employee_joins_and_leaves_the_leaderboard(client, emma):
     assert SharingProfile.objects.get(user=emma).on_leaderboard
     client.post(reverse("sharing:leaderboard"), {})
     assert not SharingProfile.objects.get(user=emma).on_leaderboard
+
+
+def test_hrs_figures_are_kept_until_their_rows_change(emma, cas):
+    # Adding up a million clicks takes half a second: the figures are kept in the cache and
+    # forgotten by what changes them (new shares, the aggregation, a leaderboard choice).
+    share = ShareFactory(sharer=emma, department=emma.department)
+    clicks(share, 3)
+    clicks_aggregate()
+    assert hr_figures()["totals"]["clicks"] == 3
+    with CaptureQueriesContext(connection) as kept:
+        assert hr_figures()["totals"]["clicks"] == 3
+    assert len(kept) == 0
+    clicks(share, 2, day=timezone.localdate() - datetime.timedelta(days=1))
+    assert hr_figures()["totals"]["clicks"] == 3  # not added up yet: the same figures
+    clicks_aggregate()
+    assert hr_figures()["totals"]["clicks"] == 5
+    ShareFactory(sharer=cas, department=cas.department)
+    assert hr_figures()["totals"]["shares"] == 2
+    SharingProfile.objects.create(user=emma, on_leaderboard=True)
+    assert [row["person"] for row in hr_figures()["leaderboard"]] == [emma]
+    with override_settings(SHARING_WORKS_COUNCIL_CONSENT=True):
+        assert hr_figures()["everyone_shown"]
