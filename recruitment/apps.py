@@ -54,6 +54,7 @@ class RecruitmentConfig(PortalAppConfig):
         "recruitment.public.PUBLIC": (
             "recruitment.Vacancy", "recruitment.CandidateQuestion", "people.Department",
         ),
+        "recruitment.figures.STAGE_COUNTS": ("recruitment.Application",),
     }  # fmt: skip
     periodic_tasks = {
         # NVP sollicitatiecode: candidates' data goes four weeks (or a year) after the end.

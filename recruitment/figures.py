@@ -6,11 +6,27 @@ from collections import defaultdict
 
 from django.db.models import Count, Q
 
+from hrsocial.caching import CachedValue
 from hrsocial.plugins import provided
 from hrsocial.privacy import Group, figure, suppress
 from recruitment.models import Application, ReferrerPreference, StageChange, Vacancy
 
 HIRED = Application.Stage.HIRED
+
+
+def _stage_counts(vacancy_id: int) -> dict[str, int]:
+    return dict(
+        Application.objects.filter(vacancy_id=vacancy_id).order_by()
+        .values_list("stage").annotate(n=Count("pk"))
+    )  # fmt: skip
+
+
+# A vacancy's applications per stage, for HR's list of them: counting 100,000 applications
+# took 20 ms a request. Forgotten whenever an application of the vacancy is saved or deleted
+# (recruitment/apps.py); stages only change through `Application.save`.
+STAGE_COUNTS = CachedValue(
+    "recruitment:stage-counts", _stage_counts, instance_parts=lambda a: [a.vacancy_id]
+)
 
 
 def channel_rows(vacancy) -> list[Group]:

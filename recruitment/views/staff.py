@@ -165,8 +165,12 @@ def hr_pipeline(request, pk):
     stage = request.GET.get("stage", "")
     if stage in Application.Stage.values:
         rows = rows.filter(stage=stage)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = dict(vacancy.applications.order_by().values_list("stage").annotate(n=Count("pk")))
+    counts = figures.STAGE_COUNTS.get(vacancy.pk)
+    paginator = Paginator(rows, PAGE_SIZE)
+    # The counts per stage give the total as well: no COUNT(*) over every application.
+    filtered = stage in Application.Stage.values
+    paginator.count = counts.get(stage, 0) if filtered else sum(counts.values())
+    page = paginator.get_page(request.GET.get("page"))
     stages = [(value, label, counts.get(value, 0)) for value, label in Application.Stage.choices]
     return render(
         request, "recruitment/hr/pipeline.html",
