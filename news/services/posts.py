@@ -205,6 +205,10 @@ def reading_record(*, post: Post, person) -> None:
         pass
 
 
+VISIT_GAP = 30 * 60  # seconds between two page views that make them two visits
+VISIT_PRECISION = 5 * 60
+
+
 def visit_record(*, person, now=None):
     """The moment of the previous visit (for "new since your last visit"); this one is
     remembered for the next."""
@@ -213,8 +217,13 @@ def visit_record(*, person, now=None):
     if visit is None:
         Visit.objects.create(person=person, previous_at=None, last_at=now)
         return None
-    # Opening the page twice in a few minutes is one visit.
-    if (now - visit.last_at).total_seconds() > 1800:
+    # Opening the page twice in half an hour is one visit. Within five minutes nothing is
+    # written: the news page is read often, and a row written on every reload costs more
+    # than the page (and makes one person's tabs wait for each other's lock).
+    since = (now - visit.last_at).total_seconds()
+    if since < VISIT_PRECISION:
+        return visit.previous_at
+    if since > VISIT_GAP:
         visit.previous_at = visit.last_at
     visit.last_at = now
     visit.save(update_fields=["previous_at", "last_at"])

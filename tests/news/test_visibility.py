@@ -70,6 +70,28 @@ def test_it_marks_posts_new_since_the_last_visit(client, emma):
     )
 
 
+def test_reading_the_news_page_again_within_minutes_writes_nothing(emma):
+    # The page is the busiest of news: a reload must not write a row each time (and one
+    # person's tabs must not queue behind each other's lock on it).
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from news.models import Visit
+    from news.services import visit_record
+
+    start = timezone.now()
+    assert visit_record(person=emma, now=start) is None
+    with CaptureQueriesContext(connection) as queries:
+        assert visit_record(person=emma, now=start + timedelta(minutes=4)) is None
+    assert not [q for q in queries if q["sql"].startswith("UPDATE")]
+    # Later in the same visit the moment moves on; after half an hour it is a new visit.
+    visit_record(person=emma, now=start + timedelta(minutes=20))
+    assert Visit.objects.get(person=emma).last_at == start + timedelta(minutes=20)
+    assert visit_record(person=emma, now=start + timedelta(minutes=60)) == start + timedelta(
+        minutes=20
+    )
+
+
 def test_it_gives_insights_the_understood_figures_per_post(emma, cas):
     from news import services
     from news.api import post_figures
