@@ -235,9 +235,22 @@ class Reaction(Row):
         constraints = [models.UniqueConstraint(fields=["post", "person"], name="news_one_reaction")]
 
 
+# A busy post shows its conversation 25 threads (a comment with its replies) at a time, oldest
+# first: rendering 500 comments took a fifth of a second.
+COMMENT_THREADS_PER_PAGE = 25
+
+
 class CommentQuerySet(models.QuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
+
+    def thread_page(self, comment) -> int:
+        """The page of the post's conversation that shows this comment (or its thread)."""
+        thread = comment.parent if comment.parent_id else comment
+        before = self.top_level().filter(post_id=comment.post_id).filter(
+            Q(created_at__lt=thread.created_at) | Q(created_at=thread.created_at, pk__lt=thread.pk)
+        )
+        return before.count() // COMMENT_THREADS_PER_PAGE + 1
 
     def reported_open(self):
         """Comments with reports nobody dealt with yet: not hidden, and with at least one
@@ -292,6 +305,12 @@ class Comment(Row):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def get_absolute_url(self) -> str:
+        """The post's page that shows this comment, at the comment (one COUNT)."""
+        page = Comment.objects.thread_page(self)
+        query = f"?comments={page}" if page > 1 else ""
+        return f"{self.post.get_absolute_url()}{query}#comment-{self.pk}"
 
     @property
     def is_hidden(self) -> bool:

@@ -53,4 +53,5 @@ urlpatterns = [
     path("comments/<int:pk>/edit/", conversation.comment_edit, name="comment-edit"),
     path("comments/<int:pk>/report/", conversation.comment_report, name="comment-report"),
     path("comments/<int:pk>/hide/", conversation.comment_hide, name="comment-hide"),
+    path("comments/<int:pk>/", conversation.comment_goto, name="comment-goto"),
 ]

@@ -6,6 +6,7 @@ import re
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -93,7 +94,7 @@ def _notify_mentions(comment: Comment, already) -> None:
                 title=comment.post.title,
             ),
             comment.body[:300],
-            url=f"{comment.post.get_absolute_url()}#comment-{comment.pk}",
+            url=reverse("news:comment-goto", args=[comment.pk]),
         )
 
 

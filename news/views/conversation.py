@@ -15,6 +15,7 @@ from news.permissions import (
     get_post_for_user,
     manager_required,
     moderator_required,
+    post_reader_required,
     reader_required,
 )
 from news.services.conversation import mention_candidates
@@ -58,7 +59,7 @@ def comment_create(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(post.get_absolute_url() + "#comments")
-    return redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
+    return redirect(comment.get_absolute_url())
 
 
 @reader_required
@@ -66,7 +67,7 @@ def comment_edit(request, pk):
     comment = get_comment_for_user(request, pk)
     if not comment.editable_by(request.user):
         messages.error(request, _("A comment can be changed for 15 minutes after writing it."))
-        return redirect(comment.post.get_absolute_url() + f"#comment-{comment.pk}")
+        return redirect(comment.get_absolute_url())
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
         try:
@@ -76,7 +77,7 @@ def comment_edit(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return redirect(comment.post.get_absolute_url() + f"#comment-{comment.pk}")
+            return redirect(comment.get_absolute_url())
     return render(request, "news/comment_form.html", {"form": form, "comment": comment})
 
 
@@ -95,7 +96,7 @@ def comment_report(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Thank you: HR looks at the comment."))
-    return redirect(comment.post.get_absolute_url() + f"#comment-{comment.pk}")
+    return redirect(comment.get_absolute_url())
 
 
 @moderator_required
@@ -111,7 +112,7 @@ def comment_hide(request, pk):
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect(comment.post.get_absolute_url() + f"#comment-{comment.pk}")
+    return redirect(comment.get_absolute_url())
 
 
 @manager_required
@@ -133,3 +134,9 @@ def mention_suggestions(request, pk):
     people = mention_candidates(post, last) if last.startswith("@") else []
     people = [(p.full_name, p.email.split("@")[0]) for p in people]
     return render(request, "news/partials/mention_suggestions.html", {"people": people})
+
+
+@post_reader_required
+def comment_goto(request, pk):
+    """A link to a comment that stays right as the conversation grows (mentions, reports)."""
+    return redirect(get_comment_for_user(request, pk).get_absolute_url())

@@ -12,6 +12,7 @@ from hrsocial.plugins import provided
 from hrsocial.search import search
 from news import services
 from news.models import (
+    COMMENT_THREADS_PER_PAGE,
     Comment,
     Confirmation,
     FeedToken,
@@ -96,6 +97,7 @@ def post_detail(request, pk):
         .select_related("author", "hidden_by")
         .prefetch_related(Prefetch("replies", queryset=replies))
     )
+    comments = Paginator(comments, COMMENT_THREADS_PER_PAGE).get_page(request.GET.get("comments"))
     consultation = getattr(post, "consultation", None)
     participated = (
         consultation

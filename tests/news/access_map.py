@@ -157,6 +157,7 @@ ROUTES = [
         kwargs=comment,
         data={"reason": "Kwetsend"},
     ),
+    Route("news:comment-goto", {**employees(302), "alumnus": 404}, kwargs=comment),
     Route(
         "news:comment-hide",
         hr_only(302),

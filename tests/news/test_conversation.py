@@ -162,3 +162,33 @@ def test_a_busy_post_runs_the_same_queries_for_5_and_50_comments(client, emma):
     few = count_queries(client, post.get_absolute_url())
     add(45)
     assert count_queries(client, post.get_absolute_url()) == few
+
+
+def test_a_busy_conversation_shows_25_threads_a_page_and_links_land_on_the_right_one(
+    client, emma, cas
+):
+    from news.models import COMMENT_THREADS_PER_PAGE
+
+    post = PostFactory()
+    threads = [
+        Comment.objects.create(post=post, author=cas, body=f"Draad {n:02d}")
+        for n in range(COMMENT_THREADS_PER_PAGE + 2)
+    ]
+    client.force_login(emma)
+    first = client.get(post.get_absolute_url()).content.decode()
+    assert "Draad 00" in first and "Draad 24" in first and "Draad 25" not in first
+    assert "?comments=2" in first
+    second = client.get(post.get_absolute_url(), {"comments": 2}).content.decode()
+    assert "Draad 25" in second and "Draad 26" in second and "Draad 00" not in second
+    # A reply to a thread on the second page leads back to that page, at the reply.
+    response = client.post(
+        reverse("news:comment-create", args=[post.pk]),
+        {"body": "Eens", "parent": threads[-1].pk},
+    )
+    reply = Comment.objects.get(body="Eens")
+    assert response["Location"] == f"{post.get_absolute_url()}?comments=2#comment-{reply.pk}"
+    # Links that must stay right as the conversation grows go through the comment's address.
+    goto = client.get(reverse("news:comment-goto", args=[threads[0].pk]))
+    assert goto["Location"] == f"{post.get_absolute_url()}#comment-{threads[0].pk}"
+    # A page number that does not exist shows the last page, not an error.
+    assert client.get(post.get_absolute_url(), {"comments": "zz"}).status_code == 200
