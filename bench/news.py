@@ -44,6 +44,7 @@ def seed(ctx):
             )
             for n in range(POSTS)
         )
+        Post.objects.filter(title__startswith="Bench-bericht").refresh_search_vectors()
         busy = Post.objects.create(
             title=BUSY_TITLE,
             kind=Post.Kind.NEWS,

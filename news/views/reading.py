@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hrsocial.plugins import provided
-from hrsocial.search import search
 from news import services
 from news.models import (
     COMMENT_THREADS_PER_PAGE,
@@ -18,7 +17,6 @@ from news.models import (
     FeedToken,
     Participation,
     Post,
-    PostQuerySet,
     Reaction,
     Reading,
     Tag,
@@ -50,7 +48,7 @@ def index(request):
     posts = posts.filtered(kind=kind, department=department, tag=tag)
     query = request.GET.get("q", "")
     # A search orders by relevance; otherwise pinned first, newest first.
-    posts = search(posts, query, PostQuerySet.SEARCH_FIELDS) if query else posts
+    posts = posts.search(query) if query else posts
     if not posts.ordered:  # the search ranks on PostgreSQL only
         posts = posts.in_reading_order()
     page = Paginator(posts, 20).get_page(request.GET.get("page"))

@@ -134,12 +134,14 @@ def test_the_communicatie_group_hides_a_comment_on_the_post_as_on_the_reports_pa
     # An employee sees no button and may not post to it.
     other = Comment.objects.create(post=post, author=emma, body="Nog een")
     client.force_login(cas)
-    assert reverse("news:comment-hide", args=[other.pk]) not in client.get(
-        post.get_absolute_url()
-    ).content.decode()
-    assert client.post(
-        reverse("news:comment-hide", args=[other.pk]), {"reason": "x"}
-    ).status_code == 403
+    assert (
+        reverse("news:comment-hide", args=[other.pk])
+        not in client.get(post.get_absolute_url()).content.decode()
+    )
+    assert (
+        client.post(reverse("news:comment-hide", args=[other.pk]), {"reason": "x"}).status_code
+        == 403
+    )
 
 
 def test_a_busy_post_runs_the_same_queries_for_5_and_50_comments(client, emma):
