@@ -20,7 +20,7 @@ class KitForm(forms.ModelForm):
         model = ShareKit
         fields = ["title", "title_en", "summary", "summary_en", "url", "image", "audience",
                   "departments", "starts_at", "ends_at", "campaign", "disclosure",
-                  "add_utm"]  # fmt: skip
+                  "disclosure_en", "add_utm"]  # fmt: skip
         widgets = {
             "starts_at": DATETIME,
             "ends_at": DATETIME,
@@ -62,7 +62,7 @@ class VariantForm(forms.ModelForm):
 class SettingsForm(forms.ModelForm):
     class Meta:
         model = SharingSettings
-        fields = ["disclosure"]
+        fields = ["disclosure", "disclosure_en"]
 
 
 class ShareForm(forms.Form):

@@ -112,6 +112,10 @@ class ShareKit(models.Model):
         help_text=_("Appended to every text, e.g. #ikwerkbijzuiderlicht. Empty: the general "
                     "disclosure."),
     )  # fmt: skip
+    disclosure_en = models.CharField(
+        _("disclosure (English)"), max_length=100, blank=True,
+        help_text=_("For texts in English, e.g. \"I work at Zuiderlicht\". Empty: the Dutch one."),
+    )  # fmt: skip
     add_utm = models.BooleanField(
         _("add UTM parameters"), default=False,
         help_text=_("For the destination's own analytics: utm_source (the network), "
@@ -296,6 +300,10 @@ class SharingSettings(models.Model):
         _("general disclosure"), max_length=100, blank=True, default="#ikwerkbijzuiderlicht",
         help_text=_("Appended to every suggested text (Reclamecode Social Media: make your tie "
                     "to the employer clear)."),
+    )  # fmt: skip
+    disclosure_en = models.CharField(
+        _("general disclosure (English)"), max_length=100, blank=True,
+        help_text=_("For texts in English, e.g. \"I work at Zuiderlicht\". Empty: the Dutch one."),
     )  # fmt: skip
 
     def __str__(self):

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from hrsocial import plugins
+from hrsocial.i18n import localized
 from sharing.counting import LIMITS, text_length
 from sharing.models import CaptionVariant, Channel, Share, SharingSettings
 
@@ -23,8 +24,22 @@ NEAR_DUPLICATE = 0.9
 COMPARED = 200
 
 
+def _disclosure_source(kit):
+    """The kit's own disclosure, or the general one when it has none."""
+    return kit if kit.disclosure else SharingSettings.current()
+
+
 def disclosure_for(kit) -> str:
-    return kit.disclosure or SharingSettings.current().disclosure
+    """The disclosure appended to the kit's texts, in the reader's language."""
+    return localized(_disclosure_source(kit), "disclosure")
+
+
+def has_disclosure(kit, text: str) -> bool:
+    """Whether the text keeps the disclosure, in either language (someone who reads the portal
+    in English may well post in Dutch). True when there is none to keep."""
+    source = _disclosure_source(kit)
+    wanted = [d for d in (source.disclosure, source.disclosure_en) if d]
+    return not wanted or any(d.lower() in text.lower() for d in wanted)
 
 
 def variants_in_rotation(kit, channel: str) -> list[CaptionVariant]:
@@ -86,8 +101,7 @@ def text_review(*, kit, channel: str, text: str, sharer, check: bool = True) -> 
     review = Review(text=text, channel=channel, limit=LIMITS[channel])
     review.length = text_length(channel, text)
     review.too_long = review.length > review.limit
-    disclosure = disclosure_for(kit)
-    review.disclosure_missing = bool(disclosure) and disclosure.lower() not in text.lower()
+    review.disclosure_missing = not has_disclosure(kit, text)
     others = (
         Share.objects.filter(kit=kit).exclude(sharer=sharer).exclude(text="")
         .order_by("-created_at").values_list("text", flat=True)[:COMPARED]

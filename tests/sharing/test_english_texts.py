@@ -50,6 +50,42 @@ def test_an_english_reader_gets_the_english_kit_and_the_english_suggested_text(c
     assert "Our new office" in client.get(reverse("sharing:index")).content.decode()
 
 
+def test_the_disclosure_has_an_english_twin_and_either_language_counts_as_kept(client, emma, kit):
+    from sharing.services.sharing import text_review
+
+    kit.disclosure, kit.disclosure_en = "Ik werk bij Zuiderlicht", "I work at Zuiderlicht"
+    kit.save()
+    client.force_login(speaks(emma, "en"))
+    assert page(client, kit).context["form"].initial["text"] == (
+        "Proud of our office\n\nI work at Zuiderlicht"
+    )
+    # Someone reading in English may post in Dutch: the Dutch disclosure is kept as well.
+    for text, missing in (
+        ("Trots op ons kantoor. Ik werk bij Zuiderlicht", False),
+        ("Proud of our office. I work at Zuiderlicht", False),
+        ("Proud of our office", True),
+    ):
+        review = text_review(kit=kit, channel="linkedin", text=text, sharer=emma, check=False)
+        assert review.disclosure_missing is missing
+    client.force_login(speaks(emma, "nl"))
+    assert page(client, kit).context["form"].initial["text"].endswith("Ik werk bij Zuiderlicht")
+
+
+def test_without_an_english_twin_english_readers_get_the_general_dutch_disclosure(
+    client, emma, kit
+):
+    from sharing.models import SharingSettings
+
+    general = SharingSettings.current()
+    client.force_login(speaks(emma, "en"))
+    assert page(client, kit).context["form"].initial["text"].endswith("#ikwerkbijzuiderlicht")
+    kit.disclosure = ""
+    kit.save()
+    general.disclosure_en = "#iworkatzuiderlicht"
+    general.save()
+    assert page(client, kit).context["form"].initial["text"].endswith("#iworkatzuiderlicht")
+
+
 def test_a_dutch_reader_gets_the_dutch_texts(client, emma, kit):
     client.force_login(speaks(emma, "nl"))
     response = page(client, kit)
