@@ -19,14 +19,22 @@ def webhook_create(*, actor, url: str, events: list[str], description: str = "")
     return endpoint
 
 
-def webhook_set_active(*, actor, endpoint: WebhookEndpoint, active: bool) -> None:
+def _set_active(*, actor, target, active: bool, action: str) -> None:
+    """Switch a webhook or chat channel on (again: its failure count starts afresh) or off."""
     with transaction.atomic():
-        endpoint.is_active = active
-        endpoint.disabled_at = None if active else endpoint.disabled_at
-        endpoint.consecutive_failures = 0 if active else endpoint.consecutive_failures
-        endpoint.save(update_fields=["is_active", "disabled_at", "consecutive_failures"])
-        audit.record(actor=actor, action="integrations.webhook_active", target=endpoint,
-                     active=active)  # fmt: skip
+        target.is_active = active
+        target.disabled_at = None if active else target.disabled_at
+        target.consecutive_failures = 0 if active else target.consecutive_failures
+        target.save(update_fields=["is_active", "disabled_at", "consecutive_failures"])
+        audit.record(actor=actor, action=action, target=target, active=active)
+
+
+def webhook_set_active(*, actor, endpoint: WebhookEndpoint, active: bool) -> None:
+    _set_active(actor=actor, target=endpoint, active=active, action="integrations.webhook_active")
+
+
+def channel_set_active(*, actor, channel, active: bool) -> None:
+    _set_active(actor=actor, target=channel, active=active, action="integrations.channel_active")
 
 
 def webhook_delete(*, actor, endpoint: WebhookEndpoint) -> None:

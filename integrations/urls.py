@@ -11,5 +11,6 @@ urlpatterns = [
     path("webhooks/<int:pk>/active/", views.webhook_active, name="webhook-active"),
     path("webhooks/<int:pk>/delete/", views.webhook_delete, name="webhook-delete"),
     path("channels/", views.channel_list, name="channels"),
+    path("channels/<int:pk>/active/", views.channel_active, name="channel-active"),
     path("channels/<int:pk>/delete/", views.channel_delete, name="channel-delete"),
 ]

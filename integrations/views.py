@@ -128,6 +128,19 @@ def channel_list(request):
 
 @require_POST
 @channels_required
+def channel_active(request, pk):
+    channel = get_channel_for_user(request, pk)
+    active = request.POST.get("active") == "1"
+    services.channel_set_active(actor=request.user, channel=channel, active=active)
+    if active:
+        messages.success(request, _("The channel is on again: the next notices go to it."))
+    else:
+        messages.success(request, _("The channel is off: its notices go by e-mail."))
+    return redirect("integrations:channels")
+
+
+@require_POST
+@channels_required
 def channel_delete(request, pk):
     channel = get_channel_for_user(request, pk)
     audit.record(actor=request.user, action="integrations.channel_delete", target=channel)

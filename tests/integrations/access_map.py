@@ -85,6 +85,8 @@ ROUTES = [
     Route("integrations:channels", hr_only(200)),
     Route("integrations:channels", hr_only(422), method="post",
           data={"kind": "slack", "name": "x", "url": "http://127.0.0.1/"}),
+    Route("integrations:channel-active", hr_only(302), method="post",
+          data={"active": "1"}, kwargs=lambda w: {"pk": w.channel.pk}),
     Route("integrations:channel-delete", hr_only(302), method="post",
           kwargs=lambda w: {"pk": w.channel.pk}),
 ]  # fmt: skip

@@ -149,3 +149,29 @@ def test_a_success_resets_the_channels_failure_count(target, emma, settings):  #
     chat.chat_messages_send(ids=[ChatMessage.objects.latest("pk").pk])
     channel.refresh_from_db()
     assert channel.is_active and channel.consecutive_failures == 0
+
+
+def test_an_hr_lead_switches_a_switched_off_channel_on_again(client, target, emma, hanna):  # noqa: F811
+    # After the URL is fixed at the other end, the channel is used again from the next notice.
+    from hrsocial.models import AuditEntry
+
+    choose(emma, "general", Delivery.TEAMS)
+    channel = ChatChannel.objects.create(
+        kind="teams", name="Hersteld", url=target + "/ok", department=emma.department,
+        is_active=False, consecutive_failures=5, disabled_at="2026-11-30T10:00:00+01:00",
+    )  # fmt: skip
+    client.force_login(hanna)
+    url = f"/integrations/channels/{channel.pk}/active/"
+    assert url in client.get("/integrations/channels/").content.decode()
+    assert client.post(url, {"active": "1"}).status_code == 302
+    channel.refresh_from_db()
+    assert channel.is_active and channel.disabled_at is None and channel.consecutive_failures == 0
+    assert AuditEntry.objects.filter(action="integrations.channel_active", actor=hanna).exists()
+    notify([emma], "general", "Weer aan", "", "/")
+    assert ChatMessage.objects.filter(channel=channel).count() == 1
+    # And off by hand: nothing new is queued for it.
+    client.post(url, {"active": "0"})
+    channel.refresh_from_db()
+    assert not channel.is_active
+    notify([emma], "general", "Weer uit", "", "/")
+    assert ChatMessage.objects.filter(channel=channel).count() == 1
