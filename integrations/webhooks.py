@@ -25,6 +25,7 @@ import time
 from urllib.parse import urlsplit
 
 import requests
+import urllib3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -146,8 +147,9 @@ class PinnedAdapter(requests.adapters.HTTPAdapter):
 
 
 def post_pinned(url: str, **kwargs) -> requests.Response:
-    """POST to `url` after check_target(), on a connection to the address that was checked
-    (raises ValidationError for a refused target). No proxies from the environment and no
+    """POST to `url` after check_target(), on a connection to an address that was checked:
+    the first, or the next when one takes no connection (raises ValidationError for a refused
+    target). No proxies from the environment and no
     redirects: either would hand the choice of address to someone else."""
     addresses = check_target(url)
     parts = urlsplit(url)
@@ -156,10 +158,25 @@ def post_pinned(url: str, **kwargs) -> requests.Response:
     headers = dict(kwargs.pop("headers", None) or {})
     # urllib3 would otherwise name the address in Host; the receiver routes on the name.
     headers["Host"] = host if parts.port in (None, default_port) else f"{host}:{parts.port}"
-    with requests.Session() as session:
-        session.trust_env = False
-        session.mount(f"{parts.scheme}://", PinnedAdapter(addresses[0], parts.hostname))
-        return session.post(url, headers=headers, allow_redirects=False, **kwargs)
+    for n, address in enumerate(addresses):
+        with requests.Session() as session:
+            session.trust_env = False
+            session.mount(f"{parts.scheme}://", PinnedAdapter(address, parts.hostname))
+            try:
+                return session.post(url, headers=headers, allow_redirects=False, **kwargs)
+            except requests.ConnectionError as error:
+                # The next checked address only when this one took no connection: once the
+                # request may have arrived, another try could deliver it twice.
+                if n == len(addresses) - 1 or not _not_connected(error):
+                    raise
+    raise AssertionError("unreachable: check_target() returns at least one address")
+
+
+def _not_connected(error: requests.ConnectionError) -> bool:
+    reason = getattr(error.args[0] if error.args else None, "reason", None)
+    return isinstance(
+        reason, urllib3.exceptions.NewConnectionError | urllib3.exceptions.ConnectTimeoutError
+    )
 
 
 # --- Delivery -----------------------------------------------------------------------------

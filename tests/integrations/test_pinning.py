@@ -105,3 +105,50 @@ def test_a_refused_target_is_not_contacted(target, settings):  # noqa: F811
     with pytest.raises(ValidationError):
         webhooks.post_pinned(target + "/ok", data=b"{}", timeout=0.5)
     assert Target.received == []
+
+
+SECOND = "93.184.216.35"
+
+
+def test_a_refused_connection_fails_over_to_the_next_checked_address(monkeypatch):
+    # A name with two addresses (as most hosted webhook receivers have): the first one down
+    # must not fail the delivery while the second answers. Each is checked, none rebound.
+    reached = []
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host == "hooks.example.test":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port or 443))
+                    for a in (PUBLIC, SECOND)]  # fmt: skip
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    def create_connection(address, *args, **kwargs):
+        reached.append(address[0])
+        raise ConnectionRefusedError("refused by the test")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(urllib3.util.connection, "create_connection", create_connection)
+    with pytest.raises(requests.ConnectionError):
+        webhooks.post_pinned("https://hooks.example.test/hook", data=b"{}", timeout=1)
+    assert reached == [PUBLIC, SECOND]
+
+
+def test_it_does_not_fail_over_once_the_request_may_have_arrived(monkeypatch):
+    # A read timeout means the receiver may have the request: trying the next address could
+    # deliver it twice, so the delivery fails and is retried later as one.
+    reached = []
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host == "hooks.example.test":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port or 443))
+                    for a in (PUBLIC, SECOND)]  # fmt: skip
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    def create_connection(address, *args, **kwargs):
+        reached.append(address[0])
+        raise urllib3.exceptions.ReadTimeoutError(None, "/hook", "read timed out")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(urllib3.util.connection, "create_connection", create_connection)
+    with pytest.raises(requests.RequestException):
+        webhooks.post_pinned("https://hooks.example.test/hook", data=b"{}", timeout=1)
+    assert reached == [PUBLIC]
