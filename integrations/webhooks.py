@@ -149,8 +149,8 @@ class PinnedAdapter(requests.adapters.HTTPAdapter):
 def post_pinned(url: str, **kwargs) -> requests.Response:
     """POST to `url` after check_target(), on a connection to an address that was checked:
     the first, or the next when one takes no connection (raises ValidationError for a refused
-    target). No proxies from the environment and no
-    redirects: either would hand the choice of address to someone else."""
+    target). No proxies from the environment and no redirects: either would hand the choice
+    of address to someone else."""
     addresses = check_target(url)
     parts = urlsplit(url)
     default_port = 443 if parts.scheme == "https" else 80
