@@ -60,6 +60,11 @@ def _second_factor_exists():
 
 
 class UserQuerySet(models.QuerySet):
+    def with_email(self, email: str):
+        """The person with this address, whatever its case, on the lower(email) index that
+        keeps addresses unique (`email__iexact` compares UPPER() and reads every row)."""
+        return self.alias(email_lower=Lower("email")).filter(email_lower=(email or "").lower())
+
     def active(self):
         return self.filter(is_active=True)
 

@@ -135,10 +135,16 @@ def _resolve_manager(ref: str | None) -> User | None:
     their externalId, employee number or e-mail. None when nobody matches (yet)."""
     if not ref:
         return None
-    match = Q(employee_number=ref) | Q(email__iexact=ref) | Q(provisioned__external_id=ref)
+    # One indexed lookup after another, most specific first: one query with OR over a join
+    # read every person (15 ms a request with 10,000 people).
+    lookups = [User.objects.filter(provisioned__external_id=ref),
+               User.objects.filter(employee_number=ref), User.objects.with_email(ref)]  # fmt: skip
     if ref.isdigit() and len(ref) < 18:
-        match |= Q(pk=int(ref))
-    return User.objects.filter(match).order_by("pk").first()
+        lookups.insert(0, User.objects.filter(pk=int(ref)))
+    for people in lookups:
+        if found := people.order_by("pk").first():
+            return found
+    return None
 
 
 def user_provision(*, connection, person: User | None, state: dict) -> User:
@@ -146,7 +152,7 @@ def user_provision(*, connection, person: User | None, state: dict) -> User:
     or nothing. `active: false` ends the employment (offboarding), `true` gives it back."""
     cleaned = _check(state, person)
     email = cleaned["email"]
-    clash = User.objects.filter(email__iexact=email)
+    clash = User.objects.with_email(email)
     if cleaned["employee_number"]:
         clash = clash | User.objects.filter(employee_number=cleaned["employee_number"])
     if person is not None:
@@ -154,7 +160,13 @@ def user_provision(*, connection, person: User | None, state: dict) -> User:
     if clash.exists():
         raise ScimError(409, _("Another person already has this e-mail address or employee "
                                "number."), "uniqueness")  # fmt: skip
-    manager = _resolve_manager(state.get("manager"))
+    manager_ref = state.get("manager") or ""
+    own_keys = {email, cleaned["employee_number"], state.get("externalId") or ""} - {""}
+    if person is not None:
+        own_keys.add(str(person.pk))
+    if manager_ref and manager_ref in own_keys:
+        raise ScimError(400, _("This manager would make a management cycle."), "invalidValue")
+    manager = _resolve_manager(manager_ref)
     if (
         person is not None
         and manager is not None
@@ -203,10 +215,16 @@ def user_provision(*, connection, person: User | None, state: dict) -> User:
         waiting = list(
             ProvisionedPerson.objects.filter(pending_manager__in=keys).select_related("person")
         )
+        resolved = 0
         for other in waiting:
+            # Someone this person reports to (directly or higher up) keeps waiting: two
+            # people naming each other would otherwise close a loop.
+            if other.person_id == person.pk or User.manager_chain_contains(person, other.person_id):
+                continue
             people_services.person_manager_apply(person=other.person, manager=person)
             other.pending_manager = ""
             other.save(update_fields=["pending_manager"])
+            resolved += 1
         people_services.employment_sync(person=person, changed_by=None)
         audit.record(
             actor=None,
@@ -215,7 +233,7 @@ def user_provision(*, connection, person: User | None, state: dict) -> User:
             connection=connection.name,
             outcome="created" if creating else outcome,
             manager_changed=manager_changed,
-            managers_resolved=len(waiting),
+            managers_resolved=resolved,
         )
     person.refresh_from_db()
     return person

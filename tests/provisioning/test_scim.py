@@ -191,6 +191,36 @@ def test_the_enterprise_extension_sets_department_employee_number_and_a_later_ma
     assert body[ext]["manager"] == {"value": boss["id"]}
 
 
+def test_a_person_named_as_their_own_manager_is_refused_not_a_server_error(scim):
+    ext = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+    response, body = scim(
+        "post",
+        "Users",
+        {"userName": "zelf@example.com", "externalId": "ext-zelf", "displayName": "Zelf",
+         ext: {"manager": {"value": "ext-zelf"}}},
+    )  # fmt: skip
+    assert response.status_code == 400 and body["scimType"] == "invalidValue", body
+    assert not User.objects.filter(email="zelf@example.com").exists()
+
+
+def test_two_people_waiting_for_each_other_make_no_management_cycle(scim):
+    ext = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+    _, first = scim(
+        "post", "Users",
+        {"userName": "a@example.com", "externalId": "ext-a", "displayName": "A",
+         ext: {"manager": {"value": "ext-b"}}},
+    )  # fmt: skip
+    response, second = scim(
+        "post", "Users",
+        {"userName": "b@example.com", "externalId": "ext-b", "displayName": "B",
+         ext: {"manager": {"value": "ext-a"}}},
+    )  # fmt: skip
+    assert response.status_code == 201, second
+    a, b = User.objects.get(pk=int(first["id"])), User.objects.get(pk=int(second["id"]))
+    # b arrived naming a, who exists: b reports to a; a keeps waiting rather than closing a loop.
+    assert b.manager == a and a.manager is None
+
+
 def test_an_unknown_department_is_refused_with_the_imports_message_and_nothing_saved(scim):
     ext = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
     response, body = scim(
