@@ -41,7 +41,8 @@ def _day_rows(rng, offset: int, department: int, headcount: int, pilot: bool) ->
     answered = questions
     registered = _count(rng, h * 0.02)
     lines = _count(rng, h * 0.02)
-    cycle_day = offset % 182
+    # Review cycles every 150 days: the year's first and last weeks both fall in one.
+    cycle_day = offset % 150
     tips = 8
     ack = min(0.98, 0.55 + 0.15 * progress + boost + rng.uniform(-0.03, 0.03))
     return {
@@ -63,6 +64,85 @@ def _day_rows(rng, offset: int, department: int, headcount: int, pilot: bool) ->
         "competencies.average_gap": (round(lines * rng.uniform(0.3, 0.9), 1), lines),
         "competencies.at_target": (_count(rng, lines * (0.6 + 0.2 * progress)), lines),
         "competencies.gaps_found": (_count(rng, lines * 0.35), 0),
+        **_sharing_rows(rng, h, progress, boost),
+        **_news_rows(rng, offset, h, progress),
+        **_recruitment_rows(rng, h, progress),
+    }
+
+
+CHANNELS = (("linkedin", 0.55), ("whatsapp", 0.2), ("email", 0.1), ("facebook", 0.1), ("x", 0.05))
+
+
+def _sharing_rows(rng, h: int, progress: float, boost: float) -> dict:
+    rows, shares_all, clicks_all = {}, 0, 0
+    for channel, part in CHANNELS:
+        shares = _count(rng, 0.03 + h * (0.012 + 0.008 * progress + boost / 20) * part)
+        clicks = _count(rng, shares * rng.uniform(1.5, 4.5))
+        rows[f"sharing.click_through_{channel}"] = (clicks, shares)
+        shares_all, clicks_all = shares_all + shares, clicks_all + clicks
+    vacancy_shares = _count(rng, shares_all * 0.3)
+    return {
+        **rows,
+        "sharing.shares": (shares_all, 0),
+        "sharing.clicks": (clicks_all, 0),
+        "sharing.click_through": (clicks_all, shares_all),
+        "sharing.vacancy_shares": (vacancy_shares, 0),
+        "sharing.vacancy_clicks": (_count(rng, vacancy_shares * rng.uniform(2, 4)), 0),
+    }
+
+
+def _news_rows(rng, offset: int, h: int, progress: float) -> dict:
+    must_reads = 2
+    confirmed = min(0.97, 0.6 + 0.25 * progress + rng.uniform(-0.04, 0.04))
+    rows = {
+        "news.readers": (_count(rng, h * 0.25), 0),
+        "news.comments": (_count(rng, h * (0.01 + 0.01 * progress)), 0),
+        "news.reactions": (_count(rng, h * (0.03 + 0.02 * progress)), 0),
+        "news.confirmation_rate": (round(h * must_reads * confirmed), h * must_reads),
+    }
+    if offset % 28 == 5:  # a consultation closes every four weeks
+        turnout = 0.3 + 0.2 * progress + rng.uniform(-0.05, 0.05)
+        rows["news.consultation_turnout"] = (round(h * turnout), h)
+    return rows
+
+
+def _recruitment_rows(rng, h: int, progress: float) -> dict:
+    applications = _count(rng, 0.1 + h * 0.02)
+    shared = _count(rng, applications * (0.15 + 0.15 * progress))
+    return {
+        "recruitment.applications": (applications, 0),
+        "recruitment.applications_via_share": (shared, 0),
+    }
+
+
+def _hire_rows(rng, offset: int, progress: float) -> dict:
+    """The organisation's hires, one every ten days (each third through a shared link) and a
+    boomerang every thirty: rare events on a fixed rhythm, so every chart has its year."""
+    if offset % 10:
+        return {}
+    via_share = 1 if offset % 30 == 0 else 0
+    rows = {
+        "recruitment.hires": (1, 0),
+        "recruitment.hires_via_share": (via_share, 0),
+        "recruitment.referral_share": (max(via_share, _count(rng, 0.15)), 1),
+        "recruitment.time_to_hire": (rng.uniform(34 - 10 * progress, 50 - 10 * progress), 1),
+    }
+    if offset % 30 == 10:
+        rows["alumni.boomerang_hires"] = (1, 0)
+    return rows
+
+
+def _network_rows(rng, offset: int) -> dict:
+    """The alumni network's day: no department (None)."""
+    progress = 1 - offset / DAYS
+    members = 140 + round(110 * progress)
+    in_directory = min(0.9, 0.45 + 0.2 * progress + rng.uniform(-0.02, 0.02))
+    return {
+        "alumni.members": (_count(rng, 0.35), 0),
+        "alumni.verified": (_count(rng, 0.3), 0),
+        "alumni.directory_opt_in": (round(members * in_directory), members),
+        "alumni.gig_interest": (_count(rng, 0.6 + 0.4 * progress), 0),
+        "alumni.gig_fills": (_count(rng, 0.12), 0),
     }
 
 
@@ -91,6 +171,18 @@ def seed(ctx):
                           ("helpdesk.faq_from_questions", 0.08)):  # fmt: skip
             if key in known and (amount := _count(rng, mean)):
                 rows.append(DailyFigure(day=day, figure=key, department=None, amount=amount))
+        hired_in = rng.choice(departments())[0] if departments() else None
+        for key, (amount, base) in _hire_rows(rng, offset, 1 - offset / DAYS).items():
+            if key in known and (amount or base):
+                rows.append(
+                    DailyFigure(day=day, figure=key, department_id=hired_in, amount=amount,
+                                base=base)
+                )  # fmt: skip
+        for key, (amount, base) in _network_rows(rng, offset).items():
+            if key in known and (amount or base):
+                rows.append(
+                    DailyFigure(day=day, figure=key, department=None, amount=amount, base=base)
+                )
     DailyFigure.objects.bulk_create(rows, batch_size=2000)
     day = generated_until + datetime.timedelta(days=1)
     while day <= last:

@@ -233,6 +233,7 @@ class Reaction(Row):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["post", "person"], name="news_one_reaction")]
+        indexes = [models.Index(fields=["created_at"])]  # insights: the day's reactions
 
 
 class CommentQuerySet(models.QuerySet):
@@ -292,6 +293,7 @@ class Comment(Row):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["created_at"])]  # insights: the day's comments
 
     @property
     def is_hidden(self) -> bool:
@@ -336,6 +338,7 @@ class Reading(Row):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["post", "person"], name="news_one_read")]
+        indexes = [models.Index(fields=["read_at"])]  # insights: the day's readers
 
 
 class Visit(Row):
@@ -371,6 +374,9 @@ class Consultation(Row):
     is_anonymous = models.BooleanField(_("anonymous"), default=False)
     response = models.TextField(_("what you said, what we did"), blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["closes_at"])]  # insights: the day's closing ones
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()

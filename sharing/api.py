@@ -65,3 +65,65 @@ def share_figures(obj) -> ShareFigures:
         return ShareFigures()
     figures = kit_figures(kit)
     return ShareFigures(shares=figures["shares"], clicks=figures["clicks"])
+
+
+VACANCY_KITS = "recruitment.vacancy"
+
+
+def daily_figures(day: datetime.date) -> dict:
+    """For insights: per department of the sharers when they shared (alumni and freelancers
+    share without one: None), what sharing brought on `day` (hrsocial.daily): new personal
+    links ("shares"), counted clicks (from the pre-aggregated DailyFigure rows), clicks per
+    share, the same per channel, and the shares and clicks of vacancies' kits (the chain
+    share → click → application → hire). Two grouped queries."""
+    from django.db.models import Count, Q, Sum
+
+    from hrsocial.daily import day_bounds
+    from sharing.models import Channel
+    from sharing.models import DailyFigure as ClickFigure
+
+    start, end = day_bounds(day)
+    vacancy = Q(kit__shareable_key=VACANCY_KITS)
+    shares = {
+        (r["department"], r["channel"]): (r["n"], r["vacancy"])
+        for r in Share.objects.filter(created_at__gte=start, created_at__lt=end)
+        .values("department", "channel")
+        .annotate(n=Count("pk"), vacancy=Count("pk", filter=vacancy))
+        .order_by()
+    }
+    clicks = {
+        (r["department"], r["channel"]): (r["n"] or 0, r["vacancy"] or 0)
+        for r in ClickFigure.objects.filter(day=day)
+        .values("department", "channel")
+        .annotate(n=Sum("clicks"), vacancy=Sum("clicks", filter=vacancy))
+        .order_by()
+    }
+
+    def summed(rows, index, channel=None) -> dict:
+        found = {}
+        for (department, on), values in rows.items():
+            if channel is None or on == channel:
+                found[department] = found.get(department, 0) + values[index]
+        return found
+
+    def counts(rows, index) -> dict:
+        return {d: (float(n), 0) for d, n in summed(rows, index).items() if n}
+
+    def per_share(channel=None) -> dict:
+        made, came = summed(shares, 0, channel), summed(clicks, 0, channel)
+        return {
+            d: (float(came.get(d, 0)), made.get(d, 0))
+            for d in set(made) | set(came)
+            if came.get(d) or made.get(d)
+        }
+
+    figures = {
+        "shares": counts(shares, 0),
+        "clicks": counts(clicks, 0),
+        "click_through": per_share(),
+        "vacancy_shares": counts(shares, 1),
+        "vacancy_clicks": counts(clicks, 1),
+    }
+    for channel in Channel.values:
+        figures[f"click_through_{channel}"] = per_share(channel)
+    return figures

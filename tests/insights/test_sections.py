@@ -8,7 +8,16 @@ from tests.insights.helpers import department, figure
 
 def test_it_has_a_section_for_each_installed_practice_app():
     labels = [s.label for s in sections.installed_sections()]
-    assert labels == ["guidelines", "trainings", "helpdesk", "competencies"]
+    assert labels == [
+        "guidelines",
+        "trainings",
+        "helpdesk",
+        "competencies",
+        "news",
+        "sharing",
+        "recruitment",
+        "alumni",
+    ]
 
 
 def test_it_leaves_out_the_section_and_chains_of_an_app_that_is_not_installed(monkeypatch):
