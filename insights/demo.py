@@ -48,6 +48,7 @@ def _day_rows(rng, offset: int, department: int, headcount: int, pilot: bool) ->
     return {
         "guidelines.acknowledgement_rate": (round(h * tips * ack), h * tips),
         "guidelines.acknowledgements": (_count(rng, h * (0.04 + boost / 3)), 0),
+        **_draft_rows(rng, h, progress),
         "trainings.enrolments": (enrolments, 0),
         "trainings.completions": (_count(rng, h * 0.02), 0),
         "trainings.no_show_rate": (_count(rng, registered * 0.1), registered),
@@ -68,6 +69,21 @@ def _day_rows(rng, offset: int, department: int, headcount: int, pilot: bool) ->
         **_news_rows(rng, offset, h, progress),
         **_recruitment_rows(rng, h, progress),
     }
+
+
+# The checker's rules and how often each finds something in a flagged draft.
+RULE_SHARES = (("confidential", 0.25), ("negative", 0.2), ("length", 0.2), ("email", 0.1),
+               ("phone", 0.08), ("financial", 0.07), ("internal", 0.05), ("address", 0.03),
+               ("iban", 0.01), ("bsn", 0.01))  # fmt: skip
+
+
+def _draft_rows(rng, h: int, progress: float) -> dict:
+    checks = _count(rng, 0.1 + h * (0.03 + 0.03 * progress))
+    flagged = _count(rng, checks * (0.4 - 0.15 * progress))
+    rows = {"guidelines.draft_checks": (checks, 0), "guidelines.draft_flagged": (flagged, checks)}
+    for kind, share in RULE_SHARES:
+        rows[f"guidelines.found_{kind}"] = (_count(rng, 0.01 + flagged * share), 0)
+    return rows
 
 
 CHANNELS = (("linkedin", 0.55), ("whatsapp", 0.2), ("email", 0.1), ("facebook", 0.1), ("x", 0.05))

@@ -229,3 +229,30 @@ def test_it_asks_each_section_with_as_many_queries_for_more_rows(db, label):
     for n in range(4):
         _activity(department(f"Meer {n}", 6), noon, 6)
     assert _queries(section.daily, day) == few <= 9
+
+
+def test_it_counts_the_drafts_checked_and_what_each_rule_found_never_the_drafts(client, db):
+    from guidelines.models import DraftCheckTally
+
+    sales = department("Sales", 6)
+    person = sales.members.first()
+    client.force_login(person)
+    secret = "Mail me op jan@example.com of bel 0612345678"
+    for text in (secret, "Mooie dag vandaag!", "Schrijf naar piet@example.com"):
+        assert client.post("/guidelines/check/", {"text": text}).status_code == 200
+    assert client.post(
+        "/guidelines/api/check/", {"text": "Mooi werk, team!"},
+        content_type="application/json",
+    ).status_code in (200, 400)  # fmt: skip
+
+    stored = " ".join(str(v) for row in DraftCheckTally.objects.values() for v in row.values())
+    assert "example.com" not in stored and "0612345678" not in stored
+    daily_figures_build(day=timezone.localdate())
+    today = {
+        r.figure: (r.amount, r.base)
+        for r in DailyFigure.objects.filter(figure__startswith="guidelines.", department=sales)
+    }
+    assert today["guidelines.found_email"] == (2, 0)
+    assert today["guidelines.found_phone"] == (1, 0)
+    checked = today["guidelines.draft_checks"][0]
+    assert checked >= 3 and today["guidelines.draft_flagged"] == (2, checked)
