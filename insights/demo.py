@@ -128,18 +128,21 @@ def _recruitment_rows(rng, h: int, progress: float) -> dict:
     return {
         "recruitment.applications": (applications, 0),
         "recruitment.applications_via_share": (shared, 0),
+        "recruitment.applications_via_alumni_share": (_count(rng, shared * 0.25), 0),
     }
 
 
 def _hire_rows(rng, offset: int, progress: float) -> dict:
-    """The organisation's hires, one every ten days (each third through a shared link) and a
-    boomerang every thirty: rare events on a fixed rhythm, so every chart has its year."""
+    """The organisation's hires, one every ten days (each third through a shared link, each
+    sixth through an alumnus's) and a boomerang every thirty: rare events on a fixed rhythm,
+    so every chart has its year."""
     if offset % 10:
         return {}
     via_share = 1 if offset % 30 == 0 else 0
     rows = {
         "recruitment.hires": (1, 0),
         "recruitment.hires_via_share": (via_share, 0),
+        "recruitment.hires_via_alumni_share": (1 if offset % 60 == 0 else 0, 0),
         "recruitment.referral_share": (max(via_share, _count(rng, 0.15)), 1),
         "recruitment.time_to_hire": (rng.uniform(34 - 10 * progress, 50 - 10 * progress), 1),
     }
@@ -153,12 +156,15 @@ def _network_rows(rng, offset: int) -> dict:
     progress = 1 - offset / DAYS
     members = 140 + round(110 * progress)
     in_directory = min(0.9, 0.45 + 0.2 * progress + rng.uniform(-0.02, 0.02))
+    alumni_shares = _count(rng, 0.2 + 0.2 * progress)
     return {
         "alumni.members": (_count(rng, 0.35), 0),
         "alumni.verified": (_count(rng, 0.3), 0),
         "alumni.directory_opt_in": (round(members * in_directory), members),
         "alumni.gig_interest": (_count(rng, 0.6 + 0.4 * progress), 0),
         "alumni.gig_fills": (_count(rng, 0.12), 0),
+        "sharing.vacancy_shares_by_alumni": (alumni_shares, 0),
+        "sharing.vacancy_clicks_by_alumni": (_count(rng, alumni_shares * rng.uniform(1.5, 3)), 0),
     }
 
 

@@ -26,21 +26,28 @@ def open_vacancies(user, *, since=None, limit=10) -> list[dict]:
 def daily_figures(day) -> dict:
     """For insights: per department of the vacancy, what recruitment saw on `day`
     (hrsocial.daily): applications, those that came through an employee's or alumnus's
-    personal link (sharing's code on the application), hires (the procedure ended hired that
-    day), hires through a personal link, the share of hires that someone referred, and the
-    days from application to hire (their sum over the day's hires). Two grouped queries."""
+    personal link (sharing's code on the application) and those through an alumnus's, hires
+    (the procedure ended hired that day), hires through a personal link and through an
+    alumnus's, the share of hires that someone referred, and the days from application to
+    hire (their sum over the day's hires). Two grouped queries."""
     from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 
     from hrsocial.daily import day_bounds
+    from people.models import User
     from recruitment.models import Application
 
     start, end = day_bounds(day)
     via_share = ~Q(referral_code="")
+    via_alumni = via_share & Q(referrer__kind=User.Kind.ALUMNUS)
     applied = {
         r["vacancy__department"]: r
         for r in Application.objects.filter(created_at__gte=start, created_at__lt=end)
         .values("vacancy__department")
-        .annotate(n=Count("pk"), shared=Count("pk", filter=via_share))
+        .annotate(
+            n=Count("pk"),
+            shared=Count("pk", filter=via_share),
+            alumni=Count("pk", filter=via_alumni),
+        )  # fmt: skip
         .order_by()
     }
     waited = ExpressionWrapper(F("ended_at") - F("created_at"), output_field=DurationField())
@@ -52,6 +59,7 @@ def daily_figures(day) -> dict:
         .values("vacancy__department")
         .annotate(
             n=Count("pk"), shared=Count("pk", filter=via_share),
+            alumni=Count("pk", filter=via_alumni),
             referred=Count("pk", filter=Q(referrer__isnull=False)), waited=Sum(waited),
         )
         .order_by()
@@ -65,6 +73,8 @@ def daily_figures(day) -> dict:
         "applications_via_share": counts(applied, "shared"),
         "hires": counts(hired, "n"),
         "hires_via_share": counts(hired, "shared"),
+        "applications_via_alumni_share": counts(applied, "alumni"),
+        "hires_via_alumni_share": counts(hired, "alumni"),
         "referral_share": {d: (float(r["referred"]), r["n"]) for d, r in hired.items()},
         "time_to_hire": {
             d: ((r["waited"].total_seconds() / 86400) if r["waited"] else 0.0, r["n"])

@@ -37,6 +37,8 @@ SECTION = Section(
         ),
         Figure("vacancy_shares", _("Shares of vacancies"), COUNT),
         Figure("vacancy_clicks", _("Counted clicks on shared vacancies"), COUNT),
+        Figure("vacancy_shares_by_alumni", _("Shares of vacancies by alumni"), COUNT),
+        Figure("vacancy_clicks_by_alumni", _("Counted clicks on vacancies alumni shared"), COUNT),
     ),
     note=_("Counted clicks: one per browser per day, bots left out; never estimated reach. "
            "Per department of the sharers; alumni and freelancers share without a department "

@@ -256,3 +256,27 @@ def test_it_counts_the_drafts_checked_and_what_each_rule_found_never_the_drafts(
     assert today["guidelines.found_phone"] == (1, 0)
     checked = today["guidelines.draft_checks"][0]
     assert checked >= 3 and today["guidelines.draft_flagged"] == (2, checked)
+
+
+def test_it_follows_shares_of_vacancies_to_hires_for_employees_and_alumni(db):
+    """The chain counts each stage in the period (never a person followed through it)."""
+    sales = department("Sales", 6)
+    day, noon = yesterday()
+    kit = KitFactory(shareable_key="recruitment.vacancy")
+    employee, alumnus = sales.members.first(), AlumnusFactory()
+    share(employee, kit=kit, at=noon, clicks=5)
+    share(alumnus, kit=kit, at=noon, clicks=3)
+    vacancy = VacancyFactory(department=sales)
+    for referrer in (employee, alumnus):
+        Application.objects.create(vacancy=vacancy, email="a@example.org", created_at=noon,
+                                   referrer=referrer, referral_code="code")  # fmt: skip
+    Application.objects.create(
+        vacancy=vacancy, email="b@example.org", created_at=noon - datetime.timedelta(days=9),
+        referrer=alumnus, referral_code="code", stage="hired", ended_at=noon,
+    )  # fmt: skip
+    daily_figures_build(day=day)
+
+    shown = publish(dashboard(Selection(start=day - datetime.timedelta(days=3), end=day)))
+    chains = {c.key: [cell.value for _label, cell in c.stages] for c in shown.chains}
+    assert chains["recruitment"] == [2, 8, 2, 1]
+    assert chains["alumni-recruitment"] == [1, 3, 1, 1]
