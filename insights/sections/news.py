@@ -18,8 +18,8 @@ SECTION = Section(
     daily=daily,
     figures=(
         Figure("readers", _("Readers (posts opened)"), COUNT),
-        Figure("comments", _("Comments"), COUNT),
-        Figure("reactions", _("Reactions"), COUNT),
+        Figure("comments", _("Comments written"), COUNT),
+        Figure("reactions", _("Reactions with a click"), COUNT),
         Figure("consultation_turnout", _("Consultation turnout"), RATE, "%"),
         Figure("confirmation_rate", _("Must-reads confirmed"), RATE, "%"),
     ),
