@@ -59,8 +59,8 @@ def daily_figures(day: datetime.date) -> dict[str, Figures]:
 
 
 def _draft_checks(day: datetime.date) -> dict[str, Figures]:
-    """The checker's counts of `day` per department (one query): checks done, the share of
-    drafts with a finding, and per kind of rule the drafts it found something in
+    """The checker's counts of `day` per department (one query): checks done, drafts with a
+    finding, and per kind of rule the drafts it found something in
     (`found_<kind>`). Counts only: the drafts themselves are never stored."""
     from guidelines.models import DraftCheckTally
 
@@ -73,7 +73,9 @@ def _draft_checks(day: datetime.date) -> dict[str, Figures]:
     flagged = counts.pop(DraftCheckTally.FLAGGED, {})
     return {
         "draft_checks": {d: (float(n), 0) for d, n in checked.items()},
-        "draft_flagged": {d: (float(flagged.get(d, 0)), n) for d, n in checked.items()},
+        # A count, not a share of the checks: the checks are not people (one person may check
+        # many drafts), so a rate over them could be about one person's drafts.
+        "draft_flagged": {d: (float(n), 0) for d, n in flagged.items()},
         **{
             f"found_{kind}": {d: (float(n), 0) for d, n in found.items()}
             for kind, found in counts.items()

@@ -80,7 +80,7 @@ RULE_SHARES = (("confidential", 0.25), ("negative", 0.2), ("length", 0.2), ("ema
 def _draft_rows(rng, h: int, progress: float) -> dict:
     checks = _count(rng, 0.1 + h * (0.03 + 0.03 * progress))
     flagged = _count(rng, checks * (0.4 - 0.15 * progress))
-    rows = {"guidelines.draft_checks": (checks, 0), "guidelines.draft_flagged": (flagged, checks)}
+    rows = {"guidelines.draft_checks": (checks, 0), "guidelines.draft_flagged": (flagged, 0)}
     for kind, share in RULE_SHARES:
         rows[f"guidelines.found_{kind}"] = (_count(rng, 0.01 + flagged * share), 0)
     return rows

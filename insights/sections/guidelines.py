@@ -35,7 +35,7 @@ SECTION = Section(
         Figure("acknowledgement_rate", _("Acknowledgement rate"), RATE, "%"),
         Figure("acknowledgements", _("Acknowledgements given"), COUNT),
         Figure("draft_checks", _("Drafts checked"), COUNT),
-        Figure("draft_flagged", _("Checked drafts with a finding"), RATE, "%"),
+        Figure("draft_flagged", _("Checked drafts with a finding"), COUNT),
         *(
             Figure(f"found_{kind}", format_lazy(_("Drafts with a finding: {rule}"), rule=label),
                    COUNT)

@@ -255,7 +255,7 @@ def test_it_counts_the_drafts_checked_and_what_each_rule_found_never_the_drafts(
     assert today["guidelines.found_email"] == (2, 0)
     assert today["guidelines.found_phone"] == (1, 0)
     checked = today["guidelines.draft_checks"][0]
-    assert checked >= 3 and today["guidelines.draft_flagged"] == (2, checked)
+    assert checked >= 3 and today["guidelines.draft_flagged"] == (2, 0)
 
 
 def test_it_follows_shares_of_vacancies_to_hires_for_employees_and_alumni(db):
