@@ -216,9 +216,13 @@ def _activity(dept, noon, n):
                                    stage="hired", ended_at=noon)  # fmt: skip
         AlumnusFactory(date_joined=noon)
     Confirmation.objects.create(post=must, person=people[0], version=1, confirmed_at=noon)
+    from guidelines.models import DraftCheckTally
+
+    for kind in ("", "*", "email", "phone")[: 1 + n % 4]:
+        DraftCheckTally.objects.create(day=noon.date(), department=dept, kind=kind, count=n)
 
 
-@pytest.mark.parametrize("label", ["sharing", "news", "recruitment", "alumni"])
+@pytest.mark.parametrize("label", ["guidelines", "sharing", "news", "recruitment", "alumni"])
 def test_it_asks_each_section_with_as_many_queries_for_more_rows(db, label):
     from insights.sections import installed_sections
 
