@@ -32,7 +32,8 @@ PUBLISHED_TIPS = CachedValue(
 
 def daily_figures(day: datetime.date) -> dict[str, Figures]:
     """For insights: per department, the acknowledgements given on `day` and, at the end of it,
-    how many of the acknowledgements asked for are given (hrsocial.daily). Four queries."""
+    how many of the acknowledgements asked for are given (hrsocial.daily), and the draft
+    checker's counts. Five queries."""
     from guidelines.models import Acknowledgement
 
     start, end = day_bounds(day)
@@ -54,4 +55,29 @@ def daily_figures(day: datetime.date) -> dict[str, Figures]:
         for department, (people, _base) in staff.items()
         if tips
     }
-    return {"acknowledgements": given, "acknowledgement_rate": rate}
+    return {"acknowledgements": given, "acknowledgement_rate": rate, **_draft_checks(day)}
+
+
+def _draft_checks(day: datetime.date) -> dict[str, Figures]:
+    """The checker's counts of `day` per department (one query): checks done, drafts with a
+    finding, and per kind of rule the drafts it found something in
+    (`found_<kind>`). Counts only: the drafts themselves are never stored."""
+    from guidelines.models import DraftCheckTally
+
+    counts: dict[str, dict] = {}
+    for department, kind, n in DraftCheckTally.objects.filter(day=day).values_list(
+        "department", "kind", "count"
+    ):
+        counts.setdefault(kind, {})[department] = counts.get(kind, {}).get(department, 0) + n
+    checked = counts.pop(DraftCheckTally.CHECKED, {})
+    flagged = counts.pop(DraftCheckTally.FLAGGED, {})
+    return {
+        "draft_checks": {d: (float(n), 0) for d, n in checked.items()},
+        # A count, not a share of the checks: the checks are not people (one person may check
+        # many drafts), so a rate over them could be about one person's drafts.
+        "draft_flagged": {d: (float(n), 0) for d, n in flagged.items()},
+        **{
+            f"found_{kind}": {d: (float(n), 0) for d, n in found.items()}
+            for kind, found in counts.items()
+        },
+    }

@@ -36,7 +36,7 @@ from integrations import webhooks
 from notifications.services import notify
 from people.models import User
 
-__all__ = ["CheckResult", "Finding", "draft_check"]
+__all__ = ["CheckResult", "Finding", "draft_check", "draft_check_count"]
 
 
 # --- The draft checker ---------------------------------------------------------------------
@@ -52,6 +52,31 @@ def draft_check(text: str, network: str | None = None) -> CheckResult:
     if len(text) > MAX_DRAFT_LENGTH:
         raise ValueError(f"A draft can be at most {MAX_DRAFT_LENGTH} characters.")
     return check(text, network, current_ruleset())
+
+
+def draft_check_count(*, result: CheckResult, checked_by) -> None:
+    """Count a draft the checker page or endpoint checked, for insights: one more check for
+    the person's department today and one more for each kind of rule that found something.
+    Never the draft, the person or the moment (guidelines.models.DraftCheckTally)."""
+    from django.db import IntegrityError
+    from django.db.models import F
+
+    from guidelines.models import DraftCheckTally
+
+    found = sorted({finding.kind for finding in result})
+    kinds = [DraftCheckTally.CHECKED] + ([DraftCheckTally.FLAGGED, *found] if found else [])
+    day, department = timezone.localdate(), checked_by.department_id
+    for kind in kinds:
+        rows = DraftCheckTally.objects.filter(day=day, department_id=department, kind=kind)
+        if rows.update(count=F("count") + 1):
+            continue
+        try:
+            with transaction.atomic():
+                DraftCheckTally.objects.create(
+                    day=day, department_id=department, kind=kind, count=1
+                )
+        except IntegrityError:  # another request made the row first
+            rows.update(count=F("count") + 1)
 
 
 # --- Tips: publishing ----------------------------------------------------------------------

@@ -31,6 +31,19 @@ CHAINS = (
         Stage("trainings.proposed_completions", _("Proposed trainings completed")),
         Stage("competencies.at_target", _("Competencies at the required level at a review")),
     )),
+    Chain("recruitment", _("From share to hire"), (
+        Stage("sharing.vacancy_shares", _("Vacancies shared by employees and alumni")),
+        Stage("sharing.vacancy_clicks", _("Counted clicks on the shared vacancies")),
+        Stage("recruitment.applications_via_share", _("Applications through a shared link")),
+        Stage("recruitment.hires_via_share", _("Hires through a shared link")),
+    )),
+    Chain("alumni-recruitment", _("From an alumnus's share to hire"), (
+        Stage("sharing.vacancy_shares_by_alumni", _("Vacancies shared by alumni")),
+        Stage("sharing.vacancy_clicks_by_alumni", _("Counted clicks on the vacancies they shared")),
+        Stage("recruitment.applications_via_alumni_share",
+              _("Applications through an alumnus's link")),
+        Stage("recruitment.hires_via_alumni_share", _("Hires through an alumnus's link")),
+    )),
 )  # fmt: skip
 
 

@@ -41,12 +41,14 @@ def _day_rows(rng, offset: int, department: int, headcount: int, pilot: bool) ->
     answered = questions
     registered = _count(rng, h * 0.02)
     lines = _count(rng, h * 0.02)
-    cycle_day = offset % 182
+    # Review cycles every 150 days: the year's first and last weeks both fall in one.
+    cycle_day = offset % 150
     tips = 8
     ack = min(0.98, 0.55 + 0.15 * progress + boost + rng.uniform(-0.03, 0.03))
     return {
         "guidelines.acknowledgement_rate": (round(h * tips * ack), h * tips),
         "guidelines.acknowledgements": (_count(rng, h * (0.04 + boost / 3)), 0),
+        **_draft_rows(rng, h, progress),
         "trainings.enrolments": (enrolments, 0),
         "trainings.completions": (_count(rng, h * 0.02), 0),
         "trainings.no_show_rate": (_count(rng, registered * 0.1), registered),
@@ -63,6 +65,106 @@ def _day_rows(rng, offset: int, department: int, headcount: int, pilot: bool) ->
         "competencies.average_gap": (round(lines * rng.uniform(0.3, 0.9), 1), lines),
         "competencies.at_target": (_count(rng, lines * (0.6 + 0.2 * progress)), lines),
         "competencies.gaps_found": (_count(rng, lines * 0.35), 0),
+        **_sharing_rows(rng, h, progress, boost),
+        **_news_rows(rng, offset, h, progress),
+        **_recruitment_rows(rng, h, progress),
+    }
+
+
+# The checker's rules and how often each finds something in a flagged draft.
+RULE_SHARES = (("confidential", 0.25), ("negative", 0.2), ("length", 0.2), ("email", 0.1),
+               ("phone", 0.08), ("financial", 0.07), ("internal", 0.05), ("address", 0.03),
+               ("iban", 0.01), ("bsn", 0.01))  # fmt: skip
+
+
+def _draft_rows(rng, h: int, progress: float) -> dict:
+    checks = _count(rng, 0.1 + h * (0.03 + 0.03 * progress))
+    flagged = _count(rng, checks * (0.4 - 0.15 * progress))
+    rows = {"guidelines.draft_checks": (checks, 0), "guidelines.draft_flagged": (flagged, 0)}
+    for kind, share in RULE_SHARES:
+        rows[f"guidelines.found_{kind}"] = (_count(rng, 0.01 + flagged * share), 0)
+    return rows
+
+
+CHANNELS = (("linkedin", 0.55), ("whatsapp", 0.2), ("email", 0.1), ("facebook", 0.1), ("x", 0.05))
+
+
+def _sharing_rows(rng, h: int, progress: float, boost: float) -> dict:
+    rows, shares_all, clicks_all = {}, 0, 0
+    for channel, part in CHANNELS:
+        shares = _count(rng, 0.03 + h * (0.012 + 0.008 * progress + boost / 20) * part)
+        clicks = _count(rng, shares * rng.uniform(1.5, 4.5))
+        rows[f"sharing.click_through_{channel}"] = (clicks, shares)
+        shares_all, clicks_all = shares_all + shares, clicks_all + clicks
+    vacancy_shares = _count(rng, shares_all * 0.3)
+    return {
+        **rows,
+        "sharing.shares": (shares_all, 0),
+        "sharing.clicks": (clicks_all, 0),
+        "sharing.click_through": (clicks_all, shares_all),
+        "sharing.vacancy_shares": (vacancy_shares, 0),
+        "sharing.vacancy_clicks": (_count(rng, vacancy_shares * rng.uniform(2, 4)), 0),
+    }
+
+
+def _news_rows(rng, offset: int, h: int, progress: float) -> dict:
+    must_reads = 2
+    confirmed = min(0.97, 0.6 + 0.25 * progress + rng.uniform(-0.04, 0.04))
+    rows = {
+        "news.readers": (_count(rng, h * 0.25), 0),
+        "news.comments": (_count(rng, h * (0.01 + 0.01 * progress)), 0),
+        "news.reactions": (_count(rng, h * (0.03 + 0.02 * progress)), 0),
+        "news.confirmation_rate": (round(h * must_reads * confirmed), h * must_reads),
+    }
+    if offset % 28 == 5:  # a consultation closes every four weeks
+        turnout = 0.3 + 0.2 * progress + rng.uniform(-0.05, 0.05)
+        rows["news.consultation_turnout"] = (round(h * turnout), h)
+    return rows
+
+
+def _recruitment_rows(rng, h: int, progress: float) -> dict:
+    applications = _count(rng, 0.1 + h * 0.02)
+    shared = _count(rng, applications * (0.15 + 0.15 * progress))
+    return {
+        "recruitment.applications": (applications, 0),
+        "recruitment.applications_via_share": (shared, 0),
+        "recruitment.applications_via_alumni_share": (_count(rng, shared * 0.25), 0),
+    }
+
+
+def _hire_rows(rng, offset: int, progress: float) -> dict:
+    """The organisation's hires, one every ten days (each third through a shared link, each
+    sixth through an alumnus's) and a boomerang every thirty: rare events on a fixed rhythm,
+    so every chart has its year."""
+    if offset % 10:
+        return {}
+    via_share = 1 if offset % 30 == 0 else 0
+    rows = {
+        "recruitment.hires": (1, 0),
+        "recruitment.hires_via_share": (via_share, 0),
+        "recruitment.hires_via_alumni_share": (1 if offset % 60 == 0 else 0, 0),
+        "recruitment.referral_share": (max(via_share, _count(rng, 0.15)), 1),
+        "recruitment.time_to_hire": (rng.uniform(34 - 10 * progress, 50 - 10 * progress), 1),
+    }
+    if offset % 30 == 10:
+        rows["alumni.boomerang_hires"] = (1, 0)
+    return rows
+
+
+def _network_rows(rng, offset: int) -> dict:
+    """The alumni network's day: no department (None)."""
+    progress = 1 - offset / DAYS
+    members = 140 + round(110 * progress)
+    in_directory = min(0.9, 0.45 + 0.2 * progress + rng.uniform(-0.02, 0.02))
+    alumni_shares = _count(rng, 0.2 + 0.2 * progress)
+    return {
+        "alumni.members": (_count(rng, 0.35), 0),
+        "alumni.verified": (_count(rng, 0.3), 0),
+        "alumni.directory_opt_in": (round(members * in_directory), members),
+        "alumni.gig_interest": (_count(rng, 0.6 + 0.4 * progress), 0),
+        "alumni.gig_fills": (_count(rng, 0.12), 0),
+        "sharing.vacancy_shares_by_alumni": (alumni_shares, 0),
+        "sharing.vacancy_clicks_by_alumni": (_count(rng, alumni_shares * rng.uniform(1.5, 3)), 0),
     }
 
 
@@ -91,6 +193,18 @@ def seed(ctx):
                           ("helpdesk.faq_from_questions", 0.08)):  # fmt: skip
             if key in known and (amount := _count(rng, mean)):
                 rows.append(DailyFigure(day=day, figure=key, department=None, amount=amount))
+        hired_in = rng.choice(departments())[0] if departments() else None
+        for key, (amount, base) in _hire_rows(rng, offset, 1 - offset / DAYS).items():
+            if key in known and (amount or base):
+                rows.append(
+                    DailyFigure(day=day, figure=key, department_id=hired_in, amount=amount,
+                                base=base)
+                )  # fmt: skip
+        for key, (amount, base) in _network_rows(rng, offset).items():
+            if key in known and (amount or base):
+                rows.append(
+                    DailyFigure(day=day, figure=key, department=None, amount=amount, base=base)
+                )
     DailyFigure.objects.bulk_create(rows, batch_size=2000)
     day = generated_until + datetime.timedelta(days=1)
     while day <= last:

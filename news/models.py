@@ -260,6 +260,7 @@ class Reaction(Row):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["post", "person"], name="news_one_reaction")]
+        indexes = [models.Index(fields=["created_at"])]  # insights: the day's reactions
 
 
 # A busy post shows its conversation 25 threads (a comment with its replies) at a time, oldest
@@ -337,6 +338,7 @@ class Comment(Row):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["created_at"])]  # insights: the day's comments
 
     def get_absolute_url(self) -> str:
         """The post's page that shows this comment, at the comment (one COUNT)."""
@@ -387,6 +389,7 @@ class Reading(Row):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["post", "person"], name="news_one_read")]
+        indexes = [models.Index(fields=["read_at"])]  # insights: the day's readers
 
 
 class Visit(Row):
@@ -422,6 +425,9 @@ class Consultation(Row):
     is_anonymous = models.BooleanField(_("anonymous"), default=False)
     response = models.TextField(_("what you said, what we did"), blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["closes_at"])]  # insights: the day's closing ones
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()

@@ -290,6 +290,9 @@ class Application(models.Model):
             ),
             models.Index(fields=["referrer", "-created_at"], name="recruitment_app_referrer"),
             models.Index(fields=["email"], name="recruitment_app_email"),
+            # insights (recruitment.api.daily_figures): the day's applications and hires.
+            models.Index(fields=["created_at"], name="recruitment_app_created"),
+            models.Index(fields=["stage", "ended_at"], name="recruitment_app_ended"),
         ]  # fmt: skip
 
     def __str__(self):

@@ -65,3 +65,75 @@ def share_figures(obj) -> ShareFigures:
         return ShareFigures()
     figures = kit_figures(kit)
     return ShareFigures(shares=figures["shares"], clicks=figures["clicks"])
+
+
+VACANCY_KITS = "recruitment.vacancy"
+
+
+def daily_figures(day: datetime.date) -> dict:
+    """For insights: per department of the sharers when they shared (alumni and freelancers
+    share without one: None), what sharing brought on `day` (hrsocial.daily): new personal
+    links ("shares"), counted clicks (from the pre-aggregated DailyFigure rows), clicks per
+    share, the same per channel, and the shares and clicks of vacancies' kits, also those of
+    alumni (the chain share → click → application → hire). Two grouped queries."""
+    from django.db.models import Count, Q, Sum
+
+    from hrsocial.daily import day_bounds
+    from people.models import User
+    from sharing.models import Channel
+    from sharing.models import DailyFigure as ClickFigure
+
+    start, end = day_bounds(day)
+    vacancy = Q(kit__shareable_key=VACANCY_KITS)
+    by_alumni = vacancy & Q(sharer__kind=User.Kind.ALUMNUS)
+    shares = {
+        (r["department"], r["channel"]): (r["n"], r["vacancy"], r["alumni"])
+        for r in Share.objects.filter(created_at__gte=start, created_at__lt=end)
+        .values("department", "channel")
+        .annotate(
+            n=Count("pk"), vacancy=Count("pk", filter=vacancy),
+            alumni=Count("pk", filter=by_alumni),
+        )
+        .order_by()
+    }  # fmt: skip
+    clicks = {
+        (r["department"], r["channel"]): (r["n"] or 0, r["vacancy"] or 0, r["alumni"] or 0)
+        for r in ClickFigure.objects.filter(day=day)
+        .values("department", "channel")
+        .annotate(
+            n=Sum("clicks"), vacancy=Sum("clicks", filter=vacancy),
+            alumni=Sum("clicks", filter=by_alumni),
+        )
+        .order_by()
+    }  # fmt: skip
+
+    def summed(rows, index, channel=None) -> dict:
+        found = {}
+        for (department, on), values in rows.items():
+            if channel is None or on == channel:
+                found[department] = found.get(department, 0) + values[index]
+        return found
+
+    def counts(rows, index) -> dict:
+        return {d: (float(n), 0) for d, n in summed(rows, index).items() if n}
+
+    def per_share(channel=None) -> dict:
+        made, came = summed(shares, 0, channel), summed(clicks, 0, channel)
+        return {
+            d: (float(came.get(d, 0)), made.get(d, 0))
+            for d in set(made) | set(came)
+            if came.get(d) or made.get(d)
+        }
+
+    figures = {
+        "shares": counts(shares, 0),
+        "clicks": counts(clicks, 0),
+        "click_through": per_share(),
+        "vacancy_shares": counts(shares, 1),
+        "vacancy_clicks": counts(clicks, 1),
+        "vacancy_shares_by_alumni": counts(shares, 2),
+        "vacancy_clicks_by_alumni": counts(clicks, 2),
+    }
+    for channel in Channel.values:
+        figures[f"click_through_{channel}"] = per_share(channel)
+    return figures

@@ -232,7 +232,8 @@ class Share(models.Model):
                 fields=["sharer", "kit", "channel"], name="sharing_one_link_per_channel"
             )
         ]
-        indexes = [models.Index(fields=["kit", "channel"])]
+        # created_at: insights counts the day's new links (sharing.api.daily_figures).
+        indexes = [models.Index(fields=["kit", "channel"]), models.Index(fields=["created_at"])]
 
     def __str__(self):
         return self.code

@@ -1,7 +1,7 @@
 """Practice 1: tips for social media (guidelines), their versions and acknowledgements, and
 the rules of the "may I post this?" draft checker."""
 
-from guidelines.models.rules import Rule, RuleSetState, Severity, Term
+from guidelines.models.rules import DraftCheckTally, Rule, RuleSetState, Severity, Term
 from guidelines.models.tips import (
     Acknowledgement,
     AcknowledgementReminder,
@@ -18,6 +18,7 @@ __all__ = [
     "AcknowledgementReminder",
     "Category",
     "ChangeKind",
+    "DraftCheckTally",
     "Guideline",
     "GuidelineQuerySet",
     "GuidelineVersion",

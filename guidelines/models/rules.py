@@ -13,6 +13,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -195,3 +196,36 @@ class RuleSetState(models.Model):
     def current(cls) -> str:
         """The token of the rules in the database; "" while nobody changed anything."""
         return cls.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+
+
+class DraftCheckTally(models.Model):
+    """How many drafts the checker looked at on one day for one department, and how many of
+    them each kind of rule found something in ("" a check done, "*" a draft with any finding).
+    Counts only, never a draft, a person or a moment: what insights shows of the checker."""
+
+    CHECKED, FLAGGED = "", "*"
+
+    day = models.DateField()
+    department = models.ForeignKey(
+        "people.Department", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=20, blank=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("draft check count")
+        verbose_name_plural = _("draft check counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "department", "kind"], condition=Q(department__isnull=False),
+                name="guidelines_one_tally",
+            ),
+            models.UniqueConstraint(
+                fields=["day", "kind"], condition=Q(department__isnull=True),
+                name="guidelines_one_tally_without_department",
+            ),
+        ]  # fmt: skip
+        indexes = [models.Index(fields=["day"], name="guidelines_tally_day")]
+
+    def __str__(self):
+        return f"{self.day} {self.kind or 'checked'}: {self.count}"

@@ -1,7 +1,8 @@
 """The draft checker ("Mag ik dit posten?"): a page, and a JSON endpoint for other clients.
 
-Drafts are checked and forgotten: neither view stores or logs the text. Both count against
-one rate limit per person (GUIDELINES_CHECKS_PER_MINUTE).
+Drafts are checked and forgotten: neither view stores or logs the text; each check only adds
+one to the day's counts of the person's department (services.draft_check_count). Both count
+against one rate limit per person (GUIDELINES_CHECKS_PER_MINUTE).
 """
 
 import json
@@ -52,6 +53,7 @@ def check(request):
             result = services.draft_check(
                 form.cleaned_data["text"], form.cleaned_data["network"] or None
             )
+            services.draft_check_count(result=result, checked_by=request.user)
     context = {"form": form, "result": result, "ask_hr_url": _ask_hr_url()}
     if request.htmx:
         # The fragment (form and answer) explains any error itself; htmx only swaps 2xx.
@@ -88,4 +90,5 @@ def api_check(request):
             {"error": _("Please correct the request."), "errors": errors}, status=400
         )
     result = services.draft_check(form.cleaned_data["text"], form.cleaned_data["network"] or None)
+    services.draft_check_count(result=result, checked_by=request.user)
     return JsonResponse(result.as_dict(), json_dumps_params={"ensure_ascii": False})

@@ -8,7 +8,26 @@ from tests.insights.helpers import department, figure
 
 def test_it_has_a_section_for_each_installed_practice_app():
     labels = [s.label for s in sections.installed_sections()]
-    assert labels == ["guidelines", "trainings", "helpdesk", "competencies"]
+    assert labels == [
+        "guidelines",
+        "trainings",
+        "helpdesk",
+        "competencies",
+        "news",
+        "sharing",
+        "recruitment",
+        "alumni",
+    ]
+
+
+def test_it_leaves_out_the_chain_from_share_to_hire_without_sharing(monkeypatch):
+    installed = apps.is_installed
+    monkeypatch.setattr(apps, "is_installed", lambda name: name != "sharing" and installed(name))
+    sections.installed_sections.cache_clear()
+    try:
+        assert [c.key for c in available_chains(sections.all_figures())] == ["faq", "development"]
+    finally:
+        sections.installed_sections.cache_clear()
 
 
 def test_it_leaves_out_the_section_and_chains_of_an_app_that_is_not_installed(monkeypatch):
@@ -17,7 +36,9 @@ def test_it_leaves_out_the_section_and_chains_of_an_app_that_is_not_installed(mo
     sections.installed_sections.cache_clear()
     try:
         assert "helpdesk" not in [s.label for s in sections.installed_sections()]
-        assert [c.key for c in available_chains(sections.all_figures())] == ["development"]
+        assert [c.key for c in available_chains(sections.all_figures())] == [
+            "development", "recruitment", "alumni-recruitment",
+        ]  # fmt: skip
     finally:
         sections.installed_sections.cache_clear()
 
