@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('people', '0007_import_batch'),
-        ('sharing', '0003_english_texts'),
+        ('sharing', '0004_english_disclosure'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0004_comment_report_dismissal'),
+        ('news', '0005_search_vector'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
