@@ -62,6 +62,7 @@ class NewsConfig(PortalAppConfig):
     ]
     # The personal Atom feed (news.feeds.PersonalNewsFeed) reads neither session nor user.
     sessionless_paths = ("/news/atom/",)
+    cached = {"news.services.posts.FILTER_CHOICES": ("people.Department", "news.Tag", "news.Post")}
     home_panels = ["news.home.must_reads_and_consultations"]
     home_todos = ["news.home.blogs_to_moderate", "news.home.comments_to_review"]
     shareables = [

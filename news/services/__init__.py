@@ -23,6 +23,7 @@ from news.services.mustread import (  # noqa: F401
     must_read_reminders_send,
 )
 from news.services.posts import (  # noqa: F401
+    FILTER_CHOICES,
     blog_approve,
     blog_send_back,
     blog_submit,

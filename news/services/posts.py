@@ -8,8 +8,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial import audit
-from news.models import Post, PostRevision, Reading, Understanding, Visit
+from hrsocial.caching import CachedValue
+from news.models import Post, PostRevision, Reading, Tag, Understanding, Visit
 from notifications.services import notify
+from people.models import Department
 
 
 def _check(post: Post, *, now) -> None:
@@ -228,3 +230,15 @@ def visit_record(*, person, now=None):
     visit.last_at = now
     visit.save(update_fields=["previous_at", "last_at"])
     return visit.previous_at
+
+
+def _filter_choices() -> dict:
+    return {
+        "departments": list(Department.objects.order_by("name")),
+        "tags": list(Tag.objects.filter(posts__isnull=False).distinct().order_by("name")),
+    }
+
+
+# The news page's filter lists, the same for everyone: two queries a view of the busiest page.
+# Forgotten when departments, tags or posts change (news/apps.py).
+FILTER_CHOICES = CachedValue("news:filter-choices", _filter_choices)

@@ -19,7 +19,6 @@ from news.models import (
     Post,
     Reaction,
     Reading,
-    Tag,
 )
 from news.permissions import (
     can_moderate_news,
@@ -28,7 +27,6 @@ from news.permissions import (
     reader_required,
 )
 from news.services.mustread import is_confirmed
-from people.models import Department
 
 
 @reader_required
@@ -63,8 +61,7 @@ def index(request):
             "tag": tag,
             "query": query,
             "department": department,
-            "departments": Department.objects.order_by("name"),
-            "tags": Tag.objects.filter(posts__isnull=False).distinct(),
+            **services.FILTER_CHOICES.get(),
             "previous_visit": previous_visit,
             "feed_token": FeedToken.objects.filter(person=user).first(),
         },

@@ -102,3 +102,17 @@ def test_it_gives_insights_the_understood_figures_per_post(emma, cas):
     services.reading_record(post=post, person=emma)
     row = post_figures()[0]
     assert (row["readers"], row["understood"], row["not_understood"]) == (1, 1, 1)
+
+
+def test_the_filter_lists_follow_new_tags_and_renamed_departments(client, emma):
+    # They come from the cache (the same for everyone); changes forget them.
+    from news.models import Tag
+
+    post = PostFactory(title="Met een label")
+    client.force_login(emma)
+    assert "Duurzaamheid" not in client.get(reverse("news:index")).content.decode()
+    post.tags.add(Tag.objects.create(name="Duurzaamheid"))
+    emma.department.name = "Afdeling Nieuw"
+    emma.department.save()
+    page = client.get(reverse("news:index")).content.decode()
+    assert "Duurzaamheid" in page and "Afdeling Nieuw" in page
