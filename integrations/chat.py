@@ -13,15 +13,13 @@ Teams workflows get an Adaptive Card in a message attachment; Slack `{"text": â€
 
 import logging
 
-import requests
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db.models import F, Q
 from django.utils import timezone
 
 from hrsocial.celery import app
+from integrations import outbox
 from integrations.models import ChatChannel, ChatMessage
-from integrations.webhooks import count_failure, post_pinned
+from integrations.webhooks import count_failure
 
 logger = logging.getLogger(__name__)
 
@@ -105,42 +103,24 @@ def payload(message: ChatMessage) -> dict:
 
 
 def chat_messages_send(*, ids: list[int]) -> list[int]:
-    from notifications.services import RETRY_FOR, retry_delay
-
-    Status = ChatMessage.Status
     failed = []
     for pk in ids:
-        claimed = ChatMessage.objects.filter(pk=pk, status=Status.PENDING).update(
-            status=Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
-        )
-        if not claimed:
+        message = outbox.claim(ChatMessage, pk, "channel", "notification__recipient")
+        if message is None:
             continue
-        message = ChatMessage.objects.select_related("channel", "notification__recipient").get(
-            pk=pk
-        )
         if not message.channel.is_active:
-            error, status = "the channel is switched off", None
-            ChatMessage.objects.filter(pk=pk).update(status=Status.FAILED, last_error=error)
+            outbox.failed(message, error="the channel is switched off", give_up=True)
             _by_email([message.notification_id])
             continue
-        error, status = _post(message)
-        now = timezone.now()
+        error, status = outbox.post(
+            message.channel.url, json=payload(message), timeout=settings.WEBHOOK_TIMEOUT
+        )
         if not error:
-            ChatMessage.objects.filter(pk=pk).update(
-                status=Status.DELIVERED, delivered_at=now, response_status=status, last_error=""
-            )
+            outbox.delivered(message, status=status)
             ChatChannel.objects.filter(pk=message.channel_id).update(consecutive_failures=0)
             continue
         failed.append(pk)
-        next_attempt_at = now + retry_delay(message.attempts)
-        give_up = next_attempt_at > message.created_at + RETRY_FOR
-        ChatMessage.objects.filter(pk=pk).update(
-            status=Status.FAILED if give_up else Status.PENDING,
-            next_attempt_at=next_attempt_at,
-            response_status=status,
-            last_error=error[:300],
-        )
-        if give_up:
+        if outbox.failed(message, error=error, status=status):
             _by_email([message.notification_id])
         _count_failure(message.channel)
     return failed
@@ -175,8 +155,7 @@ def _count_failure(channel: ChatChannel) -> None:
             lambda: str(
                 _(
                     "The channel %(name)s failed %(count)s times in a row and gets no more "
-                    "messages; they go by e-mail. Check its URL, then delete the channel and "
-                    "add it again."
+                    "messages; they go by e-mail. Check its URL, then switch it on again."
                 )
                 % {"name": name, "count": settings.WEBHOOK_MAX_FAILURES}
             ),  # fmt: skip
@@ -184,34 +163,5 @@ def _count_failure(channel: ChatChannel) -> None:
         )
 
 
-def _post(message: ChatMessage) -> tuple[str, int | None]:
-    try:
-        response = post_pinned(
-            message.channel.url, json=payload(message), timeout=settings.WEBHOOK_TIMEOUT
-        )
-        response.close()
-    except ValidationError as exc:
-        return exc.messages[0], None
-    except requests.RequestException as exc:
-        return (exc.__class__.__name__ + ": " + str(exc))[:300], None
-    if 200 <= response.status_code < 300:
-        return "", response.status_code
-    return f"HTTP {response.status_code}", response.status_code
-
-
 def chat_sweep(*, now=None) -> int:
-    from notifications.services import SENDING_TIMEOUT
-
-    now = now or timezone.now()
-    Status = ChatMessage.Status
-    ChatMessage.objects.filter(status=Status.SENDING, claimed_at__lt=now - SENDING_TIMEOUT).update(
-        status=Status.PENDING, next_attempt_at=now
-    )
-    due = list(
-        ChatMessage.objects.filter(Q(status=Status.PENDING), next_attempt_at__lte=now)
-        .order_by("pk")
-        .values_list("pk", flat=True)[:1000]
-    )
-    if due:
-        schedule(due)
-    return len(due)
+    return outbox.sweep(ChatMessage, schedule, now=now)

@@ -36,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrsocial import plugins
 from hrsocial.celery import app
+from integrations import outbox
 from integrations.models import WebhookDelivery, WebhookEndpoint
 
 logger = logging.getLogger(__name__)
@@ -187,20 +188,11 @@ def sign(secret: str, timestamp: int, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
 
 
-def _claim(pk: int) -> WebhookDelivery | None:
-    claimed = WebhookDelivery.objects.filter(pk=pk, status=WebhookDelivery.Status.PENDING).update(
-        status=WebhookDelivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
-    )
-    if not claimed:
-        return None
-    return WebhookDelivery.objects.select_related("endpoint").get(pk=pk)
-
-
 def deliveries_send(*, ids: list[int]) -> list[int]:
     """Send these deliveries that are still due, one at a time; returns the failed ids."""
     failed = []
     for pk in ids:
-        delivery = _claim(pk)
+        delivery = outbox.claim(WebhookDelivery, pk, "endpoint")
         if delivery is None:
             continue
         if not delivery.endpoint.is_active:
@@ -232,39 +224,15 @@ def _post(delivery: WebhookDelivery) -> tuple[str, int | None]:
         "X-Hrsocial-Timestamp": str(timestamp),
         "X-Hrsocial-Signature": sign(endpoint.secret, timestamp, body),
     }
-    try:
-        response = post_pinned(
-            endpoint.url, data=body, headers=headers, timeout=settings.WEBHOOK_TIMEOUT
-        )
-        response.close()
-    except ValidationError as exc:
-        return exc.messages[0], None
-    except requests.RequestException as exc:
-        return (exc.__class__.__name__ + ": " + str(exc))[:300], None
-    if 200 <= response.status_code < 300:
-        return "", response.status_code
-    return f"HTTP {response.status_code}", response.status_code
+    return outbox.post(endpoint.url, data=body, headers=headers, timeout=settings.WEBHOOK_TIMEOUT)
 
 
 def _finish(delivery: WebhookDelivery, *, error: str, status=None, give_up=False) -> None:
-    from notifications.services import RETRY_FOR, retry_delay
-
-    Status = WebhookDelivery.Status
-    now = timezone.now()
     if not error:
-        WebhookDelivery.objects.filter(pk=delivery.pk).update(
-            status=Status.DELIVERED, delivered_at=now, response_status=status, last_error=""
-        )
+        outbox.delivered(delivery, status=status)
         WebhookEndpoint.objects.filter(pk=delivery.endpoint_id).update(consecutive_failures=0)
         return
-    next_attempt_at = now + retry_delay(delivery.attempts)
-    give_up = give_up or next_attempt_at > delivery.created_at + RETRY_FOR
-    WebhookDelivery.objects.filter(pk=delivery.pk).update(
-        status=Status.FAILED if give_up else Status.PENDING,
-        next_attempt_at=next_attempt_at,
-        response_status=status,
-        last_error=error[:300],
-    )
+    outbox.failed(delivery, error=error, status=status, give_up=give_up)
     logger.warning("Webhook delivery %s failed: %s", delivery.pk, error)
     _count_failure(delivery.endpoint)
 
@@ -309,18 +277,4 @@ def _count_failure(endpoint: WebhookEndpoint) -> None:
 
 def webhooks_sweep(*, now=None) -> int:
     """Every minute: deliveries whose task was lost, whose worker died or that are due again."""
-    from notifications.services import SENDING_TIMEOUT
-
-    now = now or timezone.now()
-    Status = WebhookDelivery.Status
-    WebhookDelivery.objects.filter(
-        status=Status.SENDING, claimed_at__lt=now - SENDING_TIMEOUT
-    ).update(status=Status.PENDING, next_attempt_at=now)
-    due = list(
-        WebhookDelivery.objects.filter(status=Status.PENDING, next_attempt_at__lte=now)
-        .order_by("pk")
-        .values_list("pk", flat=True)[:1000]
-    )
-    if due:
-        schedule(due)
-    return len(due)
+    return outbox.sweep(WebhookDelivery, schedule, now=now)
