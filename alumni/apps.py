@@ -25,6 +25,8 @@ class AlumniConfig(PortalAppConfig):
     notification_categories = [
         category("alumni.gig", _("Gigs you showed interest in"), order=90,
                  audience=lambda user: user.is_alumnus or user.is_freelancer),
+        category("alumni.invitation", _("Invitations to the freelancer network"), order=92,
+                 audience=lambda user: user.is_freelancer),
         category("alumni.event", _("Events you signed up for: seats, the waiting list, changes"),
                  order=91, audience=lambda user: user.is_alumnus or user.is_freelancer),
     ]  # fmt: skip

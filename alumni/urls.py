@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alumni import event_views, newsletter_views, views
+from alumni import event_views, freelancer_views, newsletter_views, views
 
 app_name = "alumni"
 
@@ -27,6 +27,8 @@ urlpatterns = [
     path("verification/", views.verification_queue, name="verification-queue"),
     path("verification/<int:pk>/approve/", views.membership_approve, name="membership-approve"),
     path("verification/<int:pk>/reject/", views.membership_reject, name="membership-reject"),
+    path("freelancers/invite/", freelancer_views.freelancer_invite, name="freelancer-invite"),
+    path("join/<str:token>/", freelancer_views.freelancer_join, name="freelancer-join"),
     path("newsletter/unsubscribe/<str:token>/", newsletter_views.unsubscribe,
          name="newsletter-unsubscribe"),
 ]  # fmt: skip

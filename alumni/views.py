@@ -94,7 +94,7 @@ def directory(request):
 
 @network_required
 def profile_detail(request, pk):
-    from alumni.permissions import get_profile_for_user
+    from alumni.permissions import can_see_rates, get_profile_for_user
     from hrsocial import audit
 
     profile = get_profile_for_user(request, pk)
@@ -103,7 +103,11 @@ def profile_detail(request, pk):
     return render(
         request,
         "alumni/profile_detail.html",
-        {"profile": profile, "shown": profile.shown_to(request.user)},
+        {
+            "profile": profile,
+            "shown": profile.shown_to(request.user),
+            "can_see_rates": can_see_rates(request.user, profile),
+        },
     )
 
 
