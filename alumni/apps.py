@@ -28,7 +28,9 @@ class AlumniConfig(PortalAppConfig):
         category("alumni.invitation", _("Invitations to the freelancer network"), order=92,
                  audience=lambda user: user.is_freelancer),
         category("alumni.event", _("Events you signed up for: seats, the waiting list, changes"),
-                 order=91, audience=lambda user: user.is_alumnus or user.is_freelancer),
+                 description=_("The confirmation e-mail has the calendar file attached."),
+                 attachments="alumni.events.calendar_attachment", order=91,
+                 audience=lambda user: user.is_alumnus or user.is_freelancer),
     ]  # fmt: skip
     home_todos = ["alumni.home.verification_todo"]
     receivers = [

@@ -380,6 +380,12 @@ class Event(models.Model):
     )  # fmt: skip
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # HR called the event off (alumni.events.event_call_off): it stays visible as cancelled,
+    # sign-ups are refused, and calendars drop it (STATUS:CANCELLED).
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
+    cancel_reason = models.CharField(
+        _("reason for cancelling"), max_length=500, blank=True, editable=False
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -422,6 +428,10 @@ class Event(models.Model):
         from django.utils import timezone
 
         return self.starts_at <= (now or timezone.now())
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class EventRegistrationQuerySet(models.QuerySet):

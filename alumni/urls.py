@@ -22,6 +22,7 @@ urlpatterns = [
     path("events/<int:pk>/edit/", event_views.event_edit, name="event-edit"),
     path("events/<int:pk>/sign-up/", event_views.event_sign_up, name="event-sign-up"),
     path("events/<int:pk>/cancel/", event_views.event_cancel, name="event-cancel"),
+    path("events/<int:pk>/call-off/", event_views.event_call_off, name="event-call-off"),
     path("events/<int:pk>/calendar.ics", event_views.event_calendar, name="event-calendar"),
     path("waiting/", views.waiting, name="waiting"),
     path("verification/", views.verification_queue, name="verification-queue"),

@@ -76,6 +76,8 @@ ROUTES = [
           kwargs=lambda w: {"pk": w.al_event.pk}),
     Route("alumni:event-cancel", {**network(302), "hr": 403}, method="post",
           kwargs=lambda w: {"pk": w.al_event.pk}),
+    Route("alumni:event-call-off", hr_only(302), method="post",
+          kwargs=lambda w: {"pk": w.al_event.pk}, data={"confirm": "yes"}),
     Route("alumni:freelancer-invite", hr_only(200)),
     # The invitation's signed link is the authority: anyone holding it sees the sign-up form.
     Route("alumni:freelancer-join", everyone(200), kwargs=lambda w: {"token": w.al_join}),
