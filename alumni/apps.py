@@ -36,7 +36,11 @@ class AlumniConfig(PortalAppConfig):
     receivers = [
         # A self sign-up (people.forms.SignupForm) becomes a membership waiting for verification.
         Receiver("allauth.account.signals.user_signed_up", "alumni.receivers.handle_sign_up"),
+        # The HRIS import's private e-mail column (people.importer) goes on the departure.
+        Receiver("people.signals.person_imported", "alumni.boomerang.handle_person_imported"),
     ]
+    # The HRIS import finds a boomerang's network account by former number or private e-mail.
+    provides = {"people_import_boomerangs": "alumni.boomerang.import_boomerangs"}
     periodic_tasks = {
         # The first of the month, the newsletter to members who consented.
         "alumni-newsletter": {
