@@ -182,12 +182,15 @@ def gig_pick(*, gig, member, picked_by):
 
 
 def gig_matches(*, gig, limit: int = 20):
-    """Members available at the gig's start whose skills match, best first (one query)."""
+    """Members available at the gig's start whose skills match, best first: one query
+    whatever the number of members (the gig's skills come prefetched, or cost one more)."""
     from django.db.models import Count
 
     from alumni.models import Profile
 
-    skill_ids = list(gig.skills.values_list("pk", flat=True))
+    skill_ids = [s.pk for s in gig.skills.all()]  # prefetched by the gig page: no query
+    if not skill_ids:
+        return []
     return list(
         Profile.objects.filter(user__is_active=True, user__kind__in=("alumnus", "freelancer"))
         .exclude(user__membership__status__in=("pending", "rejected"))
