@@ -15,7 +15,8 @@ from allauth.account.models import EmailAddress
 from django import forms
 from django.contrib.auth import password_validation
 from django.core import signing
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -118,7 +119,7 @@ def freelancer_invite(*, invited_by, full_name: str, email: str, message: str = 
     email = email.strip().lower()
     with transaction.atomic():
         invitation = (
-            FreelancerInvitation.objects.select_for_update()
+            FreelancerInvitation.objects.select_for_update(of=("self",))
             .select_related("person", "invited_by")
             .filter(person__email__iexact=email)
             .first()
@@ -135,8 +136,17 @@ def freelancer_invite(*, invited_by, full_name: str, email: str, message: str = 
                 raise InvitationError(_("There is already an account with this e-mail address."))
             person = User(email=email, full_name=full_name, kind=User.Kind.FREELANCER)
             person.set_unusable_password()
-            person.full_clean()
-            person.save()
+            try:
+                person.full_clean()
+            except ValidationError as error:
+                raise InvitationError(" ".join(error.messages)) from None
+            try:
+                with transaction.atomic():
+                    person.save()
+            except IntegrityError:  # the same address invited at the very same moment
+                raise InvitationError(
+                    _("There is already an account with this e-mail address.")
+                ) from None
             invitation = FreelancerInvitation.objects.create(
                 person=person, invited_by=invited_by, message=message, sent_at=now
             )
