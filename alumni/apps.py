@@ -23,6 +23,8 @@ class AlumniConfig(PortalAppConfig):
                            visible=navigation.hr_staff, order=90, section="hr"),
     ]  # fmt: skip
     notification_categories = [
+        category("alumni.membership", _("HR's decision on your sign-up to the network"),
+                 order=89, audience=lambda user: user.is_alumnus or user.is_freelancer),
         category("alumni.gig", _("Gigs you showed interest in"), order=90,
                  audience=lambda user: user.is_alumnus or user.is_freelancer),
         category("alumni.invitation", _("Invitations to the freelancer network"), order=92,
