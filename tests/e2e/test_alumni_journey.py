@@ -118,3 +118,50 @@ def test_sign_up_verify_set_availability_show_interest_and_be_picked(live_server
     page.goto(live_server.url + "/notifications/")
     expect(page.get_by_text("Je bent gekozen voor de klus")).to_be_visible()
     assert_accessible(page)
+
+
+def test_hr_invites_a_freelancer_who_signs_up_from_the_link(live_server, page, settings):
+    settings.SITE_URL = live_server.url  # the invitation's link leads here
+    hanna = make_hr(UserFactory(email="hanna@example.com", full_name="Hanna Bakker"))
+
+    # HR invites Lotte with a personal message.
+    switch_to(page, live_server, hanna)
+    page.goto(live_server.url + "/alumni/")
+    page.get_by_role("link", name="Een freelancer uitnodigen").click()
+    assert_accessible(page)
+    page.get_by_label("Naam").fill("Lotte de Zwart")
+    page.get_by_label("E-mailadres").fill("lotte@zzp.example")
+    page.get_by_label("Persoonlijk bericht").fill("We werken graag weer met je samen.")
+    page.get_by_role("button", name="Uitnodiging versturen").click()
+    expect(page.get_by_text("De uitnodiging is onderweg naar lotte@zzp.example.")).to_be_visible()
+    assert_accessible(page)
+
+    # Lotte follows the link from the e-mail; a KvK number of seven digits is refused.
+    (invitation,) = [m for m in mail.outbox if m.to == ["lotte@zzp.example"]]
+    link = re.search(r"https?://\S+/alumni/join/\S+/", invitation.body).group(0)
+    switch_to(page, live_server, None)
+    page.goto(link)
+    assert_accessible(page)
+    page.get_by_label("Wachtwoord").first.fill(PASSWORD)
+    page.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
+    page.get_by_label("KvK-nummer").fill("1234567")
+    page.get_by_label("Uurtarief vanaf (euro)").fill("75")
+    page.get_by_label("Uurtarief tot (euro)").fill("95")
+    page.get_by_label("Expertisegebieden").fill("salarisadministratie, excel")
+    page.get_by_role("button", name="Mijn aanmelding afronden").click()
+    expect(page.get_by_text("Een KvK-nummer heeft precies acht cijfers.")).to_be_visible()
+    assert_accessible(page)
+    assert not Profile.objects.filter(user__email="lotte@zzp.example").exists()
+    page.get_by_label("Wachtwoord").first.fill(PASSWORD)
+    page.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
+    page.get_by_label("KvK-nummer").fill("12345678")
+    page.get_by_role("button", name="Mijn aanmelding afronden").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn netwerkprofiel")
+    profile = Profile.objects.get(user__email="lotte@zzp.example")
+    assert profile.kvk_number == "12345678" and profile.hourly_rate_max == 95
+
+    # HR sees the rate on her profile; it is hers and HR's only.
+    switch_to(page, live_server, hanna)
+    page.goto(live_server.url + f"/alumni/members/{profile.pk}/")
+    expect(page.get_by_test_id("hourly-rate")).to_have_text("€ 75,00 – € 95,00")
+    assert_accessible(page)
