@@ -485,7 +485,11 @@ def _check_rows(plan: ImportPlan, records: list[tuple[int, dict]]) -> None:
             returning = (boomerang_by_number.get(number) if number else None) or (
                 boomerang_by_private.get(private) if private else None
             )
-            if returning is not None and (owner is None or owner.pk == returning.pk):
+            # The row's work address may be free, the network account's own, or the old
+            # account's (rehired under the same address): that one moves along too.
+            if returning is not None and (
+                owner is None or owner.pk in (returning.pk, existing.pk if existing else None)
+            ):
                 if existing is not None and existing.pk != returning.pk:
                     releases = existing
                 existing = returning

@@ -267,9 +267,15 @@ def people_import(
                 _account_take_back(person=person, taken_by=imported_by)
                 adopted.append(person)
             if row.releases_number_of is not None:
-                # A boomerang's old, ended account gives its employee number to the network
-                # account that becomes the employee again (people.importer._boomerangs).
-                User.objects.filter(pk=row.releases_number_of.pk).update(employee_number=None)
+                # A boomerang's old, ended account gives its employee number (and its work
+                # address, when the person is rehired under it) to the network account that
+                # becomes the employee again (people.importer._boomerangs).
+                old = row.releases_number_of
+                released = {"employee_number": None}
+                if old.email.lower() == row.email:
+                    released["email"] = f"former-{old.pk}@boomerang.invalid"
+                    EmailAddress.objects.filter(user=old).delete()
+                User.objects.filter(pk=old.pk).update(**released)
                 audit.record(actor=imported_by, action="people.import_boomerang",
                              target=person, former_account=row.releases_number_of.pk)  # fmt: skip
             values = {name: getattr(row, name) for name in PERSON_FIELDS}

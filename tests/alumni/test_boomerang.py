@@ -150,3 +150,16 @@ def test_the_private_e_mail_column_is_optional_and_kept_for_the_invitation(db):
     assert not Departure.objects.filter(person__email="milan@bedrijf.example").exists()
     assert run("email,full_name\nemma@bedrijf.example,Emma Jansen\n").ok
     assert Departure.objects.get(person=emma).private_email == "emma@prive.example"
+
+
+def test_rehired_under_the_old_work_address_the_network_account_takes_it_over(sanne):
+    old = User.objects.get(email="sanne@bedrijf.example")
+    result = run(HEADER + "4711,sanne@bedrijf.example,Sanne de Vries,2026-11-01,,\n")
+    assert result.ok, result.errors
+    sanne.refresh_from_db()
+    old.refresh_from_db()
+    assert sanne.is_employee and sanne.email == "sanne@bedrijf.example"
+    assert old.kind == User.Kind.FORMER_EMPLOYEE and old.employee_number is None
+    assert old.email.endswith("@boomerang.invalid")
+    assert not EmailAddress.objects.filter(user=old).exists()
+    assert User.objects.filter(kind="employee", full_name="Sanne de Vries").count() == 1
