@@ -23,16 +23,26 @@ class AlumniConfig(PortalAppConfig):
                            visible=navigation.hr_staff, order=90, section="hr"),
     ]  # fmt: skip
     notification_categories = [
+        category("alumni.membership", _("HR's decision on your sign-up to the network"),
+                 order=89, audience=lambda user: user.is_alumnus or user.is_freelancer),
         category("alumni.gig", _("Gigs you showed interest in"), order=90,
                  audience=lambda user: user.is_alumnus or user.is_freelancer),
+        category("alumni.invitation", _("Invitations to the freelancer network"), order=92,
+                 audience=lambda user: user.is_freelancer),
         category("alumni.event", _("Events you signed up for: seats, the waiting list, changes"),
-                 order=91, audience=lambda user: user.is_alumnus or user.is_freelancer),
+                 description=_("The confirmation e-mail has the calendar file attached."),
+                 attachments="alumni.events.calendar_attachment", order=91,
+                 audience=lambda user: user.is_alumnus or user.is_freelancer),
     ]  # fmt: skip
     home_todos = ["alumni.home.verification_todo"]
     receivers = [
         # A self sign-up (people.forms.SignupForm) becomes a membership waiting for verification.
         Receiver("allauth.account.signals.user_signed_up", "alumni.receivers.handle_sign_up"),
+        # The HRIS import's private e-mail column (people.importer) goes on the departure.
+        Receiver("people.signals.person_imported", "alumni.boomerang.handle_person_imported"),
     ]
+    # The HRIS import finds a boomerang's network account by former number or private e-mail.
+    provides = {"people_import_boomerangs": "alumni.boomerang.import_boomerangs"}
     periodic_tasks = {
         # The first of the month, the newsletter to members who consented.
         "alumni-newsletter": {

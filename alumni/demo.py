@@ -1,11 +1,14 @@
 """Demo data for the alumni network: verified alumni with profiles, a freelancer with a KvK
-number, pending sign-ups in HR's queue, an open and a filled gig.
+number, pending sign-ups in HR's queue, an open and a filled gig, an upcoming event, some
+departures (one invited on the end date, one HR marked "do not invite") and last month's
+newsletter in the history. Every date comes from hrsocial.demo's helpers, so the demo is the
+same whatever the hour or day it runs.
 
 Idempotent: rows are found by their e-mail address or title before they are made.
 """
 
 from alumni import services
-from alumni.models import Gig, Membership, Profile, Skill
+from alumni.models import Departure, Gig, Membership, Profile, Skill
 from hrsocial.demo import demo_day, demo_moment
 from people.models import User
 
@@ -73,9 +76,12 @@ def seed(ctx):
             services.interest_express(gig=gig, member=femke)
             services.gig_pick(gig=gig, member=femke, picked_by=hr)
     _seed_event(hr)
+    _seed_departures()
+    _seed_newsletter_history()
     ctx.log(
         f"alumni: {Profile.objects.count()} profiles, {Skill.objects.count()} skills, "
-        f"{Membership.objects.pending().count()} sign-ups to verify, {Gig.objects.count()} gigs"
+        f"{Membership.objects.pending().count()} sign-ups to verify, {Gig.objects.count()} gigs, "
+        f"{Departure.objects.count()} departures"
     )
 
 
@@ -101,3 +107,55 @@ def _seed_event(hr):
     alumna = User.objects.filter(email="alumni@example.com").first()
     if alumna is not None:
         events.event_sign_up(event=event, member=alumna)
+
+
+# Leavers: (e-mail, name, employee number, end date in days from today, private address,
+# invited on the end date, "do not invite").
+DEPARTURES = [
+    ("ruud.hendriks@example.com", "Ruud Hendriks", "D-8101", -40, "ruud.hendriks@example.org",
+     True, False),
+    ("esther.bos@example.com", "Esther Bos", "D-8102", -15, "esther.bos@example.org",
+     False, True),
+]  # fmt: skip
+
+
+def _seed_departures():
+    """Two who left: one invited to the network on the end date, one HR marked "do not
+    invite". (No one still to leave: an active employee made here, after the apps that give
+    every employee rows, would get those rows only on a second run.)"""
+    from people.services import employment_end, person_create
+
+    for email, name, number, days, private, invited, do_not_invite in DEPARTURES:
+        if User.objects.filter(email=email).exists():
+            continue
+        end = demo_day(days)
+        person = person_create(
+            created_by=None, email=email, full_name=name, employee_number=number,
+            start_date=demo_day(-1500), end_date=end,
+        )  # fmt: skip
+        employment_end(person=person)
+        Departure.objects.create(
+            person=person, private_email=private, do_not_invite=do_not_invite,
+            invited_at=demo_moment(days, 10) if invited else None,
+        )  # fmt: skip
+
+
+def _seed_newsletter_history():
+    """Last month's newsletter, sent to the members who consented: on a working day early
+    in the previous month (about three weeks before this month began), whatever today is, so
+    this month's newsletter is still to go and shows what is new since then."""
+    import datetime
+
+    from django.utils import timezone
+
+    from alumni.models import NewsletterDelivery
+    from alumni.newsletter import recipients
+
+    today = timezone.localdate()
+    day_in_last_month = today.replace(day=1) - datetime.timedelta(days=20)
+    sent_at = demo_moment((day_in_last_month - today).days, 8)
+    month = timezone.localtime(sent_at).strftime("%Y-%m")
+    for member in recipients():
+        NewsletterDelivery.objects.get_or_create(
+            member=member, month=month, defaults={"sent_at": sent_at}
+        )

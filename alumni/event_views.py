@@ -119,6 +119,26 @@ def event_cancel(request, pk):
     return redirect(event)
 
 
+@require_POST
+def event_call_off(request, pk):
+    """HR cancels the event (an optional reason goes to everyone signed up)."""
+    if not can_manage_events(request.user):
+        raise PermissionDenied
+    event = get_event_for_user(request, pk)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Tick the box to confirm that the event is cancelled."))
+        return redirect(event)
+    try:
+        events.event_call_off(
+            event=event, cancelled_by=request.user, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The event is cancelled; everyone signed up is told."))
+    return redirect(event)
+
+
 @network_required
 def event_calendar(request, pk):
     event = get_event_for_user(request, pk)

@@ -97,6 +97,8 @@ def event_save(*, data: dict, saved_by, event: Event | None = None, now=None) ->
             audit.record(actor=saved_by, action="alumni.event_create", target=event)
             return event
         event = _locked(event)
+        if event.is_cancelled:
+            raise ValidationError(_("This event is cancelled; it can no longer be changed."))
         if data.get("capacity", event.capacity) < event.seats_taken:
             raise ValidationError(
                 {
@@ -136,6 +138,10 @@ def event_sign_up(*, event, member, now=None) -> EventRegistration:
     twice = _("You are already signed up for this event.")
     with transaction.atomic():
         event = _locked(event)
+        if event.is_cancelled:
+            raise ValidationError(
+                _("This event is cancelled, so you can no longer sign up."), code="cancelled"
+            )
         if event.has_started(now):
             raise ValidationError(
                 _("This event has already started, so you can no longer sign up."), code="past"
@@ -154,8 +160,10 @@ def event_sign_up(*, event, member, now=None) -> EventRegistration:
         event.save(update_fields=["seats_taken"])
         if registration.status == Status.BOOKED:
             title = format_lazy(_("You are signed up for “{title}”"), title=event.title)
-            body = format_lazy(_("{when}. The calendar file is on the event's page."),
-                               when=event_lazy(event.starts_at))  # fmt: skip
+            body = format_lazy(
+                _("{when}. The calendar file is attached, and on the event's page."),
+                when=event_lazy(event.starts_at),
+            )
         else:
             title = format_lazy(_("You are on the waiting list for “{title}”"), title=event.title)
             body = _("The event is full. When a seat becomes free it is yours; we will tell you.")
@@ -188,10 +196,44 @@ def event_cancel(*, event, member, now=None) -> EventRegistration:
     return registration
 
 
+def event_call_off(*, event, cancelled_by, reason: str = "", now=None) -> Event:
+    """HR cancels the event: everyone signed up and on the waiting list is told through the
+    outbox (with the calendar file marked cancelled, so their calendars drop it), the event
+    stays listed as cancelled and refuses sign-ups. Refused with a ValidationError, nothing
+    saved: an event that was cancelled before, or one that has started."""
+    if not can_manage_events(cancelled_by):
+        raise PermissionDenied
+    now = now or timezone.now()
+    reason = " ".join((reason or "").replace("\x00", "").split())[:500]
+    with transaction.atomic():
+        event = _locked(event)
+        if event.is_cancelled:
+            raise ValidationError(_("This event is already cancelled."), code="cancelled")
+        if event.has_started(now):
+            raise ValidationError(
+                _("This event has already started; it can no longer be cancelled."), code="past"
+            )
+        event.cancelled_at, event.cancel_reason = now, reason
+        event.sequence += 1
+        event.save(update_fields=["cancelled_at", "cancel_reason", "sequence", "updated_at"])
+        people = [r.member for r in event.registrations.active().select_related("member")]
+        body = format_lazy(_("The event of {when} does not take place."),
+                           when=event_lazy(event.starts_at))  # fmt: skip
+        if reason:
+            body = format_lazy("{} {}", body, reason)
+        notify(
+            people, CATEGORY, format_lazy(_("“{title}” is cancelled"), title=event.title), body,
+            url=event.get_absolute_url(),
+        )  # fmt: skip
+        audit.record(actor=cancelled_by, action="alumni.event_call_off", target=event,
+                     people=len(people))  # fmt: skip
+        return event
+
+
 def _fill_seats(event, now) -> list[EventRegistration]:
     """Hand the free seats of the locked `event` to its waiting list, first come first
     served, and tell each person who moved up."""
-    if event.free_seats <= 0 or event.has_started(now):
+    if event.free_seats <= 0 or event.has_started(now) or event.is_cancelled:
         return []
     promoted = list(
         event.registrations.waitlisted()
@@ -242,13 +284,36 @@ def event_calendar(event, *, now=None) -> bytes:
         f"DESCRIPTION:{ical.escape_text(description)}",
         f"SEQUENCE:{event.sequence}",
         f"LAST-MODIFIED:{ical.utc(event.updated_at)}",
-        "STATUS:CONFIRMED",
+        "STATUS:CANCELLED" if event.is_cancelled else "STATUS:CONFIRMED",
         "TRANSP:OPAQUE",
     ]
     if event.location or event.online_url:
         lines.append(f"LOCATION:{ical.escape_text(event.location or event.online_url)}")
     lines += [f"URL:{url}", "END:VEVENT"]
     return ical.calendar([lines], product=PRODUCT)
+
+
+def calendar_attachment(notification) -> list[tuple[str, bytes, str]]:
+    """The .ics attached to an event e-mail (registered on the "alumni.event" category): for
+    a notification that links to an event its recipient has a seat at, built when the e-mail
+    goes out so it shows the current time and place; for a cancelled event, to everyone it
+    told, marked cancelled so calendars drop it. A waiting-list message gets none."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(notification.url)
+    except Resolver404:
+        return []
+    if match.view_name != "alumni:event-detail":
+        return []
+    event = Event.objects.filter(pk=match.kwargs["pk"]).first()
+    if event is None:
+        return []
+    mine = event.registrations.active().filter(member_id=notification.recipient_id)
+    told = mine.exists() if event.is_cancelled else mine.filter(status=Status.BOOKED).exists()
+    if not told:
+        return []
+    return [(calendar_filename(event), event_calendar(event), "text/calendar")]
 
 
 def calendar_filename(event) -> str:

@@ -10,6 +10,7 @@ from hrsocial.middleware import sessionless
 ALLOWED_PREFIXES = (
     "/accounts/",
     "/alumni/newsletter/unsubscribe/",
+    "/alumni/join/",
     "/people/language/",
     "/i18n/",
     "/jsi18n/",

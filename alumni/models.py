@@ -380,6 +380,12 @@ class Event(models.Model):
     )  # fmt: skip
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # HR called the event off (alumni.events.event_call_off): it stays visible as cancelled,
+    # sign-ups are refused, and calendars drop it (STATUS:CANCELLED).
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
+    cancel_reason = models.CharField(
+        _("reason for cancelling"), max_length=500, blank=True, editable=False
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -422,6 +428,10 @@ class Event(models.Model):
         from django.utils import timezone
 
         return self.starts_at <= (now or timezone.now())
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class EventRegistrationQuerySet(models.QuerySet):
@@ -467,3 +477,36 @@ class EventRegistration(models.Model):
 
     def __str__(self):
         return f"{self.member} → {self.event}"
+
+
+# Freelancers HR invites by e-mail (alumni.freelancers).
+
+
+class FreelancerInvitation(models.Model):
+    """HR's invitation of a freelancer: the account HR vouches for is made at once (with no
+    usable password, so nobody can sign in with it), the e-mail goes through the outbox, and
+    the freelancer completes the sign-up from the signed link (password, KvK number, rates,
+    expertise). Accepted once; `sent_at` is the latest send (HR may send it again)."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("freelancer"), on_delete=models.CASCADE,
+        related_name="freelancer_invitation",
+    )  # fmt: skip
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("invited by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    message = models.TextField(_("personal message"), max_length=1000, blank=True)
+    sent_at = models.DateTimeField(_("sent at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("freelancer invitation")
+        verbose_name_plural = _("freelancer invitations")
+
+    def __str__(self):
+        return str(self.person)
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None

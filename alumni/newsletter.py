@@ -80,7 +80,9 @@ def _events_since(since, now) -> list[dict]:
         Event = apps.get_model("alumni", "Event")
     except LookupError:
         return []
-    rows = Event.objects.filter(created_at__gte=since, starts_at__gte=now).order_by("starts_at")
+    rows = Event.objects.filter(
+        created_at__gte=since, starts_at__gte=now, cancelled_at__isnull=True
+    ).order_by("starts_at")
     return [
         {
             "title": e.title,

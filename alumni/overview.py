@@ -10,7 +10,7 @@ def network_overview(user) -> dict:
     vacancies = provided("open_vacancies")
     return {
         "gigs": list(Gig.objects.open().order_by("-pk")[:5]),
-        "events": list(Event.objects.upcoming()[:5]),
+        "events": list(Event.objects.upcoming().filter(cancelled_at__isnull=True)[:5]),
         # None: the app is not installed, and the page leaves the section out.
         "news": news(user, limit=5) if news else None,
         "vacancies": vacancies(user, limit=5) if vacancies else None,

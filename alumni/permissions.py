@@ -123,3 +123,12 @@ def get_event_for_user(request, pk):
 
         raise PermissionDenied
     return get_object_or_404(Event.objects.all(), pk=pk)
+
+
+def can_invite_freelancers(user) -> bool:
+    return user.is_authenticated and user.is_hr
+
+
+def can_see_rates(user, profile) -> bool:
+    """A freelancer's KvK number and hourly rates: HR and the freelancer only."""
+    return user.is_authenticated and (user.is_hr or user.pk == profile.user_id)

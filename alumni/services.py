@@ -72,6 +72,7 @@ def membership_approve(*, membership: Membership, approved_by: User) -> Membersh
         membership.decided_at = timezone.now()
         membership.save(update_fields=["status", "decided_by", "decided_at"])
         audit.record(actor=approved_by, action="alumni.membership_approve", target=membership.user)
+        _tell_decision(membership)
         return membership
 
 
@@ -92,7 +93,27 @@ def membership_reject(*, membership: Membership, rejected_by: User, reason: str)
             actor=rejected_by, action="alumni.membership_reject", target=membership.user,
             reason=reason[:200],
         )  # fmt: skip
+        _tell_decision(membership)
         return membership
+
+
+def _tell_decision(membership: Membership) -> None:
+    """The waiting page promises an e-mail: HR's decision goes through the outbox."""
+    from django.urls import reverse
+    from django.utils.text import format_lazy
+
+    from notifications.services import notify
+
+    if membership.status == Membership.Status.VERIFIED:
+        notify([membership.user], "alumni.membership",
+               gettext_lazy("Welcome to the alumni network"),
+               gettext_lazy("HR verified your sign-up: the network is open for you."),
+               reverse("alumni:index"))  # fmt: skip
+    else:
+        notify([membership.user], "alumni.membership",
+               gettext_lazy("HR could not verify your sign-up"),
+               format_lazy(gettext_lazy("Reason: {reason}"), reason=membership.reject_reason),
+               reverse("alumni:waiting"))  # fmt: skip
 
 
 def profile_update(*, profile, data: dict, skills: list[str], visibility: dict):
@@ -182,12 +203,15 @@ def gig_pick(*, gig, member, picked_by):
 
 
 def gig_matches(*, gig, limit: int = 20):
-    """Members available at the gig's start whose skills match, best first (one query)."""
+    """Members available at the gig's start whose skills match, best first: one query
+    whatever the number of members (the gig's skills come prefetched, or cost one more)."""
     from django.db.models import Count
 
     from alumni.models import Profile
 
-    skill_ids = list(gig.skills.values_list("pk", flat=True))
+    skill_ids = [s.pk for s in gig.skills.all()]  # prefetched by the gig page: no query
+    if not skill_ids:
+        return []
     return list(
         Profile.objects.filter(user__is_active=True, user__kind__in=("alumnus", "freelancer"))
         .exclude(user__membership__status__in=("pending", "rejected"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alumni import event_views, newsletter_views, views
+from alumni import event_views, freelancer_views, newsletter_views, views
 
 app_name = "alumni"
 
@@ -22,11 +22,14 @@ urlpatterns = [
     path("events/<int:pk>/edit/", event_views.event_edit, name="event-edit"),
     path("events/<int:pk>/sign-up/", event_views.event_sign_up, name="event-sign-up"),
     path("events/<int:pk>/cancel/", event_views.event_cancel, name="event-cancel"),
+    path("events/<int:pk>/call-off/", event_views.event_call_off, name="event-call-off"),
     path("events/<int:pk>/calendar.ics", event_views.event_calendar, name="event-calendar"),
     path("waiting/", views.waiting, name="waiting"),
     path("verification/", views.verification_queue, name="verification-queue"),
     path("verification/<int:pk>/approve/", views.membership_approve, name="membership-approve"),
     path("verification/<int:pk>/reject/", views.membership_reject, name="membership-reject"),
+    path("freelancers/invite/", freelancer_views.freelancer_invite, name="freelancer-invite"),
+    path("join/<str:token>/", freelancer_views.freelancer_join, name="freelancer-join"),
     path("newsletter/unsubscribe/<str:token>/", newsletter_views.unsubscribe,
          name="newsletter-unsubscribe"),
 ]  # fmt: skip

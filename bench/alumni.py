@@ -55,6 +55,9 @@ def pages(ctx):
              user="alumni@example.com", kind="everyday"),
         Page("alumni directory, page 2", "/alumni/directory/?page=2",
              user="alumni@example.com", kind="everyday"),
+        # Issue 17 asks the directory search and the gig matching for at least 20 % of the
+        # signed-in floor: "everyday", not an HR "list" (15 %). Their fixed query counts are
+        # tested in tests/alumni (test_profiles, test_gigs) at two sizes.
         Page("gig page with matching (HR)", f"/alumni/gigs/{gig.pk}/",
-             user="hr@example.com", kind="list"),
+             user="hr@example.com", kind="everyday"),
     ]  # fmt: skip

@@ -60,6 +60,16 @@ COLUMN_ALIASES = {
     "taal": "preferred_language",
     "kind": "kind",
     "soort": "kind",
+    # Optional: where the alumni network's invitation goes on the end date (the work address
+    # stops with the job), and how a boomerang's network account is found again.
+    "private_email": "private_email",
+    "personal_email": "private_email",
+    "prive_email": "private_email",
+    "privé_email": "private_email",
+    "prive_e-mail": "private_email",
+    "privé_e-mail": "private_email",
+    "privé-e-mailadres": "private_email",
+    "prive-e-mailadres": "private_email",
 }
 REQUIRED_COLUMNS = ("email", "full_name")
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
@@ -107,6 +117,10 @@ class PersonRow:
     preferred_language: str
     kind: str
     existing: User | None = None
+    private_email: str = ""
+    # A boomerang: the former employee account that held this employee number, which moves
+    # to the network account the row matched (see _boomerangs).
+    releases_number_of: User | None = None
 
 
 @dataclass
@@ -190,6 +204,13 @@ class PersonRowForm(forms.Form):
         },
     )
     manager = forms.CharField(required=False)
+    private_email = forms.EmailField(
+        max_length=254,
+        required=False,
+        error_messages={
+            "invalid": gettext_lazy("“%(value)s” is not a valid private e-mail address."),
+        },
+    )
     start_date = ImportDateField(column="start_date")
     end_date = ImportDateField(column="end_date")
     preferred_language = forms.ChoiceField(
@@ -211,7 +232,7 @@ class PersonRowForm(forms.Form):
 
     def __init__(self, data):
         data = {key: value.strip() for key, value in data.items()}
-        for name in ("email", "preferred_language", "kind"):
+        for name in ("email", "preferred_language", "kind", "private_email"):
             data[name] = data.get(name, "").lower()
         super().__init__(data)
 
@@ -250,6 +271,12 @@ class PersonRowForm(forms.Form):
             (self.data.get("employee_number") or "").lower(),
         ):
             self.add_error("manager", _("Nobody can be their own manager."))
+        private = cleaned.get("private_email")
+        if private and private == self.data["email"]:
+            self.add_error(
+                "private_email",
+                _("The private e-mail address is the same as the work e-mail address."),
+            )
         return cleaned
 
     def messages(self) -> list[str]:
@@ -410,6 +437,8 @@ def _check_rows(plan: ImportPlan, records: list[tuple[int, dict]]) -> None:
     }
     first_line_of: dict[tuple[str, str], int] = {}
     row_form = PersonRowForm.for_file(departments=departments, job_roles=job_roles)
+    boomerang_by_number, boomerang_by_private = _boomerangs(records)
+    matched_lines: dict[int, int] = {}  # account -> the first line that matched it
 
     for line, record in records:
         form = row_form(record)
@@ -441,6 +470,36 @@ def _check_rows(plan: ImportPlan, records: list[tuple[int, dict]]) -> None:
                 )
             existing = owner
 
+        # A boomerang: the row is the network account of an alumnus (found by their former
+        # employee number or their private e-mail address), who becomes an employee again in
+        # that one account, keeping its history. Their old, ended employee account gives up
+        # the employee number to it.
+        releases = None
+        private = (form.data.get("private_email") or "").strip().lower()
+        # Only a row that employs the person now (no end date in the past): an HRIS export
+        # that still lists the old, ended employment leaves the network account alone.
+        end = form.cleaned_data.get("end_date") if form.is_valid() else None
+        hired = form.is_valid() and form.cleaned_data.get("kind") == User.Kind.EMPLOYEE
+        hired = hired and not (end and end < timezone.localdate())
+        if hired and (existing is None or existing.kind == User.Kind.FORMER_EMPLOYEE):
+            returning = (boomerang_by_number.get(number) if number else None) or (
+                boomerang_by_private.get(private) if private else None
+            )
+            # The row's work address may be free, the network account's own, or the old
+            # account's (rehired under the same address): that one moves along too.
+            if returning is not None and (
+                owner is None or owner.pk in (returning.pk, existing.pk if existing else None)
+            ):
+                if existing is not None and existing.pk != returning.pk:
+                    releases = existing
+                existing = returning
+                other = matched_lines.setdefault(existing.pk, line)
+                if other != line:
+                    errors.append(
+                        _("This row is the same person as line %(other)d (%(name)s).")
+                        % {"other": other, "name": existing}
+                    )
+
         plan.errors += [RowError(line, message) for message in errors]
         cleaned = form.cleaned_data
         plan.rows.append(
@@ -457,9 +516,25 @@ def _check_rows(plan: ImportPlan, records: list[tuple[int, dict]]) -> None:
                 preferred_language=cleaned.get("preferred_language", User.Language.DUTCH),
                 kind=cleaned.get("kind", User.Kind.EMPLOYEE),
                 existing=existing,
+                private_email=cleaned.get("private_email") or "",
+                releases_number_of=releases,
             )
         )
     _check_managers_exist(plan)
+
+
+def _boomerangs(records) -> tuple[dict, dict]:
+    """The network accounts the rows may point at, read once for the whole file: by former
+    employee number and by private e-mail. An installed app provides the lookup (the alumni
+    network: `people_import_boomerangs`); without it there are none."""
+    from hrsocial.plugins import provided
+
+    lookup = provided("people_import_boomerangs")
+    if lookup is None:
+        return {}, {}
+    numbers = {r.get("employee_number", "").strip() for _line, r in records} - {""}
+    privates = {r.get("private_email", "").strip().lower() for _line, r in records} - {""}
+    return lookup(numbers=numbers, private_emails=privates)
 
 
 def _check_managers_exist(plan: ImportPlan) -> None:

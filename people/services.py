@@ -21,6 +21,7 @@ from hrsocial import audit
 from hrsocial.emails import send_templated_email
 from people.importer import PERSON_FIELDS, ImportPlan, RowError, read_people_file
 from people.models import User
+from people.signals import person_imported
 
 logger = logging.getLogger(__name__)
 
@@ -190,6 +191,10 @@ def person_apply(*, person: User, values: dict) -> str:
         setattr(person, name, value)
     if before["kind"] == User.Kind.FORMER_EMPLOYEE and person.kind == User.Kind.EMPLOYEE:
         person.kind = User.Kind.FORMER_EMPLOYEE
+    elif before["kind"] in (User.Kind.ALUMNUS, User.Kind.FREELANCER) and (
+        person.kind == User.Kind.EMPLOYEE
+    ):
+        person.employment_ended_at = None  # hired again (a boomerang): employed from now on
     if person.pk is None:
         person.set_unusable_password()
         person.save()
@@ -261,8 +266,21 @@ def people_import(
             if person.pk in unverified:
                 _account_take_back(person=person, taken_by=imported_by)
                 adopted.append(person)
+            if row.releases_number_of is not None:
+                # A boomerang's old, ended account gives its employee number (and its work
+                # address, when the person is rehired under it) to the network account that
+                # becomes the employee again (people.importer._boomerangs).
+                old = row.releases_number_of
+                released = {"employee_number": None}
+                if old.email.lower() == row.email:
+                    released["email"] = f"former-{old.pk}@boomerang.invalid"
+                    EmailAddress.objects.filter(user=old).delete()
+                User.objects.filter(pk=old.pk).update(**released)
+                audit.record(actor=imported_by, action="people.import_boomerang",
+                             target=person, former_account=row.releases_number_of.pk)  # fmt: skip
             values = {name: getattr(row, name) for name in PERSON_FIELDS}
             outcome = person_apply(person=person, values={**values, "email": row.email})
+            person_imported.send(sender=User, person=person, private_email=row.private_email)
             if outcome == "created":
                 result.created.append(person)
             elif outcome == "updated":

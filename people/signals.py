@@ -8,6 +8,10 @@ from people.models import HR_GROUP, HR_LEADS_GROUP
 # with `person` and `ended_by`. Each practice app handles its own records (open questions,
 # seats, reviews) through its own services: the shared ground imports no practice app.
 employment_ended = Signal()
+# Sent inside the HRIS import's transaction for every row (people.services.people_import),
+# with `person` and `private_email` (the optional column, "" when empty): the alumni network
+# keeps the private address for the invitation on the end date.
+person_imported = Signal()
 
 VIEW = ("view",)
 READ_WRITE = ("view", "add", "change", "delete")

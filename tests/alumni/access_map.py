@@ -27,6 +27,16 @@ def setup(world):
     from alumni.models import Event
 
     start = timezone.now() + datetime.timedelta(days=30)  # ahead of any clock
+    from alumni.freelancers import token_for
+    from alumni.models import FreelancerInvitation
+    from tests.factories import FreelancerFactory
+
+    invited = FreelancerFactory(full_name="Uitgenodigde Freelancer")
+    invited.set_unusable_password()
+    invited.save()
+    world.al_join = token_for(
+        FreelancerInvitation.objects.create(person=invited, sent_at=timezone.now())
+    )
     world.al_event = Event.objects.create(
         title="Reünie", starts_at=start, ends_at=start + datetime.timedelta(hours=3),
         location="Utrecht", capacity=10,
@@ -66,4 +76,9 @@ ROUTES = [
           kwargs=lambda w: {"pk": w.al_event.pk}),
     Route("alumni:event-cancel", {**network(302), "hr": 403}, method="post",
           kwargs=lambda w: {"pk": w.al_event.pk}),
+    Route("alumni:event-call-off", hr_only(302), method="post",
+          kwargs=lambda w: {"pk": w.al_event.pk}, data={"confirm": "yes"}),
+    Route("alumni:freelancer-invite", hr_only(200)),
+    # The invitation's signed link is the authority: anyone holding it sees the sign-up form.
+    Route("alumni:freelancer-join", everyone(200), kwargs=lambda w: {"token": w.al_join}),
 ]  # fmt: skip

@@ -117,3 +117,34 @@ def test_the_gig_page_for_hr_runs_the_same_queries_for_5_and_50_interested(clien
     few = count_queries(client, url)
     add(45)
     assert count_queries(client, url) == few
+
+
+def test_gig_matching_is_one_query_at_two_sizes_and_the_page_too(client, gig, hanna):
+    """The bench's HR gig page over 20,000 members: matching costs one query however many
+    members match, and the page the same number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from alumni.permissions import get_gig_for_user
+
+    def add(n):
+        for i in range(n):
+            _available(f"Match {Profile.objects.count()}-{i}", ["payroll", "excel"][: 1 + i % 2])
+
+    add(5)
+    client.force_login(hanna)
+    url = reverse("alumni:gig-detail", args=[gig.pk])
+    few = count_queries(client, url)
+
+    class Request:
+        user = hanna
+
+    prefetched = get_gig_for_user(Request, gig.pk)
+    with CaptureQueriesContext(connection) as small:
+        assert len(services.gig_matches(gig=prefetched)) == 5
+    add(45)
+    with CaptureQueriesContext(connection) as large:
+        matches = services.gig_matches(gig=prefetched)
+    assert len(small) == len(large) == 1
+    assert len(matches) == 20 and matches[0].matching == 2  # best first, at most 20
+    assert count_queries(client, url) == few

@@ -1,5 +1,6 @@
 import datetime
 
+import pytest
 from django.urls import reverse
 
 from alumni.models import Profile, Skill, Visibility
@@ -107,3 +108,31 @@ def test_the_directory_runs_the_same_queries_for_5_and_50_members(client, anouk)
     for i in range(45):
         _member(f"Lid b{i}", skills=["payroll"], visibility=SHARED)
     assert count_queries(client, url) == few
+
+
+@pytest.mark.parametrize("viewer", ["member", "hr"])
+def test_directory_search_and_page_two_cost_the_same_at_two_sizes(client, anouk, hanna, viewer):
+    """The bench's directory pages (20,000 members there): skill search, and a later page."""
+    from alumni.views import DIRECTORY_PAGE_SIZE
+
+    def add(n, prefix):
+        for i in range(n):
+            _member(f"{prefix} {i:03}", skills=["payroll", "excel"], visibility=SHARED)
+
+    add(DIRECTORY_PAGE_SIZE + 5, "Lid a")
+    client.force_login(anouk if viewer == "member" else hanna)
+    urls = [
+        reverse("alumni:directory") + "?skill=pay",
+        reverse("alumni:directory") + "?page=2",
+        reverse("alumni:directory") + "?skill=excel&available=on&page=2",
+    ]
+    few = [count_queries(client, url) for url in urls]
+    add(3 * DIRECTORY_PAGE_SIZE, "Lid b")
+    assert [count_queries(client, url) for url in urls] == few
+
+
+def test_a_skill_search_lists_each_member_once(client, anouk):
+    _member("Twee Vaardigheden", skills=["payroll", "payroll-advies"], visibility=SHARED)
+    client.force_login(anouk)
+    page = client.get(reverse("alumni:directory"), {"skill": "payroll"})
+    assert page.context["page"].paginator.count == 1

@@ -163,3 +163,17 @@ def test_hr_sees_the_sign_ups_to_verify_among_the_to_dos(client, hanna):
     client.force_login(hanna)
     assert reverse("alumni:verification-queue") in client.get(reverse("home")).content.decode()
     assert len(mail.outbox) == 0
+
+
+def test_the_sign_up_hears_hr_s_decision_through_the_outbox(hanna):
+    """The waiting page promises an e-mail: approve and reject each send one."""
+    from notifications.models import Notification
+
+    welcome = services.membership_sign_up(user=AlumnusFactory(full_name="Welkom Lid"))
+    refused = services.membership_sign_up(user=AlumnusFactory(full_name="Geweigerd Lid"))
+    services.membership_approve(membership=welcome, approved_by=hanna)
+    services.membership_reject(membership=refused, rejected_by=hanna, reason="Onbekend bij HR")
+    (yes,) = Notification.objects.filter(recipient=welcome.user, category="alumni.membership")
+    assert yes.title == "Welkom in het alumninetwerk" and yes.url == reverse("alumni:index")
+    (no,) = Notification.objects.filter(recipient=refused.user, category="alumni.membership")
+    assert "Onbekend bij HR" in no.body

@@ -393,6 +393,29 @@ def alumni_event(world, person):
     event_sign_up(event=event, member=person)
 
 
+def alumni_membership(world, person):
+    from alumni import services
+
+    type(person).objects.filter(pk=person.pk).update(kind="alumnus", department=None)
+    person.kind = "alumnus"
+    membership = services.membership_sign_up(user=person, employee_number="0000")
+    services.membership_approve(membership=membership, approved_by=world.hr)
+
+
+def alumni_invitation(world, person):
+    from django.utils import timezone
+
+    from alumni import freelancers
+    from alumni.models import FreelancerInvitation
+
+    type(person).objects.filter(pk=person.pk).update(kind="freelancer", department=None)
+    person.kind = "freelancer"
+    invitation = FreelancerInvitation.objects.create(
+        person=person, invited_by=world.hr, sent_at=timezone.now()
+    )
+    freelancers._send(invitation)
+
+
 def integrations_channel_disabled(world, person):
     from integrations import chat
     from integrations.models import ChatChannel
@@ -459,6 +482,8 @@ SCENARIOS = {
     "news.weekly": news_weekly,
     "alumni.gig": alumni_gig,
     "alumni.event": alumni_event,
+    "alumni.membership": alumni_membership,
+    "alumni.invitation": alumni_invitation,
     "integrations.channel_disabled": integrations_channel_disabled,
 }
 

@@ -40,14 +40,15 @@ def test_a_manager_also_sees_the_team_s_categories(client, milan, emma):
 
 def test_hr_leads_see_every_category_but_the_networks_own(client, hanna):
     everything = {c.key for c in categories.all_categories()}
-    # alumni.gig and alumni.event are for members only.
-    assert set(offered(client, hanna)) == everything - {"alumni.gig", "alumni.event"}
+    # The network's categories are for its members (and invited freelancers) only.
+    network = {"alumni.gig", "alumni.event", "alumni.membership", "alumni.invitation"}
+    assert set(offered(client, hanna)) == everything - network
 
 
 def test_an_alumna_sees_only_what_can_reach_her(client, anouk):
     assert offered(client, anouk) == [
-        "general", "sharing.weekly", "sharing.new_kit", "sharing.monthly_clicks", "alumni.gig",
-        "alumni.event", "people.second_factor_reset",
+        "general", "sharing.weekly", "sharing.new_kit", "sharing.monthly_clicks",
+        "alumni.membership", "alumni.gig", "alumni.event", "people.second_factor_reset",
     ]  # fmt: skip
 
 
