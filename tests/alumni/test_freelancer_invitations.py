@@ -148,7 +148,7 @@ def test_the_hourly_rate_is_for_hr_only(client, hanna, femke, anouk):
     )  # fmt: skip
     url = reverse("alumni:profile-detail", kwargs={"pk": profile.pk})
     client.force_login(hanna)
-    assert "€ 70" in client.get(url).content.decode()
+    assert "70,00" in client.get(url).content.decode()  # in the reader's money format
     client.force_login(anouk)
     page = client.get(url).content.decode()
-    assert "€ 70" not in page and "12345678" not in page
+    assert "70,00" not in page and "12345678" not in page

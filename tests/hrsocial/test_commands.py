@@ -25,10 +25,11 @@ def test_seed_demo_creates_the_demo_accounts_and_is_idempotent(db):
 
 def test_seed_demo_scales_up_for_benchmarks(db):
     call_command("seed_demo", "--scale", "3", stdout=StringIO())
-    from alumni.demo import PENDING
+    from alumni.demo import DEPARTURES, PENDING
 
-    # The demo's people at scale 3, and the alumni network's sign-ups waiting for HR.
-    assert User.objects.count() == 90 + len(PENDING)
+    # The demo's people at scale 3, the alumni network's sign-ups waiting for HR and the
+    # people who left (invited to the network on their end date, or not).
+    assert User.objects.count() == 90 + len(PENDING) + len(DEPARTURES)
     assert User.objects.filter(email__startswith="bench.", manager__isnull=False).count() == 60
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.template import Context, Template, TemplateSyntaxError
 
-ROLE_TEST = re.compile(r"\buser\.is_(hr|hr_lead|manager|employee|alumnus|freelancer)\b")
+ROLE_TEST = re.compile(r"(?<![.\w])user\.is_(hr|hr_lead|manager|employee|alumnus|freelancer)\b")
 
 
 def test_no_template_decides_access_on_a_role_itself():
