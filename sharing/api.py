@@ -140,47 +140,17 @@ def daily_figures(day: datetime.date) -> dict:
 
 
 def sharers(start: datetime.date, end: datetime.date, granularity: str) -> dict:
-    """For insights: the distinct people behind clicks per share (overall and per channel),
-    who made the links from `start` to `end`: per week or month ("week"/"month", keyed by its
-    first day) and for the whole period ("period"), per department (None: none) and for the
-    organisation ("organisation"). One query (four groupings in a union), counts only."""
-    from django.db.models import BooleanField, Count, DateTimeField, F, IntegerField, Q, Value
-    from django.db.models.functions import TruncMonth, TruncWeek
+    """For insights: the distinct people behind clicks per share (overall and per channel):
+    who made the links from `start` to `end`, per period and department of the sharer when
+    they shared (hrsocial.daily.distinct_people: one query, counts only)."""
+    from django.db.models import Q
 
-    from hrsocial.daily import day_bounds
+    from hrsocial.daily import distinct_people
     from sharing.models import Channel
 
-    first, last = day_bounds(start)[0], day_bounds(end)[1]
-    made = Share.objects.filter(created_at__gte=first, created_at__lt=last).order_by()
-    counted = {"click_through": Count("sharer", distinct=True)} | {
-        f"click_through_{c}": Count("sharer", distinct=True, filter=Q(channel=c))
-        for c in Channel.values
-    }
-    bucket = TruncWeek("created_at") if granularity == "week" else TruncMonth("created_at")
-    whole = Value(None, output_field=DateTimeField())
-    nowhere = Value(None, output_field=IntegerField())
-
-    def grouped(period, department, everyone: bool):
-        return (
-            made.annotate(p=period, d=department, everyone=Value(everyone, BooleanField()))
-            .values("p", "d", "everyone")
-            .annotate(**counted)
-            .values("p", "d", "everyone", *counted)
-        )
-
-    department = F("department")
-    rows = grouped(bucket, department, False).union(
-        grouped(whole, department, False),
-        grouped(bucket, nowhere, True),
-        grouped(whole, nowhere, True),
-        all=True,
-    )
-    found = {name: {} for name in counted}
-    for row in rows:
-        period = row["p"]
-        if isinstance(period, datetime.datetime):
-            period = period.date()
-        key = "organisation" if row["everyone"] else row["d"]
-        for name in counted:
-            found[name].setdefault("period" if period is None else period, {})[key] = row[name]
-    return found
+    return distinct_people(
+        Share.objects.all(), when="created_at", person="sharer", department="department",
+        start=start, end=end, granularity=granularity,
+        figures={"click_through": None}
+        | {f"click_through_{c}": Q(channel=c) for c in Channel.values},
+    )  # fmt: skip

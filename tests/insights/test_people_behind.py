@@ -86,3 +86,61 @@ def test_six_shares_by_five_people_show_their_click_through(departments):
     chosen = Selection(start=days_ago(60), end=days_ago(1), department=deel.pk)
     alone = series(publish(figures.dashboard(chosen)), "sharing.click_through")
     assert alone.total.value == 20
+
+
+def no_shows_by(dept, people: int, enrolments: int):
+    """`enrolments` no-shows of the first `people` of `dept` in sessions that ended ten days
+    ago, and the daily figure the nightly build would have written for them."""
+    from insights.models import DailyFigure
+    from tests.trainings.factories import SessionFactory
+    from trainings.models import Enrolment
+
+    members = list(dept.members.order_by("pk"))[:people]
+    for n in range(enrolments):
+        session = SessionFactory(starts_at=at(10) - datetime.timedelta(hours=2), ends_at=at(10))
+        Enrolment.objects.create(
+            session=session, person=members[n % people], status="booked",
+            attendance="no_show", created_at=at(20), booked_at=at(20),
+        )  # fmt: skip
+    DailyFigure.objects.create(day=days_ago(10), figure="trainings.no_show_rate",
+                               department=dept, amount=enrolments, base=enrolments)  # fmt: skip
+
+
+@pytest.mark.parametrize(("people", "shown"), [(1, False), (5, True)])
+def test_no_shows_of_one_person_in_eight_sessions_show_no_rate(departments, people, shown):
+    deel, groot, groter = departments
+    no_shows_by(deel, people, 8)
+    no_shows_by(groot, 8, 8)
+    no_shows_by(groter, 9, 9)
+    rows = dict(breakdown(publish(figures.dashboard(period())), "trainings.no_show_rate").rows)
+    assert rows["Deel"].hidden is not shown
+    assert rows["Groter"].value == 100
+
+
+def reviews_of(dept, people: int, competencies: int):
+    """Reviews done ten days ago of the first `people` of `dept`, each with `competencies`
+    lines a level under the required one, and the daily figure built from them."""
+    from competencies.models import AssessmentLine, Review
+    from insights.models import DailyFigure
+    from tests.competencies.factories import CompetencyFactory, ReviewFactory
+
+    known = [CompetencyFactory() for _n in range(competencies)]
+    for person in list(dept.members.order_by("pk"))[:people]:
+        review = ReviewFactory(employee=person, status=Review.Status.REVIEWED, reviewed_at=at(10))
+        for competency in known:
+            AssessmentLine.objects.create(review=review, competency=competency, self_level=2,
+                                          manager_level=2, required_level=3)  # fmt: skip
+    lines = people * competencies
+    DailyFigure.objects.create(day=days_ago(10), figure="competencies.average_gap",
+                               department=dept, amount=lines, base=lines)  # fmt: skip
+
+
+@pytest.mark.parametrize(("people", "shown"), [(2, False), (5, True)])
+def test_the_gaps_of_two_people_over_many_competencies_show_no_average(departments, people, shown):
+    deel, groot, groter = departments
+    reviews_of(deel, people, 6)
+    reviews_of(groot, 8, 1)
+    reviews_of(groter, 9, 1)
+    rows = dict(breakdown(publish(figures.dashboard(period())), "competencies.average_gap").rows)
+    assert rows["Deel"].hidden is not shown
+    assert rows["Groter"].value == 1
