@@ -13,8 +13,8 @@ events (Section.people: sharing 1, trainings 2, competencies 1). Measured 2026-1
 figures (8 connections, 2 workers): full dashboard per month 12 req/s (3 % of the floor) before,
 243 req/s (44 %) after; per week 6 → 172 req/s (2 % → 31 %).
 
-    BENCH_REDIS=redis://127.0.0.1:6379/2 flock /tmp/bench.lock .venv/bin/python bench/run.py --only insights \
-        --database hrsocial_bench_insights --port 8773 --no-fanout --duration 5
+    BENCH_REDIS=redis://127.0.0.1:6379/2 flock /tmp/bench.lock .venv/bin/python bench/run.py \
+        --only insights --database hrsocial_bench_insights --port 8773 --no-fanout --duration 5
 """
 
 import datetime
