@@ -9,7 +9,7 @@ The dashboard and the report render their published sections once per selection 
 (insights.rendering, cached with the figures): a page view is the base layout plus one cache
 read. A miss (after the nightly build or five minutes) runs a fixed number of queries: the
 departments' headcounts (2), the sums of the daily rows (2) and the people behind the rates over
-events (Section.people: sharing 1, trainings 2, competencies 1). Measured 2026-12-03 with 63
+events (Section.people: sharing 1, trainings 2, competencies 1, helpdesk 2). Measured 2026-12-03 with 63
 figures (8 connections, 2 workers): full dashboard per month 12 req/s (3 % of the floor) before,
 243 req/s (44 %) after; per week 6 → 172 req/s (2 % → 31 %).
 

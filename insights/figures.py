@@ -156,7 +156,8 @@ def dashboard(selection: Selection) -> RawDashboard:
         per_department[figure][department] = (amount, base)
 
     def people(key, period, department):
-        """None when the figure's base counts people; else the people behind it."""
+        """None when the figure's base counts people (or, for this group, the section cannot
+        count them: anonymous questions); else the people behind it."""
         if key not in behind:
             return None
         return behind[key].get(period, {}).get(department, 0)

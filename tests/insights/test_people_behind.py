@@ -144,3 +144,32 @@ def test_the_gaps_of_two_people_over_many_competencies_show_no_average(departmen
     rows = dict(breakdown(publish(figures.dashboard(period())), "competencies.average_gap").rows)
     assert rows["Deel"].hidden is not shown
     assert rows["Groter"].value == 1
+
+
+def answered_for(dept, askers: int, questions: int):
+    """`questions` of the first `askers` of `dept` first answered ten days ago after four
+    hours, and the daily figure built from them."""
+    from helpdesk.models import Question
+    from insights.models import DailyFigure
+    from tests.helpdesk.factories import ask
+
+    members = list(dept.members.order_by("pk"))[:askers]
+    for n in range(questions):
+        question, _token = ask(members[n % askers])
+        Question.objects.filter(pk=question.pk).update(
+            created_at=at(10) - datetime.timedelta(hours=4), first_responded_at=at(10)
+        )
+    DailyFigure.objects.create(day=days_ago(10), figure="helpdesk.first_response_hours",
+                               department=dept, amount=4 * questions, base=questions)  # fmt: skip
+
+
+@pytest.mark.parametrize(("askers", "shown"), [(1, False), (5, True)])
+def test_six_questions_of_one_asker_show_no_response_time(departments, askers, shown):
+    deel, groot, groter = departments
+    answered_for(deel, askers, 6)
+    answered_for(groot, 8, 8)
+    answered_for(groter, 9, 9)
+    table = breakdown(publish(figures.dashboard(period())), "helpdesk.first_response_hours")
+    rows = dict(table.rows)
+    assert rows["Deel"].hidden is not shown
+    assert rows["Groter"].value == 4
