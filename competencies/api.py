@@ -8,9 +8,16 @@ from django.db.models.functions import Greatest
 from competencies.gaps import gap_rows, profile_rows
 from competencies.models import Competency
 from competencies.receivers import record_completed_training
-from hrsocial.daily import Figures, day_bounds, per_department
+from hrsocial.daily import Figures, day_bounds, distinct_people, per_department
 
-__all__ = ["Competency", "daily_figures", "gap_rows", "profile_rows", "record_completed_training"]
+__all__ = [
+    "Competency",
+    "daily_figures",
+    "people_behind",
+    "gap_rows",
+    "profile_rows",
+    "record_completed_training",
+]
 
 
 def daily_figures(day: datetime.date) -> dict[str, Figures]:
@@ -43,3 +50,17 @@ def daily_figures(day: datetime.date) -> dict[str, Figures]:
             lines.filter(manager_level__lt=F("required_level")), department
         ),
     }
+
+
+def people_behind(start: datetime.date, end: datetime.date, granularity: str) -> dict:
+    """For insights: the distinct people reviewed behind the average gap and the share at
+    the required level, which average over competencies (several per person), per period and
+    department (hrsocial.daily.distinct_people: one query, counts only)."""
+    from competencies.models import AssessmentLine
+
+    lines = AssessmentLine.objects.filter(required_level__isnull=False, manager_level__isnull=False)
+    return distinct_people(
+        lines, when="review__reviewed_at", person="review__employee",
+        department="review__employee__department", start=start, end=end,
+        granularity=granularity, figures={"average_gap": None, "at_target": None},
+    )  # fmt: skip

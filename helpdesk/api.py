@@ -5,9 +5,9 @@ import datetime
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 
 from helpdesk.queue import shared_counts
-from hrsocial.daily import Figures, day_bounds, per_department
+from hrsocial.daily import Figures, day_bounds, distinct_people, per_department
 
-__all__ = ["daily_figures", "new_faq_entries", "question_figures"]
+__all__ = ["daily_figures", "new_faq_entries", "people_behind", "question_figures"]
 
 
 def question_figures() -> dict:
@@ -67,3 +67,29 @@ def daily_figures(day: datetime.date) -> dict[str, Figures]:
         "faq_from_questions": {None: (float(faq), 0)} if faq else {},
         "solved_without_ticket": {None: (float(solved), 0)} if solved else {},
     }
+
+
+def people_behind(start: datetime.date, end: datetime.date, granularity: str) -> dict:
+    """For insights: the distinct askers behind the hours to the first response, the share
+    within the target and satisfaction, which average over questions (several per person),
+    per period and department (hrsocial.daily.distinct_people: two queries, counts only).
+    Anonymous questions have no asker to count: their row (no department) says None, and
+    insights falls back to the number of questions there."""
+    from helpdesk.models import Question, Rating
+
+    answered = distinct_people(
+        Question.objects.all(), when="first_responded_at", person="asker",
+        department="asker__department", start=start, end=end, granularity=granularity,
+        figures={"first_response_hours": None, "within_target": None},
+    )  # fmt: skip
+    rated = distinct_people(
+        Rating.objects.all(), when="created_at", person="question__asker",
+        department="question__asker__department", start=start, end=end,
+        granularity=granularity, figures={"satisfaction": None},
+    )  # fmt: skip
+    found = answered | rated
+    for periods in found.values():
+        for departments in periods.values():
+            if None in departments:
+                departments[None] = None
+    return found

@@ -11,6 +11,8 @@ class InsightsConfig(PortalAppConfig):
     insights."""
 
     name = "insights"
+    # Published figures for integrations (HR tokens only, scope insights:read).
+    api_routers = ["insights.rest.router"]
     verbose_name = _("Insights")
     seed_after = ("people", "guidelines", "trainings", "helpdesk", "competencies")
     navigation = navigation.app_menu("insights", order=90, hr=(_("Insights"), "insights:index"))

@@ -22,7 +22,7 @@ from insights.raw import (
     RawSection,
     RawSeries,
 )
-from insights.sections import installed_sections
+from insights.sections import ORGANISATION, WHOLE_PERIOD, installed_sections
 from people.models import Department, User
 
 WEEK, MONTH = "week", "month"
@@ -119,6 +119,26 @@ SUMS = CachedValue(
 )
 
 
+def _people(start, end, granularity) -> dict:
+    """The distinct people behind the figures whose base counts events, per figure key:
+    `Section.people` of every section that offers it (read live, cached with the sums)."""
+    found = {}
+    for section in installed_sections():
+        if section.people:
+            for name, counts in section.people(start, end, granularity).items():
+                found[f"{section.label}.{name}"] = counts
+    return found
+
+
+PEOPLE = CachedValue(
+    "insights:people",
+    _people,
+    timeout=CACHE_SECONDS,
+    generation=FIGURES,
+    key_parts=lambda *args: [str(a) for a in args],
+)
+
+
 def dashboard(selection: Selection) -> RawDashboard:
     """The raw dashboard for `selection` (published only by insights.privacy.publish)."""
     known = departments()
@@ -127,35 +147,58 @@ def dashboard(selection: Selection) -> RawDashboard:
     headcount = headcounts.get(selection.department, 0) if selection.department else organisation
     sums = SUMS.get(selection.start, selection.end, selection.granularity, selection.department)
     buckets = periods(selection.start, selection.end, selection.granularity)
+    behind = PEOPLE.get(selection.start, selection.end, selection.granularity)
+    group = selection.department or ORGANISATION
 
     per_period = {(f, p): (a, b) for f, p, a, b in sums["series"]}
     per_department = defaultdict(dict)
     for figure, department, amount, base in sums["by_department"]:
         per_department[figure][department] = (amount, base)
 
+    def people(key, period, department):
+        """None when the figure's base counts people (or, for this group, the section cannot
+        count them: anonymous questions); else the people behind it."""
+        if key not in behind:
+            return None
+        return behind[key].get(period, {}).get(department, 0)
+
     def total_of(key) -> RawCell:
         amount = sum(per_period.get((key, p), (0, 0))[0] for p in buckets)
         base = sum(per_period.get((key, p), (0, 0))[1] for p in buckets)
-        return RawCell(amount, base, headcount)
+        return RawCell(amount, base, headcount, people(key, WHOLE_PERIOD, group))
 
     sections, totals = [], {}
     for section in installed_sections():
         series, breakdowns = [], []
         for figure in section.figures:
             cells = tuple(
-                RawCell(*per_period.get((figure.key, p), (0.0, 0)), headcount) for p in buckets
-            )
+                RawCell(*per_period.get((figure.key, p), (0.0, 0)), headcount,
+                        people(figure.key, p, group))
+                for p in buckets
+            )  # fmt: skip
             totals[figure.key] = total_of(figure.key)
             series.append(RawSeries(figure, tuple(buckets), cells, totals[figure.key]))
             if not selection.department:
                 rows = [
-                    (name, RawCell(*per_department[figure.key].get(pk, (0.0, 0)), n))
-                    for pk, name, n in known
+                    (
+                        name,
+                        RawCell(
+                            *per_department[figure.key].get(pk, (0.0, 0)),
+                            n,
+                            people(figure.key, WHOLE_PERIOD, pk),
+                        ),
+                    )
+                    for pk, name, n in known  # fmt: skip
                 ]
                 if None in per_department[figure.key]:
                     amount, base = per_department[figure.key][None]
                     rows.append(
-                        (_("No department (anonymous)"), RawCell(amount, base, organisation))
+                        (
+                            _("No department (anonymous)"),
+                            RawCell(
+                                amount, base, organisation, people(figure.key, WHOLE_PERIOD, None)
+                            ),
+                        )
                     )
                 breakdowns.append(RawBreakdown(figure, tuple(rows), totals[figure.key]))
         sections.append(RawSection(section, tuple(series), tuple(breakdowns)))
@@ -193,9 +236,25 @@ def comparison(*, figure, starts_on, pilot_ids, until) -> RawComparison:
     organisation = sum(headcounts.values())
     in_pilot = sum(n for pk, n in headcounts.items() if pk in pilot_ids)
 
+    behind = PEOPLE.get(buckets[0], until, WEEK).get(figure.key)
+    halves = None
+    if behind is not None:
+        before = PEOPLE.get(buckets[0], starts_on - datetime.timedelta(days=1), WEEK)[figure.key]
+        since = PEOPLE.get(starts_on, max(until, starts_on), WEEK)[figure.key]
+        halves = {"before": _split(before, WHOLE_PERIOD, pilot_ids),
+                  "since": _split(since, WHOLE_PERIOD, pilot_ids)}  # fmt: skip
+
+    def people(period, groups):
+        if behind is None:
+            return None
+        if "none" in groups:
+            return behind.get(period, {}).get(ORGANISATION, 0)
+        return _split(behind, period, pilot_ids)[0 if groups == ("pilot",) else 1]
+
     def cell(period, groups, headcount) -> RawCell:
         found = [sums.get((period, g), (0.0, 0)) for g in groups]
-        return RawCell(sum(a for a, _b in found), sum(b for _a, b in found), headcount)
+        return RawCell(sum(a for a, _b in found), sum(b for _a, b in found), headcount,
+                       people(period, groups))  # fmt: skip
 
     return RawComparison(
         figure=figure,
@@ -205,4 +264,14 @@ def comparison(*, figure, starts_on, pilot_ids, until) -> RawComparison:
         _rest=tuple(cell(p, ("rest",), organisation - in_pilot) for p in buckets),
         starts_on=starts_on,
         has_pilot=bool(pilot_ids),
+        _people_halves=halves,
     )
+
+
+def _split(counts: dict, period, pilot_ids: set) -> tuple[int, int]:
+    """The people of the pilot departments and of the other departments in `period` (summed
+    over departments: someone who moved departments counts in both)."""
+    found = counts.get(period, {})
+    departments_only = [(d, n) for d, n in found.items() if isinstance(d, int)]
+    return (sum(n for d, n in departments_only if d in pilot_ids),
+            sum(n for d, n in departments_only if d not in pilot_ids))  # fmt: skip

@@ -108,6 +108,8 @@ class Comparison:
 def _people(cell: RawCell, kind: str) -> int:
     if kind == COUNT:
         return cell._headcount
+    if cell._people is not None:  # the base counts events: the people behind them count
+        return min(cell._headcount, cell._people)
     return min(cell._headcount, cell._base)
 
 
@@ -202,9 +204,9 @@ def _pair(pilot: RawCell, rest: RawCell, kind: str) -> tuple[Cell, Cell]:
     return first, second
 
 
-def _sum(cells: list[RawCell]) -> RawCell:
+def _sum(cells: list[RawCell], people: int | None = None) -> RawCell:
     return RawCell(sum(c._amount for c in cells), sum(c._base for c in cells),
-                   max((c._headcount for c in cells), default=0))  # fmt: skip
+                   max((c._headcount for c in cells), default=0), people)  # fmt: skip
 
 
 def _comparison(raw: RawComparison) -> Comparison:
@@ -222,11 +224,14 @@ def _comparison(raw: RawComparison) -> Comparison:
     before = [i for i, p in enumerate(raw.periods) if p < raw.starts_on]
     since = [i for i, p in enumerate(raw.periods) if p >= raw.starts_on]
 
-    def halves(indexes):
+    def halves(indexes, half):
         if not raw.has_pilot:
             return {"pilot": Cell(None, "–"), "rest": Cell(None, "–")}
+        people = raw._people_halves[half] if raw._people_halves else (None, None)
         p, r = _pair(
-            _sum([raw._pilot[i] for i in indexes]), _sum([raw._rest[i] for i in indexes]), kind
+            _sum([raw._pilot[i] for i in indexes], people[0]),
+            _sum([raw._rest[i] for i in indexes], people[1]),
+            kind,
         )
         return {"pilot": p, "rest": r}
 
@@ -238,8 +243,10 @@ def _comparison(raw: RawComparison) -> Comparison:
         ]
     start_label = labels[since[0]] if since else None
     chart = _chart(labels, datasets, figure.unit, "line", start=start_label)
-    return Comparison(str(figure.label), figure.unit, labels, organisation, pilot, rest,
-                      halves(before), halves(since), chart, raw.has_pilot)  # fmt: skip
+    return Comparison(
+        str(figure.label), figure.unit, labels, organisation, pilot, rest,
+        halves(before, "before"), halves(since, "since"), chart, raw.has_pilot,
+    )  # fmt: skip
 
 
 def publish(raw):

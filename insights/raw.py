@@ -28,11 +28,13 @@ class Raw:
 @dataclass(frozen=True, repr=False)
 class RawCell(Raw):
     """One figure for one group and period: summed amounts and bases, and the people of the
-    group (its headcount) the figure is about."""
+    group (its headcount) the figure is about. `_people`: the distinct people behind a rate or
+    average whose base counts events (`Section.people`); None: the base counts people."""
 
     _amount: float
     _base: int
     _headcount: int
+    _people: int | None = None
 
 
 @dataclass(frozen=True, repr=False)
@@ -84,3 +86,6 @@ class RawComparison(Raw):
     _rest: tuple[RawCell, ...]
     starts_on: datetime.date
     has_pilot: bool
+    # With `Section.people`: the distinct people of the pilot group and of the rest before
+    # and since the start ({"before": (pilot, rest), "since": (pilot, rest)}); None otherwise.
+    _people_halves: dict | None = None

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from hrsocial import audit
 from hrsocial.exports import export_format, table_export
-from insights import figures, permissions, services
+from insights import figures, permissions, rendering, services
 from insights.forms import InitiativeForm, ResultForm, SelectionForm, ShareForm
 from insights.models import Initiative, Share
 from insights.privacy import publish
@@ -22,30 +22,29 @@ from people.permissions import role_required
 hr_only = role_required(permissions.can_read)
 
 
-def _dashboard_context(request) -> dict:
+def _dashboard_context(request, *, exports: bool) -> dict:
     form = SelectionForm(request.GET or None)
     selection = form.selection()
-    dashboard = publish(figures.dashboard(selection))
     names = {str(pk): name for pk, name, _n in figures.departments()}
     return {
         "form": form,
         "selection": selection,
-        "dashboard": dashboard,
+        # Published and rendered once per selection (insights.rendering), not per request.
+        "sections_html": rendering.sections_html(selection, exports=exports),
         "department_name": names.get(str(selection.department or "")),
-        "query": request.GET.urlencode(),
     }
 
 
 @hr_only
 def dashboard(request):
-    return render(request, "insights/dashboard.html", _dashboard_context(request))
+    return render(request, "insights/dashboard.html", _dashboard_context(request, exports=True))
 
 
 @role_required(permissions.can_open_share)
 def shared_dashboard(request, token):
     share = permissions.get_share_for_user(request, token)
     audit.record(actor=request.user, action="insights.share_open", target=share)
-    context = _dashboard_context(request)
+    context = _dashboard_context(request, exports=False)
     return render(request, "insights/dashboard.html", {**context, "share": share})
 
 
@@ -89,10 +88,10 @@ def report(request):
     month = _month(request.GET.get("month"))
     end = (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
     selection = figures.Selection(start=month, end=end, granularity=figures.WEEK)
-    dashboard = publish(figures.dashboard(selection))
     previous = (month - datetime.timedelta(days=1)).replace(day=1)
     return render(request, "insights/report.html", {
-        "dashboard": dashboard, "month": month, "end": end, "previous": previous,
+        "sections_html": rendering.sections_html(selection, exports=False),
+        "month": month, "end": end, "previous": previous,
     })  # fmt: skip
 
 

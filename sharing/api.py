@@ -137,3 +137,20 @@ def daily_figures(day: datetime.date) -> dict:
     for channel in Channel.values:
         figures[f"click_through_{channel}"] = per_share(channel)
     return figures
+
+
+def sharers(start: datetime.date, end: datetime.date, granularity: str) -> dict:
+    """For insights: the distinct people behind clicks per share (overall and per channel):
+    who made the links from `start` to `end`, per period and department of the sharer when
+    they shared (hrsocial.daily.distinct_people: one query, counts only)."""
+    from django.db.models import Q
+
+    from hrsocial.daily import distinct_people
+    from sharing.models import Channel
+
+    return distinct_people(
+        Share.objects.all(), when="created_at", person="sharer", department="department",
+        start=start, end=end, granularity=granularity,
+        figures={"click_through": None}
+        | {f"click_through_{c}": Q(channel=c) for c in Channel.values},
+    )  # fmt: skip

@@ -4,11 +4,14 @@ import datetime
 
 from django.db.models import Exists, F, OuterRef, Q
 
-from hrsocial.daily import Figures, day_bounds, per_department
+from hrsocial.daily import Figures, day_bounds, distinct_people, per_department
 from trainings.models import Completion, Training
 from trainings.signals import training_completed
 
-__all__ = ["completions_of", "daily_figures", "training_completed", "trainings_developing"]
+__all__ = [
+    "completions_of", "daily_figures", "people_behind", "training_completed",
+    "trainings_developing",
+]  # fmt: skip
 
 
 def trainings_developing(competency, level: int, *, person=None, limit: int) -> list[Training]:
@@ -65,3 +68,24 @@ def daily_figures(day: datetime.date) -> dict[str, Figures]:
             completed.filter(Exists(proposed)), "person__department"
         ),
     }
+
+
+def people_behind(start: datetime.date, end: datetime.date, granularity: str) -> dict:
+    """For insights: the distinct people behind the shares of enrolments that had to wait
+    and of no-shows, which count enrolments (several per person), per period and department,
+    on the same rows as `daily_figures` (hrsocial.daily.distinct_people: two queries)."""
+    from trainings.models import Enrolment
+
+    enrolled = distinct_people(
+        Enrolment.objects.all(), when="created_at", person="person",
+        department="person__department", start=start, end=end, granularity=granularity,
+        figures={"waitlist_share": None},
+    )  # fmt: skip
+    attended = distinct_people(
+        Enrolment.objects.filter(status=Enrolment.Status.BOOKED).exclude(
+            attendance=Enrolment.Attendance.UNKNOWN
+        ),
+        when="session__ends_at", person="person", department="person__department",
+        start=start, end=end, granularity=granularity, figures={"no_show_rate": None},
+    )  # fmt: skip
+    return enrolled | attended

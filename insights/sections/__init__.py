@@ -5,6 +5,12 @@ defines `SECTION = Section(...)`: its title, the figures it offers and `daily(da
 the app's `api.daily_figures(day)` for that day's aggregates per department. A module whose
 app is not installed is never imported, so its section is absent. Sections hand out raw
 aggregates only; `insights.privacy.publish` is the one way they become something shown.
+
+A section whose rates or averages divide by events one person can repeat (shares) may offer
+`people(start, end, granularity)`: per figure name, the distinct people behind it per period
+(the first day of each week or month, and `WHOLE_PERIOD`) and department (an id, None for no
+department, and `ORGANISATION`), read at request time because daily rows cannot count distinct
+people over a period. Privacy then gates those figures by these people instead of the base.
 """
 
 import pkgutil
@@ -16,6 +22,8 @@ from importlib import import_module
 from django.apps import apps
 
 COUNT, RATE, AVERAGE = "count", "rate", "average"
+# The keys of `Section.people(...)` for the whole period and for the whole organisation.
+WHOLE_PERIOD, ORGANISATION = "period", "organisation"
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,9 @@ class Section:
     daily: Callable  # daily(day) -> {name: {department id | None: (amount, base)}}
     order: int = 100
     note: str = ""
+    # people(start, end, granularity) -> {figure name: {period | WHOLE_PERIOD:
+    #     {department id | None | ORGANISATION: distinct people}}}; None: every base counts people.
+    people: Callable | None = None
 
     def __post_init__(self):
         figures = tuple(Figure(**{**f.__dict__, "section": self.label}) for f in self.figures)

@@ -11,11 +11,18 @@ def daily(day):
     return api.daily_figures(day)
 
 
+def people(start, end, granularity):
+    from competencies import api
+
+    return api.people_behind(start, end, granularity)
+
+
 SECTION = Section(
     label="competencies",
     title=_("Competencies"),
     order=40,
     daily=daily,
+    people=people,
     figures=(
         Figure("cycle_progress", _("Review cycle progress"), RATE, "%"),
         Figure("reviews_done", _("Reviews done"), COUNT),

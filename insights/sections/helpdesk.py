@@ -11,11 +11,18 @@ def daily(day):
     return api.daily_figures(day)
 
 
+def people(start, end, granularity):
+    from helpdesk import api
+
+    return api.people_behind(start, end, granularity)
+
+
 SECTION = Section(
     label="helpdesk",
     title=_("Helpdesk"),
     order=30,
     daily=daily,
+    people=people,
     figures=(
         Figure("questions", _("Questions"), COUNT),
         Figure("first_response_hours", _("Average hours to the first response"), AVERAGE),

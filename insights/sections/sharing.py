@@ -21,11 +21,18 @@ def daily(day):
     return api.daily_figures(day)
 
 
+def people(start, end, granularity):
+    from sharing import api
+
+    return api.sharers(start, end, granularity)
+
+
 SECTION = Section(
     label="sharing",
     title=_("Sharing"),
     order=50,
     daily=daily,
+    people=people,
     figures=(
         Figure("shares", _("Shares (new personal links)"), COUNT),
         Figure("clicks", _("Counted clicks"), COUNT),
@@ -43,5 +50,5 @@ SECTION = Section(
     note=_("Counted clicks: one per browser per day, bots left out; never estimated reach. "
            "Per department of the sharers; alumni and freelancers share without a department "
            "and count in the organisation's figures only. Clicks per share divides the period's "
-           "clicks by the links made in it."),
+           "clicks by the links made in it, and shows only where at least five people made them."),
 )  # fmt: skip

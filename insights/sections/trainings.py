@@ -11,11 +11,18 @@ def daily(day):
     return api.daily_figures(day)
 
 
+def people(start, end, granularity):
+    from trainings import api
+
+    return api.people_behind(start, end, granularity)
+
+
 SECTION = Section(
     label="trainings",
     title=_("Trainings"),
     order=20,
     daily=daily,
+    people=people,
     figures=(
         Figure("enrolments", _("Enrolments"), COUNT),
         Figure("completions", _("Completions"), COUNT),
