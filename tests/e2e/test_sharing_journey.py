@@ -40,7 +40,7 @@ def test_a_kit_is_created_shared_and_its_personal_link_counted_once(live_server,
     page.get_by_label("Titel").first.fill("Ons nieuwe kantoor")
     page.get_by_label("Samenvatting").first.fill("Zuiderlicht opent een kantoor in Utrecht.")
     page.get_by_label("Webadres").fill(live_server.url + "/health/")
-    page.get_by_label("Vermelding").fill("#ikwerkbijzuiderlicht")
+    page.get_by_label("Vermelding", exact=True).fill("#ikwerkbijzuiderlicht")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("De kit is opgeslagen.")).to_be_visible()
     for text in TEXTS:
