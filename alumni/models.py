@@ -98,12 +98,21 @@ class Visibility(models.TextChoices):
 
 
 class ProfileQuerySet(models.QuerySet):
+    def in_network(self):
+        """Active alumni and freelancers whose membership is not waiting or refused. NOT EXISTS
+        rather than exclude() across the membership join: PostgreSQL estimated that join at one
+        row and ran every other filter as a loop per profile (82 ms over 20,000 members)."""
+        refused = Membership.objects.filter(
+            user=models.OuterRef("user"), status__in=("pending", "rejected")
+        )
+        return self.filter(user__is_active=True, user__kind__in=("alumnus", "freelancer")).filter(
+            ~models.Exists(refused)
+        )
+
     def directory(self):
         """Members who chose to appear in the directory, with what their card shows."""
         return (
-            self.filter(in_directory=True, user__is_active=True,
-                        user__kind__in=("alumnus", "freelancer"))
-            .exclude(user__membership__status__in=("pending", "rejected"))
+            self.in_network().filter(in_directory=True)
             .select_related("user")
             .prefetch_related("skills")
             .order_by("user__full_name", "pk")

@@ -213,8 +213,7 @@ def gig_matches(*, gig, limit: int = 20):
     if not skill_ids:
         return []
     return list(
-        Profile.objects.filter(user__is_active=True, user__kind__in=("alumnus", "freelancer"))
-        .exclude(user__membership__status__in=("pending", "rejected"))
+        Profile.objects.in_network()
         # The member may keep their availability even from HR ("nobody").
         .filter(~Q(visibility__has_key="availability") | ~Q(visibility__availability="nobody"))
         .available_on(gig.starts_on)
