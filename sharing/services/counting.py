@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Count, F
 from django.utils import timezone
 
@@ -35,10 +35,11 @@ def _lookup_sql() -> str:
     s = lambda f: f"s.{_column(share, f)}"  # noqa: E731
     k = lambda f: f"k.{_column(kit, f)}"  # noqa: E731
     return (
-        f"SELECT {s('id')}, {s('code')}, {s('channel')}, {k('url')}, {k('add_utm')}, "
-        f"{k('utm_campaign')}, {k('id')}, "
+        f"SELECT {s('id')} AS share_id, {s('code')} AS code, {s('channel')} AS channel, "
+        f"{k('url')} AS url, {k('add_utm')} AS add_utm, {k('utm_campaign')} AS utm_campaign, "
+        f"{k('id')} AS kit_id, "
         f"CASE WHEN {k('status')} = %s AND ({k('ends_at')} IS NULL OR {k('ends_at')} > %s) "
-        f"THEN 1 ELSE 0 END "
+        f"THEN 1 ELSE 0 END AS available "
         f"FROM {_table(share)} s JOIN {_table(kit)} k ON k.{_column(kit, 'id')} = {s('kit')} "
         f"WHERE {s('code')} = %s"
     )
@@ -48,6 +49,22 @@ def _lookup_sql() -> str:
 def _click_sql() -> str:
     columns = ", ".join(_column(Click, f) for f in ("share", "day", "visitor", "created_at"))
     return f"INSERT INTO {_table(Click)} ({columns}) VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING"
+
+
+@cache
+def _follow_sql() -> str:
+    """PostgreSQL only: the lookup and the click's INSERT as one statement (a data-modifying
+    CTE runs once whether or not the outer query reads it). Its parameters: the lookup's,
+    then the click's day, visitor and time. Nothing is inserted for a kit that is withdrawn
+    or past its end."""
+    columns = ", ".join(_column(Click, f) for f in ("share", "day", "visitor", "created_at"))
+    return (
+        f"WITH target AS ({_lookup_sql()}), "
+        f"counted AS (INSERT INTO {_table(Click)} ({columns}) "
+        f"SELECT target.share_id, %s, %s, %s FROM target WHERE target.available = 1 "
+        f"ON CONFLICT DO NOTHING) "
+        f"SELECT * FROM target"
+    )
 
 
 @dataclass(frozen=True)
@@ -64,37 +81,55 @@ class LinkTarget:
     available: bool  # published and not past its end date, at the moment of the lookup
 
 
-def link_target(code: str, now: datetime) -> LinkTarget | None:
-    """The share with this code and its kit, in one lookup on the unique code."""
+def follow_link(code: str, *, request, now: datetime | None = None) -> LinkTarget | None:
+    """The share with this code and its kit, looked up on the unique code, and the visit
+    counted: one INSERT that the unique (share, day, visitor) constraint ignores when this
+    browser came today already. Bots and withdrawn or ended kits are not counted.
+
+    On PostgreSQL both are one statement, and Django's connection health check (a
+    `SELECT 1` before the first query of every request) is skipped: a connection that died
+    since the last request fails the statement, and it runs once more on a new connection.
+    Running it twice is harmless: the unique constraint keeps a click from counting twice.
+    Three round trips to the database become one (bench/sharing.py)."""
+    now = now or timezone.now()
+    day = timezone.localdate(now)
+    agent = request.headers.get("user-agent", "")
+    visitor = None if is_bot(agent) else visitor_hash(request, day)
+    ops = connection.ops
     published = Share._meta.get_field("kit").related_model.Status.PUBLISHED
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _lookup_sql(), [published, connection.ops.adapt_datetimefield_value(now), code]
-        )
-        row = cursor.fetchone()
+    lookup = [published, ops.adapt_datetimefield_value(now), code]
+    click = [ops.adapt_datefield_value(day), visitor, ops.adapt_datetimefield_value(now)]
+    if connection.vendor != "postgresql":
+        row = _fetch(_lookup_sql(), lookup)
+        if row is not None and row[-1] and visitor is not None:
+            with connection.cursor() as cursor:
+                cursor.execute(_click_sql(), [row[0], *click])
+    else:
+        if visitor is None:
+            row = _fetch_skipping_health_check(_lookup_sql(), lookup)
+        else:
+            row = _fetch_skipping_health_check(_follow_sql(), lookup + click)
     if row is None:
         return None
     pk, code, channel, url, add_utm, campaign, kit_id, available = row
     return LinkTarget(pk, code, channel, url, bool(add_utm), campaign, kit_id, bool(available))
 
 
-def click_record(*, request, share_id: int, now: datetime | None = None) -> bool:
-    """Count a visit through a personal link: one INSERT that the unique (share, day,
-    visitor) constraint ignores when this browser came today already. Bots are not counted.
-    Whether a click was counted is not known without a second query, so nothing is returned
-    about it; False only for a bot."""
-    if is_bot(request.headers.get("user-agent", "")):
-        return False
-    now = now or timezone.now()
-    day = timezone.localdate(now)
-    ops = connection.ops
+def _fetch(sql: str, params: list):
     with connection.cursor() as cursor:
-        cursor.execute(
-            _click_sql(),
-            [share_id, ops.adapt_datefield_value(day), visitor_hash(request, day),
-             ops.adapt_datetimefield_value(now)],
-        )  # fmt: skip
-    return True
+        cursor.execute(sql, params)
+        return cursor.fetchone()
+
+
+def _fetch_skipping_health_check(sql: str, params: list):
+    if connection.in_atomic_block:  # inside a transaction (a test): no retry is possible
+        return _fetch(sql, params)
+    connection.health_check_done = True
+    try:
+        return _fetch(sql, params)
+    except (OperationalError, InterfaceError):
+        connection.close()  # a dead connection: the next statement opens a new one
+        return _fetch(sql, params)
 
 
 def clicks_aggregate(*, batch: int = 50_000, settle_seconds: int = 30) -> int:

@@ -2,8 +2,8 @@
 
 No session, no request.user, no template on the way out: one indexed lookup (the share by its
 unique code, with its kit) and one INSERT (the click, ignored when this browser came today
-already; none for a bot), then a plain redirect that sets the attribution cookie. Unknown and
-withdrawn codes get a friendly page with a 404 or 410 status.
+already; none for a bot), on PostgreSQL as one statement, then a plain redirect that sets the
+attribution cookie. Unknown and withdrawn codes get a friendly page with a 404 or 410 status.
 """
 
 import re
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 
 from sharing.api import attribution_cookie
 from sharing.models import ShareKit
-from sharing.services.counting import click_record, link_target
+from sharing.services.counting import follow_link
 
 CODE = re.compile(r"^[A-Za-z0-9_-]{6,16}$")
 
@@ -36,13 +36,12 @@ def destination(url: str, *, channel: str, campaign: str, utm: bool) -> str:
 @require_GET
 def follow(request, code):
     now = timezone.now()
-    target = link_target(code, now) if CODE.match(code) else None
+    target = follow_link(code, request=request, now=now) if CODE.match(code) else None
     if target is None:
         return render(request, "sharing/link_unknown.html", status=404)
     if not target.available:
         kit = ShareKit.objects.get(pk=target.kit_id)  # the rare case: the friendly page's title
         return render(request, "sharing/link_gone.html", {"title": kit.display_title}, status=410)
-    click_record(request=request, share_id=target.share_id, now=now)
     url = destination(
         target.url, channel=target.channel, campaign=target.utm_campaign, utm=target.add_utm
     )
