@@ -16,6 +16,7 @@ from helpdesk.anonymity import mailboxes_of
 from helpdesk.models import Question
 from helpdesk.models.questions import OPEN_STATUSES, REFERENCE_LENGTH, Status, reports_of
 from hrsocial.caching import CachedValue, Generation
+from hrsocial.paging import UncountedPage
 from hrsocial.search import clean_query, search
 
 PAGE_SIZE = 25
@@ -203,11 +204,11 @@ def queue_page(user, values: dict, page_number, *, counts: dict):
         # Rank the matches on the question table alone, then load the page's rows with their
         # people: joining first would join every match before the ranking picks 25.
         ranked = searched(filtered(user, values), values.get("q")).values_list("pk", flat=True)
-        return UncountedPage(ranked, page_number, rows=_rows_in_order)
+        return UncountedPage(ranked, page_number, per_page=PAGE_SIZE, rows=_rows_in_order)
     questions = queue_questions(user, values)
     if clean_query(values.get("q")):
         # Counting every match of a common word would cost more than finding the page.
-        return UncountedPage(questions, page_number)
+        return UncountedPage(questions, page_number, per_page=PAGE_SIZE)
     known = None
     if only_status_filtered(values):
         status = values.get("status")
@@ -224,38 +225,3 @@ def queue_page(user, values: dict, page_number, *, counts: dict):
 def _rows_in_order(pks: list) -> list:
     found = {row["pk"]: row for row in Question.objects.filter(pk__in=pks).values(*ROW_VALUES)}
     return [found[pk] for pk in pks if pk in found]
-
-
-MAX_PAGE = 100_000
-
-
-class UncountedPage:
-    """One page of a search, known to have a next page by fetching one row more."""
-
-    counted = False
-
-    def __init__(self, queryset, page_number, *, rows=list):
-        try:
-            # Capped: a page number beyond any result would overflow the database's OFFSET.
-            self.number = min(max(int(page_number or 1), 1), MAX_PAGE)
-        except (TypeError, ValueError):
-            self.number = 1
-        start = (self.number - 1) * PAGE_SIZE
-        found = list(queryset[start : start + PAGE_SIZE + 1])
-        self.object_list = rows(found[:PAGE_SIZE])
-        self._has_next = len(found) > PAGE_SIZE
-
-    def has_next(self):
-        return self._has_next
-
-    def has_previous(self):
-        return self.number > 1
-
-    def has_other_pages(self):
-        return self.has_next() or self.has_previous()
-
-    def next_page_number(self):
-        return self.number + 1
-
-    def previous_page_number(self):
-        return self.number - 1

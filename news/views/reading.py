@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hrsocial.paging import UncountedPage
 from hrsocial.plugins import provided
 from news import services
 from news.models import (
@@ -28,6 +29,12 @@ from news.permissions import (
 )
 from news.services.mustread import is_confirmed
 
+POSTS_PER_PAGE = 20
+CARD_FIELDS = (
+    "kind", "title", "summary", "body", "is_pinned", "publish_at", "materially_updated_at",
+    "author__full_name",
+)  # fmt: skip
+
 
 @reader_required
 def index(request):
@@ -36,6 +43,8 @@ def index(request):
     posts = (
         Post.objects.visible_to(user)
         .select_related("author")
+        # What a card shows (news.templatetags.news.post_cards), not every column of both.
+        .only(*CARD_FIELDS)
         .annotate(
             is_read=Exists(Reading.objects.filter(post=OuterRef("pk"), person=user)),
         )
@@ -49,7 +58,8 @@ def index(request):
     posts = posts.search(query) if query else posts
     if not posts.ordered:  # the search ranks on PostgreSQL only
         posts = posts.in_reading_order()
-    page = Paginator(posts, 20).get_page(request.GET.get("page"))
+    # Without a total: counting compiled and ran the visibility query a second time.
+    page = UncountedPage(posts, request.GET.get("page"), per_page=POSTS_PER_PAGE)
     previous_visit = services.visit_record(person=user)
     return render(
         request,

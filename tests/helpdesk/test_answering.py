@@ -310,7 +310,7 @@ def test_a_search_is_paged_without_counting_every_match(client, emma, hanna):
     client.force_login(hanna)
     first = client.get(reverse("helpdesk:queue"), {"q": "linkedin", "status": ""})
     assert len(first.context["rows"]) == 25 and "Volgende" in first.content.decode()
-    assert not first.context["page"].counted
+    assert first.context["page"].paginator is None  # no total
     second = client.get(reverse("helpdesk:queue"), {"q": "linkedin", "status": "", "page": 2})
     assert len(second.context["rows"]) == 1 and "Vorige" in second.content.decode()
     assert "Pagina 2" in second.content.decode()

@@ -116,3 +116,31 @@ def test_the_filter_lists_follow_new_tags_and_renamed_departments(client, emma):
     emma.department.save()
     page = client.get(reverse("news:index")).content.decode()
     assert "Duurzaamheid" in page and "Afdeling Nieuw" in page
+
+
+def test_the_cards_show_each_post_escaped_with_its_badges_and_the_pages_go_on_without_a_total(
+    client, emma
+):
+    from news.models import Reading
+
+    now = timezone.now()
+    pinned = PostFactory(title="<b>Vast</b> & zeker", is_pinned=True, summary="x" * 250)
+    PostFactory(title="Bijgewerkt", materially_updated_at=now, publish_at=now - timedelta(days=1))
+    read = PostFactory(title="Al gelezen", body="Kort", summary="")
+    Reading.objects.create(post=read, person=emma)
+    for n in range(18):  # 21 posts: one on the second page
+        PostFactory(title=f"Ouder {n}", publish_at=now - timedelta(days=10, hours=n))
+    client.force_login(emma)
+    page = client.get(reverse("news:index")).content.decode()
+    assert "<b>Vast</b>" not in page and "&lt;b&gt;Vast&lt;/b&gt; &amp; zeker" in page
+    card = page[page.index(f'href="/news/{pinned.pk}/"') :].split("</li>")[0]
+    assert "vastgezet" in card and "ongelezen" in card
+    assert "x" * 199 + "…" in card and "x" * 200 not in card  # as |truncatechars:200
+    read_card = page[page.index(f'href="/news/{read.pk}/"') :].split("</li>")[0]
+    assert "ongelezen" not in read_card and "Kort" in read_card
+    assert "bijgewerkt" in page.split("Bijgewerkt</a>")[1].split("</h2>")[0]
+    assert "Pagina 1<" in page and "Volgende" in page  # "Pagina 1", not "Pagina 1 van 2"
+    second = client.get(reverse("news:index") + "?page=2").content.decode()
+    assert "Ouder 17" in second and "Ouder 0" not in second and "Vorige" in second
+    assert "Volgende" not in second
+    assert client.get(reverse("news:index") + "?page=x").status_code == 200
