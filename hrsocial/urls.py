@@ -17,10 +17,15 @@ urlpatterns = [
     path("ready/", views.ready, name="ready"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
-    # Every portal app's URLs (PortalAppConfig.urls: "<app>/" by default).
+    # Every portal app's URLs (PortalAppConfig.urls: "<app>/" by default), the shortest
+    # prefixes first: each app has its own first segment, so the order changes nothing but
+    # how many patterns a request is tried against, and the personal links ("s/", the
+    # hottest public URL, bench/sharing.py) are tried first.
     *(
         path(prefix, include(module))
-        for config in plugins.portal_apps()
-        for prefix, module in config.url_modules().items()
+        for prefix, module in sorted(
+            (item for config in plugins.portal_apps() for item in config.url_modules().items()),
+            key=lambda item: len(item[0]),
+        )
     ),
 ]

@@ -27,9 +27,12 @@ BOT_MARKERS = (
 )  # fmt: skip
 
 
+_BOT = re.compile("|".join(re.escape(marker) for marker in BOT_MARKERS))
+
+
 def is_bot(user_agent: str) -> bool:
     agent = (user_agent or "").lower()
-    return not agent or any(marker in agent for marker in BOT_MARKERS)
+    return not agent or _BOT.search(agent) is not None
 
 
 def _day_key(day: datetime.date) -> bytes:
