@@ -173,3 +173,38 @@ def test_six_questions_of_one_asker_show_no_response_time(departments, askers, s
     rows = dict(table.rows)
     assert rows["Deel"].hidden is not shown
     assert rows["Groter"].value == 4
+
+
+def ratings_by(dept, people: int, ratings: int):
+    """`ratings` ratings of 4 given ten days ago by the first `people` of `dept` (one per
+    session, as the form allows), and the daily figure built from them."""
+    from insights.models import DailyFigure
+    from tests.trainings.factories import SessionFactory
+    from trainings.models import Feedback
+
+    members = list(dept.members.order_by("pk"))[:people]
+    for n in range(ratings):
+        session = SessionFactory(starts_at=at(11), ends_at=at(11) + datetime.timedelta(hours=2))
+        feedback = Feedback.objects.create(person=members[n % people], training=session.training,
+                                           session=session, department=dept, rating=4)  # fmt: skip
+        Feedback.objects.filter(pk=feedback.pk).update(created_at=at(10))
+    DailyFigure.objects.create(day=days_ago(10), figure="trainings.satisfaction",
+                               department=dept, amount=4 * ratings, base=ratings)  # fmt: skip
+
+
+@pytest.mark.parametrize(("people", "shown"), [(1, False), (4, False), (5, True)])
+def test_many_ratings_of_few_people_show_no_satisfaction(departments, people, shown):
+    deel, groot, groter = departments
+    ratings_by(deel, people, 8)
+    ratings_by(groot, 8, 8)
+    ratings_by(groter, 9, 9)
+    shown_dashboard = publish(figures.dashboard(period()))
+    rows = dict(breakdown(shown_dashboard, "trainings.satisfaction").rows)
+    assert rows["Deel"].hidden is not shown
+    # Beside the organisation's figure the next-smallest is hidden too (no subtraction).
+    assert rows["Groot"].hidden is not shown
+    assert rows["Groter"].value == 4
+
+    chosen = Selection(start=days_ago(60), end=days_ago(1), department=deel.pk)
+    alone = series(publish(figures.dashboard(chosen)), "trainings.satisfaction")
+    assert alone.total.hidden is not shown
