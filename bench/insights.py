@@ -8,10 +8,14 @@ of the signed-in floor (kind "dashboard", bench/run.py).
 The dashboard and the report render their published sections once per selection and language
 (insights.rendering, cached with the figures): a page view is the base layout plus one cache
 read. A miss (after the nightly build or five minutes) runs a fixed number of queries: the
-departments' headcounts (2), the sums of the daily rows (2) and the people behind the rates
-over events (Section.people: sharing 1, trainings 2, competencies 1, helpdesk 2). Measured
-2026-12-03, 63 figures, 8 connections, 2 workers: the full dashboard per month 12 req/s (3 %
-of the floor) before, 178-243 req/s (35-44 %) after; per week 6 → 124-172 req/s (2 % → 24-31 %).
+departments' headcounts (2), the sums of the daily rows (2) and the people behind the figures
+over events (Section.people: sharing 1, trainings 3, competencies 2, helpdesk 2, recruitment 3
+for the candidates and sharers behind each channel). Measured 2026-12-03, 63 figures, 8
+connections, 2 workers: the full dashboard per month 12 req/s (3 % of the floor) before,
+178-243 req/s (35-44 %) after; per week 6 → 124-172 req/s (2 % → 24-31 %). With recruitment
+per channel (80 figures, 15 queries on a miss, about 310 ms in-process per month or week): per
+month 281 req/s (43 % of the floor), per week 253 (39 %), one department 64 %, the report 77 %,
+an initiative 27 %.
 
     BENCH_REDIS=redis://127.0.0.1:6379/2 flock /tmp/bench.lock .venv/bin/python bench/run.py \
         --only insights --database hrsocial_bench_insights --port 8773 --no-fanout --duration 5

@@ -44,6 +44,26 @@ def per_department(
     }
 
 
+def period_starts(start: datetime.date, end: datetime.date, granularity: str) -> list:
+    """The first day of every week (Monday; "week") or month that `start`..`end` touches:
+    the period keys of `distinct_people`."""
+    if granularity == "week":
+        first = start - datetime.timedelta(days=start.weekday())
+        return [first + datetime.timedelta(weeks=n) for n in range((end - first).days // 7 + 1)]
+    found, month = [], start.replace(day=1)
+    while month <= end:
+        found.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return found
+
+
+def period_end(first: datetime.date, granularity: str) -> datetime.date:
+    """The last day of the week or month that starts on `first`."""
+    if granularity == "week":
+        return first + datetime.timedelta(days=6)
+    return (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+
+
 def distinct_people(
     queryset, *, when: str, person: str, department: str, start: datetime.date,
     end: datetime.date, granularity: str, figures: dict[str, Q | None],

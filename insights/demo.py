@@ -90,12 +90,16 @@ CHANNELS = (("linkedin", 0.55), ("whatsapp", 0.2), ("email", 0.1), ("facebook", 
 
 
 def _sharing_rows(rng, h: int, progress: float, boost: float) -> dict:
-    rows, shares_all, clicks_all = {}, 0, 0
+    rows, shares_all, clicks_all, vacancy_clicks = {}, 0, 0, 0
     for channel, part in CHANNELS:
         shares = _count(rng, 0.03 + h * (0.012 + 0.008 * progress + boost / 20) * part)
         clicks = _count(rng, shares * rng.uniform(1.5, 4.5))
         rows[f"sharing.click_through_{channel}"] = (clicks, shares)
         shares_all, clicks_all = shares_all + shares, clicks_all + clicks
+        # About a third of the clicks are on vacancies (each network now and then).
+        on_vacancies = _count(rng, 0.015 + clicks * 0.3)
+        rows[f"recruitment.clicks_{channel}"] = (on_vacancies, 0)
+        vacancy_clicks += on_vacancies
     vacancy_shares = _count(rng, shares_all * 0.3)
     return {
         **rows,
@@ -103,7 +107,7 @@ def _sharing_rows(rng, h: int, progress: float, boost: float) -> dict:
         "sharing.clicks": (clicks_all, 0),
         "sharing.click_through": (clicks_all, shares_all),
         "sharing.vacancy_shares": (vacancy_shares, 0),
-        "sharing.vacancy_clicks": (_count(rng, vacancy_shares * rng.uniform(2, 4)), 0),
+        "sharing.vacancy_clicks": (vacancy_clicks, 0),
     }
 
 
@@ -123,24 +127,40 @@ def _news_rows(rng, offset: int, h: int, progress: float) -> dict:
 
 
 def _recruitment_rows(rng, h: int, progress: float) -> dict:
-    applications = _count(rng, 0.1 + h * 0.02)
-    shared = _count(rng, applications * (0.15 + 0.15 * progress))
+    """Applications per network of the shared link (each network now and then, however small
+    the department) and without one; the totals are their sums."""
+    mean, through_links = 0.1 + h * 0.02, 0.15 + 0.15 * progress
+    rows, shared = {}, 0
+    for channel, part in CHANNELS:
+        n = _count(rng, 0.012 + mean * through_links * part)
+        rows[f"recruitment.applications_{channel}"] = (n, 0)
+        shared += n
+    direct = _count(rng, mean * (1 - through_links))
     return {
-        "recruitment.applications": (applications, 0),
+        **rows,
+        "recruitment.applications_direct": (direct, 0),
+        "recruitment.applications": (shared + direct, 0),
         "recruitment.applications_via_share": (shared, 0),
         "recruitment.applications_via_alumni_share": (_count(rng, shared * 0.25), 0),
     }
 
 
+# How the hires came in, in turn: the first (every sixtieth day) through an alumnus's link.
+HIRED_THROUGH = ("linkedin", "direct", "direct", "whatsapp", "direct", "email", "direct",
+                 "linkedin", "direct", "facebook", "direct", "x")  # fmt: skip
+
+
 def _hire_rows(rng, offset: int, progress: float) -> dict:
-    """The organisation's hires, one every ten days (each third through a shared link, each
-    sixth through an alumnus's) and a boomerang every thirty: rare events on a fixed rhythm,
-    so every chart has its year."""
-    if offset % 10:
+    """The organisation's hires, one every five days (in turn without a shared link or through
+    one on each network, each twelfth through an alumnus's) and a boomerang every thirty: rare
+    events on a fixed rhythm, so every chart, each network's too, has its year."""
+    if offset % 5:
         return {}
-    via_share = 1 if offset % 30 == 0 else 0
+    channel = HIRED_THROUGH[offset // 5 % len(HIRED_THROUGH)]
+    via_share = 0 if channel == "direct" else 1
     rows = {
         "recruitment.hires": (1, 0),
+        f"recruitment.hires_{channel}": (1, 0),
         "recruitment.hires_via_share": (via_share, 0),
         "recruitment.hires_via_alumni_share": (1 if offset % 60 == 0 else 0, 0),
         "recruitment.referral_share": (max(via_share, _count(rng, 0.15)), 1),

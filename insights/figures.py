@@ -11,6 +11,7 @@ from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils.translation import gettext_lazy as _
 
 from hrsocial.caching import CachedValue, Generation
+from hrsocial.daily import period_starts
 from insights import chains as chain_defs
 from insights.models import DailyFigure
 from insights.raw import (
@@ -68,14 +69,7 @@ def departments() -> list[tuple[int, str, int]]:
 
 def periods(start: datetime.date, end: datetime.date, granularity: str) -> list[datetime.date]:
     """The first day of every week (Monday) or month that the period touches."""
-    if granularity == WEEK:
-        first = start - datetime.timedelta(days=start.weekday())
-        return [first + datetime.timedelta(weeks=n) for n in range((end - first).days // 7 + 1)]
-    found, month = [], start.replace(day=1)
-    while month <= end:
-        found.append(month)
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
-    return found
+    return period_starts(start, end, granularity)
 
 
 def _bucket(granularity: str):

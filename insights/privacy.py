@@ -7,7 +7,9 @@ where a total is shown beside its parts (the period's figure beside its weeks, t
 organisation beside its departments, the pilot group beside the rest) the next-smallest part
 is hidden too, so no hidden figure can be worked out by subtraction. A count is about the
 group's headcount; a rate or average about the people it averages over, and never more than
-the group. There is no per-person dimension anywhere in insights.
+the group; where the section counts the people behind a figure (`Section.people`: the
+candidates behind applications, the sharers behind clicks), about those people, and never
+more than the group. There is no per-person dimension anywhere in insights.
 """
 
 import datetime
@@ -106,10 +108,10 @@ class Comparison:
 
 
 def _people(cell: RawCell, kind: str) -> int:
+    if cell._people is not None:  # the people behind the events (candidates, sharers) count
+        return min(cell._headcount, cell._people)
     if kind == COUNT:
         return cell._headcount
-    if cell._people is not None:  # the base counts events: the people behind them count
-        return min(cell._headcount, cell._people)
     return min(cell._headcount, cell._base)
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from hrsocial import audit
 from insights import figures, permissions
 from insights.forms import SelectionForm
 from insights.privacy import Cell, publish
@@ -89,6 +90,12 @@ def _published(request, section: str | None, **filters) -> dict:
     sections = [s for s in shown.sections if section is None or s.label == section]
     if section is not None and not sections:
         raise Http404
+    # As the dashboard's exports and shared views: who read which figures, never the figures.
+    audit.record(
+        actor=request.user, action="insights.api_read", section=section or "",
+        start=selection.start.isoformat(), end=selection.end.isoformat(),
+        granularity=selection.granularity, department=selection.department,
+    )  # fmt: skip
     return {
         "start": selection.start,
         "end": selection.end,

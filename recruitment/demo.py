@@ -6,6 +6,7 @@ questions (one general for the department). Idempotent: nothing is added when th
 exist already. Dates are relative to today (hrsocial.demo), never to the hour or weekday.
 """
 
+from datetime import timedelta
 from decimal import Decimal
 
 from hrsocial.demo import demo_day, demo_moment
@@ -58,6 +59,17 @@ CANDIDATES = [
     ("Lotte Vermeulen", "screening", "email"),
 ]
 FLOW = ["new", "screening", "interview", "offer", "hired"]
+
+# A year of earlier procedures, long since shredded by the retention task (only the stage,
+# channel and dates are left): the history of insights' figures per channel.
+PAST_VACANCIES = [
+    # slug, title, department code, location, opens and closes (days from today)
+    ("contentmaker-2025", "Contentmaker", "COM", "Utrecht", -365, -190),
+    ("klantadviseur-2025", "Klantadviseur", "KS", "Eindhoven", -200, -21),
+]
+# The channels of the past applications in turn: most through a link shared on LinkedIn.
+PAST_CHANNELS = ("linkedin", "direct", "linkedin", "whatsapp", "direct", "email", "linkedin",
+                 "facebook", "direct", "linkedin", "x", "referral")  # fmt: skip
 
 
 def seed(ctx):
@@ -135,7 +147,45 @@ def seed(ctx):
         vacancy=vacancies["recruiter"], email="anoniem@example.org",
         question="Is er een leaseauto bij deze functie?", asked_at=demo_moment(-1, 9),
     )  # fmt: skip
+    _past_procedures()
     ctx.log(f"{len(vacancies)} vacancies, {Application.objects.count()} applications")
+
+
+def _past_procedures():
+    """Past vacancies with applications from a year to two months ago, one or two a day on a
+    fixed rhythm (from the offset to today, never the weekday or season): every seventh hired
+    after 25 days, the rest rejected after 14, all shredded four weeks after the end."""
+    past = []
+    for slug, title, dept, location, opens, closes in PAST_VACANCIES:
+        past.append(Vacancy.objects.create(
+            slug=slug, title=title, department=Department.objects.get(code=dept),
+            location=location, hours_per_week=32, employment_type="FULL_TIME",
+            salary_min=Decimal("3000.00"), salary_max=Decimal("4000.00"),
+            description=DESCRIPTION, requirements=REQUIREMENTS, opens_on=demo_day(opens),
+            closes_on=demo_day(closes), status=Vacancy.Status.FILLED,
+            visibility=Vacancy.Visibility.PUBLIC,
+        ))  # fmt: skip
+    rows, n = [], 0
+    for days_ago in range(364, 60, -1):
+        vacancy = next(
+            (v for v, (*_r, opens, closes) in zip(past, PAST_VACANCIES, strict=True)
+             if opens <= -days_ago <= closes),
+            None,
+        )  # fmt: skip
+        if vacancy is None:
+            continue
+        for hour in (10, 15)[: 1 + (days_ago % 3 == 0)]:
+            created = demo_moment(-days_ago, hour)
+            hired = n % 7 == 0
+            ended = created + timedelta(days=25 if hired else 14)
+            rows.append(Application(
+                vacancy=vacancy, stage="hired" if hired else "rejected",
+                channel=PAST_CHANNELS[n % len(PAST_CHANNELS)], created_at=created,
+                stage_changed_at=ended, ended_at=ended, delete_after=ended + timedelta(days=28),
+                shredded_at=ended + timedelta(days=28),
+            ))  # fmt: skip
+            n += 1
+    Application.objects.bulk_create(rows, batch_size=500)
 
 
 def _application(vacancy, name, stage, channel, *, days_ago, referrer=None):

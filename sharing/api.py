@@ -154,3 +154,43 @@ def sharers(start: datetime.date, end: datetime.date, granularity: str) -> dict:
         figures={"click_through": None}
         | {f"click_through_{c}": Q(channel=c) for c in Channel.values},
     )  # fmt: skip
+
+
+def vacancy_clicks_per_channel(day: datetime.date) -> dict:
+    """For insights' recruitment section: the counted clicks on vacancies' personal links on
+    `day` per channel (`clicks_linkedin`, …), per department of the sharer when they shared
+    (alumni and freelancers: None), from the pre-aggregated DailyFigure rows. One query."""
+    from django.db.models import Sum
+
+    from sharing.models import DailyFigure as ClickFigure
+
+    found = {}
+    for row in (
+        ClickFigure.objects.filter(day=day, kit__shareable_key=VACANCY_KITS)
+        .values("department", "channel")
+        .annotate(n=Sum("clicks"))
+        .order_by()
+    ):
+        if row["n"]:
+            found.setdefault(f"clicks_{row['channel']}", {})[row["department"]] = (
+                float(row["n"]), 0
+            )  # fmt: skip
+    return found
+
+
+def vacancy_click_sharers(start: datetime.date, end: datetime.date, granularity: str) -> dict:
+    """For insights: the distinct people whose vacancy links were clicked, per channel
+    (`clicks_<channel>`), period and department of the sharer: a channel's clicks on the
+    links of one or two people would tell what those people did
+    (hrsocial.daily.distinct_people: one query, counts only)."""
+    from django.db.models import Q
+
+    from hrsocial.daily import distinct_people
+    from sharing.models import Channel
+    from sharing.models import DailyFigure as ClickFigure
+
+    return distinct_people(
+        ClickFigure.objects.filter(kit__shareable_key=VACANCY_KITS, clicks__gt=0), when="day",
+        person="sharer", department="department", start=start, end=end,
+        granularity=granularity, figures={f"clicks_{c}": Q(channel=c) for c in Channel.values},
+    )  # fmt: skip

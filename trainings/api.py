@@ -71,10 +71,12 @@ def daily_figures(day: datetime.date) -> dict[str, Figures]:
 
 
 def people_behind(start: datetime.date, end: datetime.date, granularity: str) -> dict:
-    """For insights: the distinct people behind the shares of enrolments that had to wait
-    and of no-shows, which count enrolments (several per person), per period and department,
-    on the same rows as `daily_figures` (hrsocial.daily.distinct_people: two queries)."""
-    from trainings.models import Enrolment
+    """For insights: the distinct people behind the shares of enrolments that had to wait,
+    of no-shows and behind satisfaction, which count enrolments and ratings (several per
+    person), per period and department, on the same rows as `daily_figures`
+    (hrsocial.daily.distinct_people: three queries). A rating whose person has left counts
+    for nobody: it can only make the figure harder to show."""
+    from trainings.models import Enrolment, Feedback
 
     enrolled = distinct_people(
         Enrolment.objects.all(), when="created_at", person="person",
@@ -88,4 +90,8 @@ def people_behind(start: datetime.date, end: datetime.date, granularity: str) ->
         when="session__ends_at", person="person", department="person__department",
         start=start, end=end, granularity=granularity, figures={"no_show_rate": None},
     )  # fmt: skip
-    return enrolled | attended
+    rated = distinct_people(
+        Feedback.objects.all(), when="created_at", person="person", department="department",
+        start=start, end=end, granularity=granularity, figures={"satisfaction": None},
+    )  # fmt: skip
+    return enrolled | attended | rated

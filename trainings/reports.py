@@ -146,3 +146,22 @@ def totals(rows: list[Row]) -> Row:
             setattr(total, name, getattr(total, name) + getattr(row, name))
         total.rating_sum += row.rating_sum
     return total
+
+
+def feedback_for_hr(training, *, limit: int = 200) -> tuple[list[Feedback], bool, bool]:
+    """The ratings on `training` without names, newest first, whether their comments may be
+    shown, and whether there are comments at all. Free text can be recognised by its style,
+    so comments show only once at least MINIMUM_FREE_TEXT different people wrote one (the
+    portal's rule, hrsocial.privacy); a comment whose writer has left counts for nobody."""
+    from hrsocial.privacy import MINIMUM_FREE_TEXT
+
+    given = Feedback.objects.filter(training=training)
+    written = given.exclude(comment="").aggregate(
+        n=Count("pk"), people=Count("person", distinct=True)
+    )
+    feedback = list(
+        given.select_related("session").only(
+            "rating", "comment", "created_at", "session__starts_at"
+        )[:limit]
+    )
+    return feedback, written["people"] >= MINIMUM_FREE_TEXT, bool(written["n"])

@@ -6,7 +6,8 @@ the app's `api.daily_figures(day)` for that day's aggregates per department. A m
 app is not installed is never imported, so its section is absent. Sections hand out raw
 aggregates only; `insights.privacy.publish` is the one way they become something shown.
 
-A section whose rates or averages divide by events one person can repeat (shares) may offer
+A section whose rates or averages divide by events one person can repeat (shares), or whose
+counts are about people other than the department's employees (candidates), may offer
 `people(start, end, granularity)`: per figure name, the distinct people behind it per period
 (the first day of each week or month, and `WHOLE_PERIOD`) and department (an id, None for no
 department, and `ORGANISATION`), read at request time because daily rows cannot count distinct

@@ -107,3 +107,32 @@ def test_weeks_come_with_their_first_day(client, hanna, three_departments):
     )
     periods = response.json()["sections"][0]["series"][0]["periods"]
     assert all(datetime.date.fromisoformat(p["period"]).weekday() == 0 for p in periods)
+
+
+def test_every_read_is_in_the_audit_log_with_its_section_and_period(
+    client, hanna, three_departments
+):
+    from hrsocial.models import AuditEntry
+
+    twelve = three_departments[2]
+    headers = bearer(hanna)
+    assert client.get("/api/insights/", period(), headers=headers).status_code == 200
+    chosen = {**period(), "department": twelve.pk, "granularity": "week"}
+    assert client.get("/api/insights/trainings/", chosen, headers=headers).status_code == 200
+
+    entries = list(AuditEntry.objects.filter(action="insights.api_read").order_by("pk"))
+    assert [e.actor for e in entries] == [hanna, hanna]
+    everything, trainings = (e.detail for e in entries)
+    assert everything["section"] == "" and everything["department"] is None
+    assert everything["start"] == period()["start"] and everything["end"] == period()["end"]
+    assert trainings == {"section": "trainings", "start": period()["start"],
+                         "end": period()["end"], "granularity": "week",
+                         "department": twelve.pk}  # fmt: skip
+
+
+def test_refused_and_unknown_reads_are_not_logged_as_reads(client, hanna, emma):
+    from hrsocial.models import AuditEntry
+
+    assert client.get("/api/insights/", headers=bearer(emma, is_hr=False)).status_code == 404
+    assert client.get("/api/insights/nergens/", headers=bearer(hanna)).status_code == 404
+    assert not AuditEntry.objects.filter(action="insights.api_read").exists()

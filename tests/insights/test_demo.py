@@ -24,3 +24,23 @@ def test_it_gives_every_chart_a_year_of_history_and_one_pilot_initiative(db):
     assert all(span >= datetime.timedelta(days=300) for span in spans.values())
     initiative = Initiative.objects.get()
     assert initiative.pilot_departments.count() == 2
+
+
+def test_it_shows_the_year_of_recruitment_per_channel_where_enough_candidates_are_behind_it(db):
+    from insights.figures import Selection, dashboard
+    from insights.forms import default_period
+    from insights.privacy import publish
+    from recruitment import demo as recruitment_demo
+
+    ctx = DemoContext(stdout=StringIO())
+    people_demo.seed(ctx)
+    recruitment_demo.seed(ctx)
+    insights_demo.seed(ctx)
+
+    start, end = default_period()
+    shown = publish(dashboard(Selection(start=start, end=end)))
+    totals = {x.key: x.total for s in shown.sections for x in s.series}
+    for key in ("applications_linkedin", "applications_whatsapp", "applications_direct",
+                "hires_linkedin", "hires_direct"):  # fmt: skip
+        assert not totals[f"recruitment.{key}"].hidden, key
+        assert totals[f"recruitment.{key}"].value > 0, key

@@ -173,3 +173,119 @@ def test_six_questions_of_one_asker_show_no_response_time(departments, askers, s
     rows = dict(table.rows)
     assert rows["Deel"].hidden is not shown
     assert rows["Groter"].value == 4
+
+
+def ratings_by(dept, people: int, ratings: int):
+    """`ratings` ratings of 4 given ten days ago by the first `people` of `dept` (one per
+    session, as the form allows), and the daily figure built from them."""
+    from insights.models import DailyFigure
+    from tests.trainings.factories import SessionFactory
+    from trainings.models import Feedback
+
+    members = list(dept.members.order_by("pk"))[:people]
+    for n in range(ratings):
+        session = SessionFactory(starts_at=at(11), ends_at=at(11) + datetime.timedelta(hours=2))
+        feedback = Feedback.objects.create(person=members[n % people], training=session.training,
+                                           session=session, department=dept, rating=4)  # fmt: skip
+        Feedback.objects.filter(pk=feedback.pk).update(created_at=at(10))
+    DailyFigure.objects.create(day=days_ago(10), figure="trainings.satisfaction",
+                               department=dept, amount=4 * ratings, base=ratings)  # fmt: skip
+
+
+@pytest.mark.parametrize(("people", "shown"), [(1, False), (4, False), (5, True)])
+def test_many_ratings_of_few_people_show_no_satisfaction(departments, people, shown):
+    deel, groot, groter = departments
+    ratings_by(deel, people, 8)
+    ratings_by(groot, 8, 8)
+    ratings_by(groter, 9, 9)
+    shown_dashboard = publish(figures.dashboard(period()))
+    rows = dict(breakdown(shown_dashboard, "trainings.satisfaction").rows)
+    assert rows["Deel"].hidden is not shown
+    # Beside the organisation's figure the next-smallest is hidden too (no subtraction).
+    assert rows["Groot"].hidden is not shown
+    assert rows["Groter"].value == 4
+
+    chosen = Selection(start=days_ago(60), end=days_ago(1), department=deel.pk)
+    alone = series(publish(figures.dashboard(chosen)), "trainings.satisfaction")
+    assert alone.total.hidden is not shown
+
+
+def cycle_of(dept, people: int, days: int = 20):
+    """A cycle open from thirty days ago with reviews for the first `people` of `dept`, half
+    of them done, and its daily progress rows over `days` days (as the nightly build writes
+    them: every day the reviews of the open cycles, so the base grows with the days)."""
+    from competencies.models import Review
+    from insights.models import DailyFigure
+    from tests.competencies.factories import CycleFactory, ReviewFactory
+
+    cycle = CycleFactory(
+        starts_on=days_ago(30), self_assessment_due=days_ago(20), ends_on=days_ago(1)
+    )
+    members = list(dept.members.order_by("pk"))[:people]
+    for n, person in enumerate(members):
+        done = n % 2 == 0
+        ReviewFactory(cycle=cycle, employee=person,
+                      status=Review.Status.REVIEWED if done else Review.Status.SELF_ASSESSMENT,
+                      reviewed_at=at(25) if done else None)  # fmt: skip
+    reviewed = sum(1 for n in range(people) if n % 2 == 0)
+    for day in range(days):
+        DailyFigure.objects.create(day=days_ago(25 - day), figure="competencies.cycle_progress",
+                                   department=dept, amount=reviewed, base=people)  # fmt: skip
+
+
+@pytest.mark.parametrize(("people", "shown"), [(2, False), (4, False), (5, True)])
+def test_cycle_progress_of_few_people_over_many_days_shows_nothing(departments, people, shown):
+    deel, groot, groter = departments
+    cycle_of(deel, people)
+    cycle_of(groot, 8)
+    cycle_of(groter, 10)
+
+    rows = dict(breakdown(publish(figures.dashboard(period())), "competencies.cycle_progress").rows)
+    assert rows["Deel"].hidden is not shown
+    # The organisation minus the others would give Deel's figure: the next-smallest goes too.
+    assert rows["Groot"].hidden is not shown
+    assert rows["Groter"].value == 50
+
+    chosen = Selection(start=days_ago(60), end=days_ago(1), department=deel.pk)
+    alone = series(publish(figures.dashboard(chosen)), "competencies.cycle_progress")
+    assert alone.total.hidden is not shown
+    if not shown:
+        assert all(cell.hidden for cell in alone.cells)
+
+
+def test_cycle_progress_of_a_department_of_four_shows_nothing(departments):
+    four = department("Vier", 4)
+    deel, groot, groter = departments
+    cycle_of(four, 4)
+    cycle_of(deel, 12)
+    cycle_of(groot, 8)
+    cycle_of(groter, 10)
+    rows = dict(breakdown(publish(figures.dashboard(period())), "competencies.cycle_progress").rows)
+    assert rows["Vier"].hidden and rows["Groot"].hidden
+    assert rows["Deel"].value == 50
+
+
+def test_overlapping_cycles_count_the_largest_not_their_sum(db):
+    from competencies.api import cycle_people
+    from tests.competencies.factories import CycleFactory, ReviewFactory
+
+    dept = department("Deel", 12)
+    people = list(dept.members.order_by("pk"))
+    first = CycleFactory(
+        starts_on=days_ago(40), self_assessment_due=days_ago(30), ends_on=days_ago(5)
+    )
+    second = CycleFactory(
+        starts_on=days_ago(20), self_assessment_due=days_ago(10), ends_on=days_ago(1)
+    )
+    for person in people[:3]:  # the same three people in both cycles
+        ReviewFactory(cycle=first, employee=person)
+        ReviewFactory(cycle=second, employee=person)
+    other = department("Ander", 6)
+    third = CycleFactory(starts_on=days_ago(20), self_assessment_due=days_ago(10),
+                         ends_on=days_ago(1))  # fmt: skip
+    for person in other.members.all():
+        ReviewFactory(cycle=third, employee=person)
+    found = cycle_people(days_ago(60), days_ago(1), "month")
+    # Departments share nobody: the organisation adds up its departments' largest cycles.
+    assert found["period"] == {dept.pk: 3, other.pk: 6, "organisation": 9}
+    assert found[days_ago(1).replace(day=1)][dept.pk] == 3

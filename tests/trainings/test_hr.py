@@ -13,7 +13,7 @@ from tests.factories import DepartmentFactory, UserFactory
 from tests.queries import count_queries
 from tests.trainings.factories import SessionFactory
 from trainings import services
-from trainings.models import Enrolment, Session, Training, TrainingCompetency
+from trainings.models import Enrolment, Feedback, Session, Training, TrainingCompetency
 
 
 @pytest.fixture
@@ -141,11 +141,31 @@ def test_a_period_without_activity_shows_nothing(hr, history):
     assert "In deze periode is er niets gebeurd." in response.content.decode()
 
 
-def test_comments_are_shown_without_names(hr, history, emma):
+def comments_by(session, people: int, text="Heel praktisch"):
+    for n in range(people):
+        person = UserFactory()
+        Feedback.objects.create(person=person, training=session.training, session=session,
+                                rating=4, comment=f"{text} {n}")  # fmt: skip
+
+
+def test_comments_are_shown_without_names_once_ten_people_wrote_one(hr, history, emma):
     history.feedback.filter(person=emma).update(comment="Heel praktisch")
+    comments_by(history, 9, "Goed voorbereid")
     page = hr.get(reverse("trainings:hr-training-feedback", kwargs={"pk": history.training_id}))
     text = page.content.decode()
-    assert "Heel praktisch" in text and "Emma Jansen" not in text
+    assert "Heel praktisch" in text and "Goed voorbereid 8" in text
+    assert "Emma Jansen" not in text
+    assert "minstens tien mensen" not in text
+
+
+def test_comments_of_fewer_than_ten_people_are_not_shown(hr, history, emma):
+    history.feedback.filter(person=emma).update(comment="Heel praktisch")
+    comments_by(history, 8, "Goed voorbereid")
+    page = hr.get(reverse("trainings:hr-training-feedback", kwargs={"pk": history.training_id}))
+    text = page.content.decode()
+    assert "Heel praktisch" not in text and "Goed voorbereid" not in text
+    assert "minstens tien mensen" in text
+    assert "4 van de 5" in text  # the ratings stay
 
 
 def test_hr_creates_a_training_with_its_competencies(hr, linkedin):

@@ -25,7 +25,7 @@ from trainings.forms import (
     SessionForm,
     TrainingForm,
 )
-from trainings.models import Feedback, ScanQuestion, Session, Training
+from trainings.models import ScanQuestion, Session, Training
 from trainings.services.followup import sessions_needing_attendance
 
 PAGE_SIZE = 50
@@ -338,16 +338,14 @@ def report_csv(request):
 
 @hr_required
 def training_feedback(request, pk):
-    """The comments on one training, without names."""
+    """The ratings and comments on one training, without names (comments from ten people)."""
     training = get_object_or_404(Training, pk=pk)
-    feedback = list(
-        Feedback.objects.filter(training=training)
-        .select_related("session")
-        .only("rating", "comment", "created_at", "session__starts_at")[:200]
-    )
+    feedback, comments_shown, has_comments = reports.feedback_for_hr(training)
     return render(
-        request, "trainings/feedback_list.html", {"training": training, "feedback": feedback}
-    )
+        request, "trainings/feedback_list.html",
+        {"training": training, "feedback": feedback, "comments_shown": comments_shown,
+         "comments_withheld": has_comments and not comments_shown},
+    )  # fmt: skip
 
 
 def _training_form(request, training):
