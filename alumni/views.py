@@ -63,39 +63,20 @@ def membership_reject(request, pk):
     return redirect("alumni:verification-queue")
 
 
-DIRECTORY_PAGE_SIZE = 25
-
-
 @network_required
 def directory(request):
-    from django.core.paginator import Paginator
     from django.utils import timezone
 
+    from alumni.directory import directory_page
     from alumni.forms import DirectoryFilterForm
-    from alumni.models import Profile, Visibility
 
     form = DirectoryFilterForm(request.GET or None)
-    rows = Profile.objects.directory()
-    hr = request.user.is_hr
-    if form.is_valid():
-        skill = " ".join(form.cleaned_data["skill"].replace("\x00", "").split()).lower()
-        if skill:
-            # The matching skills first (a short list), then the members tagged with one of
-            # them as one set: no DISTINCT over 20,000 members, and no lookup per member (a
-            # correlated EXISTS ran one per profile: 84 ms for the count alone).
-            from alumni.models import Skill
-
-            matching = Skill.objects.filter(name__icontains=skill).values_list("pk", flat=True)
-            matching = list(matching)
-            tagged = Profile.skills.through.objects.filter(skill_id__in=matching)
-            rows = rows.filter(pk__in=tagged.values("profile_id"))
-            if not hr:  # never reveal a skill the member keeps from other members
-                rows = rows.filter(visibility__skills=Visibility.MEMBERS)
-        if form.cleaned_data["available"]:
-            rows = rows.available_on(timezone.localdate())
-            if not hr:
-                rows = rows.filter(visibility__availability=Visibility.MEMBERS)
-    page = Paginator(rows, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    search = form.cleaned_data if form.is_valid() else {}
+    page = directory_page(
+        viewer=request.user, skill=search.get("skill", ""),
+        available_on=timezone.localdate() if search.get("available") else None,
+        number=request.GET.get("page"),
+    )  # fmt: skip
     cards = [(p, p.shown_to(request.user)) for p in page.object_list]
     return render(request, "alumni/directory.html", {"form": form, "page": page, "cards": cards})
 

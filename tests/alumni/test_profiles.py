@@ -113,7 +113,7 @@ def test_the_directory_runs_the_same_queries_for_5_and_50_members(client, anouk)
 @pytest.mark.parametrize("viewer", ["member", "hr"])
 def test_directory_search_and_page_two_cost_the_same_at_two_sizes(client, anouk, hanna, viewer):
     """The bench's directory pages (20,000 members there): skill search, and a later page."""
-    from alumni.views import DIRECTORY_PAGE_SIZE
+    from alumni.directory import PAGE_SIZE as DIRECTORY_PAGE_SIZE
 
     def add(n, prefix):
         for i in range(n):
