@@ -77,8 +77,7 @@ def directory(request):
         available_on=timezone.localdate() if search.get("available") else None,
         number=request.GET.get("page"),
     )  # fmt: skip
-    cards = [(p, p.shown_to(request.user)) for p in page.object_list]
-    return render(request, "alumni/directory.html", {"form": form, "page": page, "cards": cards})
+    return render(request, "alumni/directory.html", {"form": form, "page": page})
 
 
 @network_required
