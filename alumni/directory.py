@@ -3,8 +3,9 @@ fixed query counts, at least 20 % of the signed-in floor).
 
 The rows of a page are always read live, with every privacy rule as a condition of the query
 (ProfileQuerySet.directory_search, alumni.services.gig_matches). What is cached is what
-costs a pass over every member and changes only when members change: the number of members a
-search finds (the paginator's total) and the order of a gig's best matches. Both belong to the
+costs a pass over every member and changes only when members change: the skills a search
+matches and the number of members it finds (the paginator's total), and the order of a gig's
+best matches. Both belong to the
 `NETWORK` generation, which any change to a profile, its skills, a membership, a skill or a
 person's name, kind or active flag moves on (alumni/apps.py), as does the daily sweep.
 """
@@ -15,8 +16,9 @@ from dataclasses import dataclass
 from django.core.paginator import Page, Paginator
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import ngettext
 
-from alumni.models import Profile
+from alumni.models import Profile, Skill
 from hrsocial.caching import CachedValue, Generation
 
 PAGE_SIZE = 25
@@ -41,17 +43,21 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest() if text else ""
 
 
-def _directory_count(for_hr: bool, skill: str, available_on) -> int:
-    rows = Profile.objects.directory_search(for_hr=for_hr, skill=skill, available_on=available_on)
-    return rows.count()
+def _search(for_hr: bool, skill: str, available_on) -> dict:
+    skill_ids = Skill.objects.matching(skill) if skill else None
+    rows = Profile.objects.directory_search(
+        for_hr=for_hr, skill_ids=skill_ids, available_on=available_on
+    )
+    return {"skill_ids": skill_ids, "count": rows.count()}
 
 
-# The total of a directory search, for the paginator: counting 20,000 members took 13 ms (the
-# skill search 80 ms) a request. Per viewer group (HR searches more fields than members), search
-# text and day (availability is "on that day"); ten minutes at most in case a change came
-# through a bulk update that sends no signal. A stale total only misnumbers the pages.
-DIRECTORY_COUNT = CachedValue(
-    "alumni:directory-count", _directory_count, generation=NETWORK, timeout=600,
+# A directory search's matching skills and its total (for the paginator): counting 20,000
+# members took 13 ms (the skill search 80 ms) a request. Per viewer group (HR searches more
+# fields than members), search text and day (availability is "on that day"); ten minutes at
+# most in case a change came through a bulk update that sends no signal. Stale figures only
+# misnumber the pages: the members themselves are read live.
+DIRECTORY_SEARCH = CachedValue(
+    "alumni:directory-search", _search, generation=NETWORK, timeout=600,
     key_parts=lambda for_hr, skill, day: [int(for_hr), _digest(skill), day or ""],
 )  # fmt: skip
 
@@ -73,12 +79,15 @@ CARD_FIELDS = ("user_id", "user__full_name", "visibility", "current_role", "curr
 
 def directory_page(*, viewer, skill: str = "", available_on=None, number=None) -> Page:
     """One page of the directory as `viewer` may search it: 25 members in name order, as
-    `Card`s (page.object_list). Three queries whatever the number of members: the matching
-    skills (for a skill search), the members, their skills."""
+    `Card`s (page.object_list). Two queries whatever the number of members: the members and
+    their skills (with the search's figures cached; two more when not)."""
     for_hr = bool(viewer.is_hr)
-    rows = Profile.objects.directory_search(for_hr=for_hr, skill=skill, available_on=available_on)
+    search = DIRECTORY_SEARCH.get(for_hr, skill, available_on)
+    rows = Profile.objects.directory_search(
+        for_hr=for_hr, skill_ids=search["skill_ids"], available_on=available_on
+    )
     paginator = Paginator(rows.prefetch_related(None).only(*CARD_FIELDS), PAGE_SIZE)
-    paginator.count = DIRECTORY_COUNT.get(for_hr, skill, available_on)
+    paginator.count = search["count"]
     page = paginator.get_page(number)
     page.object_list = _cards(list(page.object_list), viewer)
     return page
@@ -112,6 +121,38 @@ def _cards(profiles, viewer) -> list[Card]:
             )
         )
     return cards
+
+
+@dataclass(frozen=True)
+class Match:
+    """A member on HR's list of matches for a gig (alumni.services.gig_matches)."""
+
+    name: str
+    url: str
+    matching: int
+    label: str
+
+
+def match_rows(matches) -> list[Match]:
+    """The gig page's matches: the profile URL reversed and each count's words translated
+    once, not per member."""
+    url = reverse("alumni:profile-detail", args=[_PK_PLACEHOLDER])
+    labels = {}
+    rows = []
+    for profile in matches:
+        if profile.matching not in labels:
+            labels[profile.matching] = ngettext(
+                "%(count)s matching skill", "%(count)s matching skills", profile.matching
+            ) % {"count": profile.matching}
+        rows.append(
+            Match(
+                name=profile.user.full_name,
+                url=url.replace(str(_PK_PLACEHOLDER), str(profile.pk)),
+                matching=profile.matching,
+                label=labels[profile.matching],
+            )
+        )
+    return rows
 
 
 def _match_ranking(skill_ids: tuple[int, ...], day, limit: int) -> list[tuple[int, int]]:

@@ -216,7 +216,8 @@ def gig_matches(*, gig, limit: int = 20):
         return []
     ranking = MATCH_RANKING.get(skill_ids, gig.starts_on, limit)
     live = (
-        Profile.objects.matchable_on(gig.starts_on).select_related("user")
+        Profile.objects.matchable_on(gig.starts_on)
+        .select_related("user").only("user_id", "user__full_name")
         .in_bulk([pk for pk, _matching in ranking])
     )  # fmt: skip
     matches = []

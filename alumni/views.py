@@ -137,13 +137,15 @@ def gig_list(request):
 
 @network_required
 def gig_detail(request, pk):
+    from alumni.directory import match_rows
     from alumni.forms import InterestForm
     from alumni.models import Interest, Profile
-    from alumni.permissions import can_manage_gigs, get_gig_for_user
+    from alumni.permissions import can_manage_gigs, can_show_interest, get_gig_for_user
 
     gig = get_gig_for_user(request, pk)
-    context = {"gig": gig, "interest_form": InterestForm()}
-    context["mine"] = Interest.objects.filter(gig=gig, member=request.user).first()
+    context = {"gig": gig, "interest_form": InterestForm(), "mine": None}
+    if can_show_interest(request.user):  # HR shows no interest: nothing to look up
+        context["mine"] = Interest.objects.filter(gig=gig, member=request.user).first()
     if can_manage_gigs(request.user):
         interests = list(gig.interests.select_related("member").order_by("created_at"))
         members = [i.member for i in interests]
@@ -155,7 +157,7 @@ def gig_detail(request, pk):
         context["interests"] = [
             (i, profiles.get(i.member_id), i.member_id in warned) for i in interests
         ]
-        context["matches"] = services.gig_matches(gig=gig)
+        context["matches"] = match_rows(services.gig_matches(gig=gig))
     return render(request, "alumni/gig_detail.html", context)
 
 
