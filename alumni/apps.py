@@ -46,6 +46,7 @@ class AlumniConfig(PortalAppConfig):
     # The directory's totals and the gig matches' order (alumni.directory): forgotten when
     # anything that decides them changes (people through the receiver above, the sweep itself).
     cached = {
+        "alumni.permissions.MEMBERSHIP_STATUS": ("alumni.Membership",),
         "alumni.directory.NETWORK": (
             "alumni.Profile", "alumni.Profile.skills", "alumni.Membership", "alumni.Skill",
         ),
