@@ -30,10 +30,13 @@ NETWORK = Generation("alumni:network")
 _PERSON_FIELDS = {"full_name", "kind", "is_active"}
 
 
-def forget_on_person_saved(sender, instance, update_fields=None, **kwargs):
+def forget_on_person_saved(sender, instance, created=False, update_fields=None, **kwargs):
     """people.User post_save: a rename, a new kind (a boomerang hired again) or a closed
-    account changes the directory and the matches."""
+    account changes the directory and the matches. A new employee (the HRIS import, SCIM)
+    changes neither: a member has a profile, which comes later."""
     if update_fields is not None and not _PERSON_FIELDS & set(update_fields):
+        return
+    if created and instance.kind not in ("alumnus", "freelancer"):
         return
     NETWORK.forget()
 
