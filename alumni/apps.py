@@ -40,7 +40,17 @@ class AlumniConfig(PortalAppConfig):
         Receiver("allauth.account.signals.user_signed_up", "alumni.receivers.handle_sign_up"),
         # The HRIS import's private e-mail column (people.importer) goes on the departure.
         Receiver("people.signals.person_imported", "alumni.boomerang.handle_person_imported"),
+        # A renamed, re-hired or closed account changes the directory and the gig matches.
+        Receiver("post_save", "alumni.directory.forget_on_person_saved", ("people.User",)),
     ]
+    # The directory's totals and the gig matches' order (alumni.directory): forgotten when
+    # anything that decides them changes (people through the receiver above, the sweep itself).
+    cached = {
+        "alumni.permissions.MEMBERSHIP_STATUS": ("alumni.Membership",),
+        "alumni.directory.NETWORK": (
+            "alumni.Profile", "alumni.Profile.skills", "alumni.Membership", "alumni.Skill",
+        ),
+    }  # fmt: skip
     # The HRIS import finds a boomerang's network account by former number or private e-mail.
     provides = {"people_import_boomerangs": "alumni.boomerang.import_boomerangs"}
     periodic_tasks = {

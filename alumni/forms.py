@@ -105,6 +105,10 @@ class DirectoryFilterForm(forms.Form):
     skill = forms.CharField(label=_("Skill"), required=False, max_length=60)
     available = forms.BooleanField(label=_("Available for gigs now"), required=False)
 
+    def clean_skill(self):
+        """One search for " Payroll ", "payroll" and "PAYROLL" (and one cached count)."""
+        return " ".join(self.cleaned_data["skill"].replace("\x00", "").split()).lower()
+
 
 class GigForm(forms.ModelForm):
     skills_text = ProfileForm.base_fields["skills_text"]

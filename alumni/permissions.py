@@ -8,15 +8,27 @@ has no membership row). Until then the person sees only the waiting page
 from django.shortcuts import get_object_or_404
 
 from alumni.models import Membership
+from hrsocial.caching import CachedValue
 from people.permissions import role_required
+
+
+def _load_status(user_id) -> str:
+    status = Membership.objects.filter(user_id=user_id).values_list("status", flat=True).first()
+    return status or ""  # "": no sign-up (HR vouched); the cache keeps no None
+
+
+# Every page an alumnus or freelancer opens asks for it (alumni.middleware): a query and a
+# half millisecond each time. Forgotten whenever the person's membership is saved or deleted
+# (alumni/apps.py); memberships change only through save() and delete().
+MEMBERSHIP_STATUS = CachedValue(
+    "alumni:membership-status", _load_status, instance_parts=lambda m: [m.user_id]
+)
 
 
 def _status(user):
     """The membership status, read once per request (None: no sign-up, HR vouched)."""
     if "_alumni_status" not in user.__dict__:
-        user.__dict__["_alumni_status"] = (
-            Membership.objects.filter(user=user).values_list("status", flat=True).first()
-        )
+        user.__dict__["_alumni_status"] = MEMBERSHIP_STATUS.get(user.pk) or None
     return user.__dict__["_alumni_status"]
 
 

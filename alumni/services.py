@@ -203,25 +203,29 @@ def gig_pick(*, gig, member, picked_by):
 
 
 def gig_matches(*, gig, limit: int = 20):
-    """Members available at the gig's start whose skills match, best first: one query
-    whatever the number of members (the gig's skills come prefetched, or cost one more)."""
-    from django.db.models import Count
-
+    """Members available at the gig's start whose skills match, best first. The order comes
+    from alumni.directory.MATCH_RANKING (one grouping over every member, cached until members
+    change); the members themselves are read live with the same rules, so nobody who left the
+    network or hid their availability since is shown. One query when the order is cached, two
+    when not, whatever the number of members (the gig's skills come prefetched)."""
+    from alumni.directory import MATCH_RANKING
     from alumni.models import Profile
 
-    skill_ids = [s.pk for s in gig.skills.all()]  # prefetched by the gig page: no query
+    skill_ids = tuple(sorted(s.pk for s in gig.skills.all()))  # prefetched by the gig page
     if not skill_ids:
         return []
-    return list(
-        Profile.objects.in_network()
-        # The member may keep their availability even from HR ("nobody").
-        .filter(~Q(visibility__has_key="availability") | ~Q(visibility__availability="nobody"))
-        .available_on(gig.starts_on)
-        .filter(skills__in=skill_ids)
-        .annotate(matching=Count("skills", distinct=True))
-        .select_related("user")
-        .order_by("-matching", "user__full_name", "pk")[:limit]
-    )
+    ranking = MATCH_RANKING.get(skill_ids, gig.starts_on, limit)
+    live = (
+        Profile.objects.matchable_on(gig.starts_on)
+        .select_related("user").only("user_id", "user__full_name")
+        .in_bulk([pk for pk, _matching in ranking])
+    )  # fmt: skip
+    matches = []
+    for pk, matching in ranking:
+        if profile := live.get(pk):
+            profile.matching = matching
+            matches.append(profile)
+    return matches
 
 
 def gig_dba_warnings(*, gig, people) -> set[int]:

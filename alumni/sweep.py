@@ -7,6 +7,7 @@ directory, gig list, match or newsletter finds them; counts stay anonymous."""
 from django.db import transaction
 from django.db.models import Q
 
+from alumni.directory import NETWORK
 from alumni.models import Gig, Interest, Profile
 from hrsocial import audit
 from people.models import User
@@ -33,6 +34,8 @@ def members_left_sweep() -> int:
         people |= set(interests.values_list("member_id", flat=True))
         profiles.update(in_directory=False, receives_newsletter=False)
         interests.delete()
+        if people:  # a bulk update sends no signal: the directory's totals and matches go
+            NETWORK.forget()
         if people:
             audit.record(actor=None, action="alumni.members_left_sweep", count=len(people))
         return len(people)

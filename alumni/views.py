@@ -63,41 +63,21 @@ def membership_reject(request, pk):
     return redirect("alumni:verification-queue")
 
 
-DIRECTORY_PAGE_SIZE = 25
-
-
 @network_required
 def directory(request):
-    from django.core.paginator import Paginator
     from django.utils import timezone
 
+    from alumni.directory import directory_page
     from alumni.forms import DirectoryFilterForm
-    from alumni.models import Profile, Visibility
 
     form = DirectoryFilterForm(request.GET or None)
-    rows = Profile.objects.directory()
-    hr = request.user.is_hr
-    if form.is_valid():
-        skill = " ".join(form.cleaned_data["skill"].replace("\x00", "").split()).lower()
-        if skill:
-            # The matching skills first (a short list), then the members tagged with one of
-            # them as one set: no DISTINCT over 20,000 members, and no lookup per member (a
-            # correlated EXISTS ran one per profile: 84 ms for the count alone).
-            from alumni.models import Skill
-
-            matching = Skill.objects.filter(name__icontains=skill).values_list("pk", flat=True)
-            matching = list(matching)
-            tagged = Profile.skills.through.objects.filter(skill_id__in=matching)
-            rows = rows.filter(pk__in=tagged.values("profile_id"))
-            if not hr:  # never reveal a skill the member keeps from other members
-                rows = rows.filter(visibility__skills=Visibility.MEMBERS)
-        if form.cleaned_data["available"]:
-            rows = rows.available_on(timezone.localdate())
-            if not hr:
-                rows = rows.filter(visibility__availability=Visibility.MEMBERS)
-    page = Paginator(rows, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    cards = [(p, p.shown_to(request.user)) for p in page.object_list]
-    return render(request, "alumni/directory.html", {"form": form, "page": page, "cards": cards})
+    search = form.cleaned_data if form.is_valid() else {}
+    page = directory_page(
+        viewer=request.user, skill=search.get("skill", ""),
+        available_on=timezone.localdate() if search.get("available") else None,
+        number=request.GET.get("page"),
+    )  # fmt: skip
+    return render(request, "alumni/directory.html", {"form": form, "page": page})
 
 
 @network_required
@@ -157,13 +137,15 @@ def gig_list(request):
 
 @network_required
 def gig_detail(request, pk):
+    from alumni.directory import match_rows
     from alumni.forms import InterestForm
     from alumni.models import Interest, Profile
-    from alumni.permissions import can_manage_gigs, get_gig_for_user
+    from alumni.permissions import can_manage_gigs, can_show_interest, get_gig_for_user
 
     gig = get_gig_for_user(request, pk)
-    context = {"gig": gig, "interest_form": InterestForm()}
-    context["mine"] = Interest.objects.filter(gig=gig, member=request.user).first()
+    context = {"gig": gig, "interest_form": InterestForm(), "mine": None}
+    if can_show_interest(request.user):  # HR shows no interest: nothing to look up
+        context["mine"] = Interest.objects.filter(gig=gig, member=request.user).first()
     if can_manage_gigs(request.user):
         interests = list(gig.interests.select_related("member").order_by("created_at"))
         members = [i.member for i in interests]
@@ -175,7 +157,7 @@ def gig_detail(request, pk):
         context["interests"] = [
             (i, profiles.get(i.member_id), i.member_id in warned) for i in interests
         ]
-        context["matches"] = services.gig_matches(gig=gig)
+        context["matches"] = match_rows(services.gig_matches(gig=gig))
     return render(request, "alumni/gig_detail.html", context)
 
 

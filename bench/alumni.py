@@ -1,5 +1,10 @@
 """The alumni network at scale: 20,000 members with profiles and skills; the directory
-search and HR's gig page (interested members and skill matching) must keep fixed queries."""
+search and HR's gig page (interested members and skill matching) must keep fixed queries.
+
+Figures of 2026-12-03 (session 27, two runs on a quiet machine, floor about 955 requests/s;
+docs/PERFORMANCE.md): skill search 23–24 % of the signed-in floor (2 queries), directory page 2
+21–29 % (2 queries), gig page with matching 19–27 % (4 queries); that morning 1 %, 4 % and 3 %.
+"""
 
 from bench.common import Page
 

@@ -600,7 +600,7 @@ class Change:
     line: int
     email: str
     full_name: str
-    action: str  # "new", "updated" or "unchanged"
+    action: str  # "new", "updated", "returned" (a boomerang: employed again) or "unchanged"
     fields: list[str] = field(default_factory=list)
     ends: bool = False  # the employment ends with the import (an end date in the past)
     resumes: bool = False  # an end date moved into the future gives employee access back
@@ -695,12 +695,16 @@ def preview_changes(plan: ImportPlan) -> ImportPreview:
         resumes = (
             kind == User.Kind.FORMER_EMPLOYEE and person.kind == kind and not (end and end < today)
         )
+        # A boomerang: the row is a network account (found by _boomerangs) employed again.
+        returns = person.kind in (User.Kind.ALUMNUS, User.Kind.FREELANCER) and (
+            kind == User.Kind.EMPLOYEE
+        )
         changes.append(
             Change(
                 row.line,
                 row.email,
                 row.full_name,
-                "updated" if fields else "unchanged",
+                "returned" if returns else "updated" if fields else "unchanged",
                 fields=fields,
                 ends=ends,
                 resumes=resumes,

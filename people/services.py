@@ -471,12 +471,14 @@ def import_batch_create(*, uploaded_by, file_name: str, data: bytes):
         preview["counts"] = {
             "new": len(changes.of("new")),
             "updated": len(changes.of("updated")),
+            "returned": len(changes.of("returned")),
             "unchanged": len(changes.of("unchanged")),
             "ended": len(changes.ended),
         }
         for name, listed in (
             ("new", changes.of("new")),
             ("updated", changes.of("updated")),
+            ("returned", changes.of("returned")),
             ("ended", changes.ended),
         ):
             preview[name] = [c.as_dict() for c in listed[:PREVIEW_LIST_LIMIT]]

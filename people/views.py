@@ -128,6 +128,7 @@ def _change_lists(preview: dict) -> list[dict]:
     for key, title in (
         ("new", _("New people")),
         ("updated", _("Updated")),
+        ("returned", _("Returning: alumni network members employed again")),
         ("ended", _("Employment ends: they lose employee access")),
     ):
         changes = [

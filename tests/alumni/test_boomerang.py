@@ -78,14 +78,30 @@ def test_a_rehired_alumnus_is_found_by_private_e_mail_with_a_new_number(db):
     assert Departure.objects.get(person=network).private_email == "joost@prive.example"
 
 
-def test_the_preview_shows_the_boomerang_as_an_update_not_a_new_person(sanne):
+def test_the_preview_shows_the_boomerang_as_a_return_not_a_new_person(sanne):
     from people.importer import preview_changes
 
     plan = read_people_file(
         (HEADER + "4711,sanne.devries@bedrijf.example,Sanne de Vries,2026-11-01,,\n").encode()
     )
     (change,) = preview_changes(plan).changes
-    assert change.action == "updated" and {"kind", "email"} <= set(change.fields)
+    assert change.action == "returned" and {"kind", "email"} <= set(change.fields)
+
+
+def test_hr_s_preview_page_lists_the_boomerang_as_returning_in_dutch(client, sanne, hanna):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from people.models import ImportBatch
+
+    client.force_login(hanna)
+    data = (HEADER + "4711,sanne.devries@bedrijf.example,Sanne de Vries,2026-11-01,,\n").encode()
+    client.post(reverse("people:import"), {"file": SimpleUploadedFile("people.csv", data)})
+    batch = ImportBatch.objects.latest("uploaded_at")
+    assert batch.preview["counts"]["returned"] == 1 and batch.preview["counts"]["updated"] == 0
+    page = client.get(reverse("people:import-detail", args=[batch.reference])).content.decode()
+    assert "1 oud-collega komt terug" in page
+    assert "Terug in dienst: leden van het alumninetwerk" in page and "Sanne de Vries" in page
 
 
 def test_the_old_ended_employment_in_an_export_leaves_the_network_account_alone(sanne):

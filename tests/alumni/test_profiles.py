@@ -113,7 +113,7 @@ def test_the_directory_runs_the_same_queries_for_5_and_50_members(client, anouk)
 @pytest.mark.parametrize("viewer", ["member", "hr"])
 def test_directory_search_and_page_two_cost_the_same_at_two_sizes(client, anouk, hanna, viewer):
     """The bench's directory pages (20,000 members there): skill search, and a later page."""
-    from alumni.views import DIRECTORY_PAGE_SIZE
+    from alumni.directory import PAGE_SIZE as DIRECTORY_PAGE_SIZE
 
     def add(n, prefix):
         for i in range(n):
@@ -136,3 +136,35 @@ def test_a_skill_search_lists_each_member_once(client, anouk):
     client.force_login(anouk)
     page = client.get(reverse("alumni:directory"), {"skill": "payroll"})
     assert page.context["page"].paginator.count == 1
+
+
+def test_the_directory_total_follows_changes_and_its_rows_are_always_live(client, anouk):
+    """The total of a search is cached (alumni.directory.DIRECTORY_SEARCH); who is listed is
+    not: a change that sends no signal (a bulk update elsewhere) never lists someone who left."""
+    from people.models import User
+
+    first = _member("Eerste Lid", skills=["payroll"], visibility=SHARED)
+    client.force_login(anouk)
+    url = reverse("alumni:directory")
+    assert client.get(url, {"skill": "payroll"}).context["page"].paginator.count == 1
+    _member("Tweede Lid", skills=["payroll"], visibility=SHARED)  # a new profile forgets it
+    assert client.get(url, {"skill": "payroll"}).context["page"].paginator.count == 2
+    first.in_directory = False
+    first.save()
+    assert client.get(url, {"skill": "payroll"}).context["page"].paginator.count == 1
+    first.in_directory = True
+    first.save()
+    User.objects.filter(pk=first.user_id).update(is_active=False)  # no signal: total stays 2
+    page = client.get(url, {"skill": "payroll"}).content.decode()
+    assert "Tweede Lid" in page and "Eerste Lid" not in page
+
+
+def test_a_renamed_member_moves_in_the_directory_at_once(client, anouk):
+    _member("Bert", visibility=SHARED)
+    carla = _member("Carla", visibility=SHARED)
+    client.force_login(anouk)
+    names = lambda: [c.name for c in client.get(reverse("alumni:directory")).context["page"]]  # noqa: E731
+    assert names() == ["Bert", "Carla"]
+    carla.user.full_name = "Anna"
+    carla.user.save(update_fields=["full_name"])
+    assert names() == ["Anna", "Bert"]

@@ -177,3 +177,19 @@ def test_the_sign_up_hears_hr_s_decision_through_the_outbox(hanna):
     assert yes.title == "Welkom in het alumninetwerk" and yes.url == reverse("alumni:index")
     (no,) = Notification.objects.filter(recipient=refused.user, category="alumni.membership")
     assert "Onbekend bij HR" in no.body
+
+
+def test_the_remembered_membership_status_follows_hr_s_decision_at_once(client, hanna):
+    """The status every page asks for is cached (alumni.permissions.MEMBERSHIP_STATUS): a
+    verified member whom HR's decision (or leaving) changes is never let in on the old one."""
+    person = AlumnusFactory(full_name="Piet Pending")
+    membership = services.membership_sign_up(user=person)
+    client.force_login(person)
+    assert client.get(reverse("alumni:index")).url == reverse("alumni:waiting")
+    services.membership_approve(membership=membership, approved_by=hanna)
+    assert client.get(reverse("alumni:index")).status_code == 200
+    membership.status, membership.reject_reason = Membership.Status.REJECTED, "Toch niet"
+    membership.save()  # e.g. HR in the admin
+    assert client.get(reverse("alumni:index")).url == reverse("alumni:waiting")
+    membership.delete()  # no sign-up left: HR vouches for the account
+    assert client.get(reverse("alumni:index")).status_code == 200

@@ -64,7 +64,13 @@ def test_a_preview_shows_the_changes_and_saves_nothing(hr, hanna):
         ).encode(),
     )
     assert batch.status == ImportBatch.Status.PREVIEWED
-    assert batch.preview["counts"] == {"new": 1, "updated": 2, "unchanged": 1, "ended": 1}
+    assert batch.preview["counts"] == {
+        "new": 1,
+        "updated": 2,
+        "returned": 0,
+        "unchanged": 1,
+        "ended": 1,
+    }
     updated = {c["email"]: c["fields"] for c in batch.preview["updated"]}
     assert updated["bram@example.com"] == ["full_name", "department"]
     assert updated["sem@example.com"] == ["end_date"]
