@@ -105,6 +105,16 @@ class Visibility(models.TextChoices):
     NOBODY = "nobody", _("Nobody")
 
 
+def _searchable(field: str, *, for_hr: bool) -> models.Q:
+    """Members a search may find by `field`: those who share it with members, and for HR also
+    those who keep it for HR (the default, when the member never chose); never "nobody"."""
+    if not for_hr:
+        return models.Q(**{f"visibility__{field}": Visibility.MEMBERS})
+    return ~models.Q(visibility__has_key=field) | ~models.Q(
+        **{f"visibility__{field}": Visibility.NOBODY}
+    )
+
+
 class ProfileQuerySet(models.QuerySet):
     def in_network(self):
         """Active alumni and freelancers whose membership is not waiting or refused. NOT EXISTS
@@ -143,21 +153,16 @@ class ProfileQuerySet(models.QuerySet):
             # 84 ms for the count alone).
             tagged = Profile.skills.through.objects.filter(skill_id__in=skill_ids)
             rows = rows.filter(pk__in=tagged.values("profile_id"))
-            if not for_hr:
-                rows = rows.filter(visibility__skills=Visibility.MEMBERS)
+            rows = rows.filter(_searchable("skills", for_hr=for_hr))
         if available_on is not None:
             rows = rows.available_on(available_on)
-            if not for_hr:
-                rows = rows.filter(visibility__availability=Visibility.MEMBERS)
+            rows = rows.filter(_searchable("availability", for_hr=for_hr))
         return rows
 
     def matchable_on(self, day):
         """Members HR may match to a gig starting on `day`: in the network and available that
         day, unless they keep their availability even from HR ("nobody")."""
-        shown_to_hr = ~models.Q(visibility__has_key="availability") | ~models.Q(
-            visibility__availability=Visibility.NOBODY
-        )
-        return self.in_network().filter(shown_to_hr).available_on(day)
+        return self.in_network().filter(_searchable("availability", for_hr=True)).available_on(day)
 
     def available_on(self, day):
         return self.filter(

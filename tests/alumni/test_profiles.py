@@ -89,6 +89,20 @@ def test_hr_finds_by_skill_what_is_shared_with_hr_and_the_read_is_audited(client
     assert AuditEntry.objects.filter(action="alumni.profile_read").count() == 1
 
 
+def test_hr_never_finds_a_member_by_what_they_keep_from_everyone(client, hanna):
+    """"Nobody" means HR too: a search must not reveal a skill or an availability the member
+    keeps from everyone (the profile page hides them from HR as well)."""
+    _member("Open Olga", skills=["payroll"])
+    _member("Stille Sem", skills=["payroll"], visibility={"skills": "nobody"})
+    _member("Bezette Bo", skills=["payroll"], visibility={"availability": "nobody"})
+    client.force_login(hanna)
+    by_skill = client.get(reverse("alumni:directory"), {"skill": "payroll"}).content.decode()
+    assert "Open Olga" in by_skill and "Bezette Bo" in by_skill and "Stille Sem" not in by_skill
+    available = client.get(reverse("alumni:directory"), {"available": "on"}).content.decode()
+    assert "Open Olga" in available and "Stille Sem" in available
+    assert "Bezette Bo" not in available
+
+
 def test_a_member_not_in_the_directory_is_not_found_by_other_members(client, anouk):
     hidden = _member("Niet Vermeld", directory=False)
     client.force_login(anouk)
