@@ -95,7 +95,6 @@ def comment_threads(context, comments):
         },
         "create": escape(reverse("news:comment-create", args=[post.pk])),
         "replies_open": bool(context.get("can_converse")) and not post.comments_closed,
-        "moments": {},
     }
     return mark_safe("".join(_thread(comment, texts) for comment in comments))
 
@@ -127,13 +126,10 @@ def _comment(comment, texts) -> str:
     pk = comment.pk
     mine = comment.author_id == texts["user"]
     moment = comment.created_at
-    if moment not in texts["moments"]:
-        texts["moments"][moment] = (machine(moment), escape(table_datetime(moment)))
-    machine_time, shown_time = texts["moments"][moment]
     edited = f" · {texts['edited']}" if comment.edited_at else ""
     head = (
         f'<div class="small text-muted-aa">{escape(comment.author.full_name)} · '
-        f'<time datetime="{machine_time}">{shown_time}</time>{edited}</div>'
+        f'<time datetime="{machine(moment)}">{escape(table_datetime(moment))}</time>{edited}</div>'
     )
     if comment.is_hidden:
         reason = f" {texts['reason']} {escape(comment.hidden_reason)}" if mine else ""
