@@ -194,3 +194,41 @@ def test_a_busy_conversation_shows_25_threads_a_page_and_links_land_on_the_right
     assert goto["Location"] == f"{post.get_absolute_url()}#comment-{threads[0].pk}"
     # A page number that does not exist shows the last page, not an error.
     assert client.get(post.get_absolute_url(), {"comments": "zz"}).status_code == 200
+
+
+def test_the_post_page_shows_each_comment_with_what_its_reader_may_do(client, emma, cas, hanna):
+    """The threads are built in Python (news.templatetags.news.comment_threads): the author
+    edits, a colleague reports and replies, HR hides; a hidden comment's reason is the
+    author's alone; bodies are sanitised Markdown."""
+    post = PostFactory()
+    own = Comment.objects.create(post=post, author=emma, body="**Mijn** <script>x()</script>")
+    other = Comment.objects.create(post=post, author=cas, body="Van Cas", edited_at=timezone.now())
+    reply = Comment.objects.create(post=post, author=cas, body="Een antwoord", parent=own)
+    hidden = Comment.objects.create(
+        post=post, author=emma, body="Weg ermee", hidden_reason="Off-topic <b>x</b>",
+        hidden_at=timezone.now(), hidden_by=hanna,
+    )  # fmt: skip
+
+    def page_of(person):
+        client.force_login(person)
+        html = client.get(post.get_absolute_url()).content.decode()
+        return html, lambda c: html.split(f'id="comment-{c.pk}"')[1].split("</article>")[0]
+
+    html, article = page_of(emma)
+    assert "<strong>Mijn</strong>" in article(own) and "<script>" not in html
+    assert reverse("news:comment-edit", args=[own.pk]) in article(own)
+    assert "Melden" not in article(own) and "Melden" in article(other)
+    assert "aangepast" in article(other) and "Een antwoord" in article(reply)
+    assert "Verbergen" not in html  # not a moderator
+    assert "HR heeft deze reactie verborgen." in article(hidden) and "Weg ermee" not in html
+    assert "Reden: Off-topic &lt;b&gt;x&lt;/b&gt;" in article(hidden)
+    assert f'id="reply-{own.pk}"' in html and f'id="reply-{hidden.pk}"' not in html
+    assert html.count('name="csrfmiddlewaretoken"') >= 3
+
+    html, article = page_of(cas)
+    assert "Reden:" not in article(hidden) and "Off-topic" not in html
+    assert reverse("news:comment-edit", args=[other.pk]) in article(other)
+
+    html, article = page_of(hanna)
+    assert reverse("news:comment-hide", args=[own.pk]) in article(own)
+    assert f'for="hide-{own.pk}"' in article(own)
