@@ -90,8 +90,8 @@ def test_hr_finds_by_skill_what_is_shared_with_hr_and_the_read_is_audited(client
 
 
 def test_hr_never_finds_a_member_by_what_they_keep_from_everyone(client, hanna):
-    """A "nobody" is HR too: a search must not reveal a skill or an availability the member
-    keeps from everyone (the profile page hides them from HR as well)."""
+    """Visible to "nobody" means hidden from HR too: a search must not reveal a skill or an
+    availability a member keeps from everyone (the profile page hides them from HR as well)."""
     _member("Open Olga", skills=["payroll"])
     _member("Stille Sem", skills=["payroll"], visibility={"skills": "nobody"})
     _member("Bezette Bo", skills=["payroll"], visibility={"availability": "nobody"})
