@@ -14,7 +14,16 @@ class InsightsConfig(PortalAppConfig):
     # Published figures for integrations (HR tokens only, scope insights:read).
     api_routers = ["insights.rest.router"]
     verbose_name = _("Insights")
-    seed_after = ("people", "guidelines", "trainings", "helpdesk", "competencies")
+
+    @property
+    def seed_after(self):
+        # The last demo days are built from the other apps' demo rows: after all that exist.
+        from django.apps import apps
+
+        optional = ("sharing", "news", "alumni", "recruitment")
+        return ("people", "guidelines", "trainings", "helpdesk", "competencies",
+                *(label for label in optional if apps.is_installed(label)))  # fmt: skip
+
     navigation = navigation.app_menu("insights", order=90, hr=(_("Insights"), "insights:index"))
     periodic_tasks = {
         # The daily aggregates the dashboard reads (insights.models.DailyFigure).

@@ -93,7 +93,8 @@ def _sharing_rows(rng, h: int, progress: float, boost: float) -> dict:
     rows, shares_all, clicks_all, vacancy_clicks = {}, 0, 0, 0
     for channel, part in CHANNELS:
         shares = _count(rng, 0.03 + h * (0.012 + 0.008 * progress + boost / 20) * part)
-        clicks = _count(rng, shares * rng.uniform(1.5, 4.5))
+        # Clicks per share as on the demo's own links (sharing.demo: a few to a dozen or more).
+        clicks = _count(rng, shares * rng.uniform(3, 8))
         rows[f"sharing.click_through_{channel}"] = (clicks, shares)
         shares_all, clicks_all = shares_all + shares, clicks_all + clicks
         # About a third of the clicks are on vacancies (each network now and then).

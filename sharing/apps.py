@@ -29,6 +29,14 @@ class SharingConfig(PortalAppConfig):
     urls = {"sharing/": "sharing.urls", "s/": "sharing.urls_links"}
     # The redirect reads no session, not even a signed-in visitor's (hrsocial.middleware).
     sessionless_paths = ("/s/",)
+
+    @property
+    def seed_after(self):
+        # The demo shares recruitment's demo vacancies when that app is installed.
+        from django.apps import apps
+
+        return ("people", *(("recruitment",) if apps.is_installed("recruitment") else ()))
+
     navigation = [
         navigation.NavItem(key="sharing", label=_("Share"), url_name="sharing:index",
                            visible=sharers, order=45),

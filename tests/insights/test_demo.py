@@ -44,3 +44,32 @@ def test_it_shows_the_year_of_recruitment_per_channel_where_enough_candidates_ar
                 "hires_linkedin", "hires_direct"):  # fmt: skip
         assert not totals[f"recruitment.{key}"].hidden, key
         assert totals[f"recruitment.{key}"].value > 0, key
+
+
+def test_it_shows_a_year_of_counted_clicks_on_vacancies_per_channel_for_the_organisation(db):
+    """The clicks per channel show only where the links of five people were clicked: the
+    demo's vacancy kits are shared by enough colleagues, over the whole year."""
+    from insights.figures import Selection, dashboard
+    from insights.forms import default_period
+    from insights.privacy import publish
+    from recruitment import demo as recruitment_demo
+    from sharing import demo as sharing_demo
+
+    ctx = DemoContext(stdout=StringIO())
+    people_demo.seed(ctx)
+    recruitment_demo.seed(ctx)
+    sharing_demo.seed(ctx)
+    insights_demo.seed(ctx)
+
+    start, end = default_period()
+    shown = publish(dashboard(Selection(start=start, end=end)))
+    series = {x.key: x for s in shown.sections for x in s.series}
+    for channel in ("linkedin", "whatsapp", "email"):
+        clicks = series[f"recruitment.clicks_{channel}"]
+        applications = series[f"recruitment.applications_{channel}"]
+        assert not clicks.total.hidden, channel
+        assert clicks.total.value >= applications.total.value > 0, channel
+    # LinkedIn and WhatsApp every month but perhaps the current one, only days old.
+    for channel in ("linkedin", "whatsapp"):
+        months = series[f"recruitment.clicks_{channel}"].cells[:-1]
+        assert len(months) >= 11 and not any(cell.hidden for cell in months), channel
