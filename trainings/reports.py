@@ -1,8 +1,10 @@
 """HR's figures: completion and satisfaction per training and per department.
 
 Everything is counted in the database, grouped, in a fixed number of queries however many
-trainings and people there are. Satisfaction is only shown for a group with at least
-MIN_RATINGS ratings, so nobody's rating can be traced back to them in a small department.
+trainings and people there are. Satisfaction follows the portal's rule (hrsocial.privacy): it
+is shown for a group of at least five different people who rated, and a group that could be
+worked out from a shown total minus the other shown groups is hidden too, so nobody's rating
+can be traced back to them in a small department.
 """
 
 from dataclasses import dataclass, field
@@ -11,9 +13,8 @@ from datetime import datetime, time, timedelta
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
+from hrsocial.privacy import MINIMUM_GROUP, Group, suppress
 from trainings.models import Completion, Enrolment, Feedback
-
-MIN_RATINGS = 3
 
 # How each source is grouped: by training, by department, or by both (id and name, so the
 # names come with the counts instead of from a second query).
@@ -45,7 +46,9 @@ class Row:
     no_show: int = 0
     completions: int = 0
     ratings: int = 0
+    raters: int = 0  # the different people behind the ratings (who left: nobody)
     rating_sum: float = 0.0
+    satisfaction_hidden: bool = False  # complementary suppression (hrsocial.privacy.suppress)
     comments: list = field(default_factory=list)
 
     @property
@@ -56,13 +59,13 @@ class Row:
 
     @property
     def average_rating(self) -> float | None:
-        if self.ratings < MIN_RATINGS:
+        if self.satisfaction_hidden or self.raters < MINIMUM_GROUP:
             return None
         return round(self.rating_sum / self.ratings, 1)
 
     @property
     def too_few_ratings(self) -> bool:
-        return 0 < self.ratings < MIN_RATINGS
+        return self.ratings > 0 and self.average_rating is None
 
 
 def period_bounds(start_date, end_date):
@@ -125,22 +128,44 @@ def report(start_date, end_date, by: tuple[str, ...] = ("training",)) -> list[Ro
     feedback = (
         Feedback.objects.filter(created_at__gte=start, created_at__lt=end)
         .values(*columns("feedback"))
-        .annotate(n=Count("pk"), average=Avg("rating"))
+        .annotate(n=Count("pk"), average=Avg("rating"), raters=Count("person", distinct=True))
         .order_by()
     )
     for values in feedback:
         row = row_for(values, "feedback")
-        row.ratings = values["n"]
+        row.ratings, row.raters = values["n"], values["raters"]
         row.rating_sum = float(values["average"]) * values["n"]
     # Alphabetical; people without a department last.
-    return sorted(
+    found = sorted(
         rows.values(),
         key=lambda r: (r.training_name.lower(), r.department_id is None, r.department_name),
     )
+    # Each table shows a total beside its rows (per training and department: the training's
+    # row of the table per training), so the small groups' neighbours may have to go too.
+    totalled = (lambda r: r.training_id) if len(by) > 1 else (lambda r: None)
+    for key in dict.fromkeys(totalled(r) for r in found):
+        _suppress_satisfaction([r for r in found if totalled(r) == key])
+    return found
 
 
-def totals(rows: list[Row]) -> Row:
-    total = Row()
+def _suppress_satisfaction(rows: list[Row]) -> None:
+    rated = [r for r in rows if r.ratings]
+    groups = suppress(
+        Group(key=i, label="", people=r.raters, value=None) for i, r in enumerate(rated)
+    )
+    for row, group in zip(rated, groups, strict=True):
+        row.satisfaction_hidden = group.hidden
+
+
+def raters(start_date, end_date) -> int:
+    """The different people who rated a training in the period: the total row's group."""
+    start, end = period_bounds(start_date, end_date)
+    found = Feedback.objects.filter(created_at__gte=start, created_at__lt=min(end, timezone.now()))
+    return found.aggregate(n=Count("person", distinct=True))["n"]
+
+
+def totals(rows: list[Row], *, raters: int) -> Row:
+    total = Row(raters=raters)
     for row in rows:
         for name in ("sessions", "seats", "present", "no_show", "completions", "ratings"):
             setattr(total, name, getattr(total, name) + getattr(row, name))
@@ -148,20 +173,36 @@ def totals(rows: list[Row]) -> Row:
     return total
 
 
-def feedback_for_hr(training, *, limit: int = 200) -> tuple[list[Feedback], bool, bool]:
-    """The ratings on `training` without names, newest first, whether their comments may be
-    shown, and whether there are comments at all. Free text can be recognised by its style,
-    so comments show only once at least MINIMUM_FREE_TEXT different people wrote one (the
-    portal's rule, hrsocial.privacy); a comment whose writer has left counts for nobody."""
+@dataclass(frozen=True)
+class FeedbackForHR:
+    items: list  # the ratings (with their comments), empty unless `ratings_shown`
+    ratings_shown: bool
+    comments_shown: bool
+    rated: bool  # anyone rated at all
+    commented: bool  # anyone wrote a comment at all
+
+
+def feedback_for_hr(training, *, limit: int = 200) -> FeedbackForHR:
+    """The ratings on `training` without names. Ratings show once at least MINIMUM_GROUP
+    different people rated; comments, which can be recognised by their style, once at least
+    MINIMUM_FREE_TEXT different people wrote one (the portal's rule, hrsocial.privacy;
+    someone who has left counts for nobody). Neither comes with its session or in the order
+    given: HR knows who sat in which session and when."""
     from hrsocial.privacy import MINIMUM_FREE_TEXT
 
     given = Feedback.objects.filter(training=training)
-    written = given.exclude(comment="").aggregate(
-        n=Count("pk"), people=Count("person", distinct=True)
+    found = given.aggregate(
+        ratings=Count("pk"),
+        rated=Count("person", distinct=True),
+        comments=Count("pk", filter=~Q(comment="")),
+        wrote=Count("person", distinct=True, filter=~Q(comment="")),
     )
-    feedback = list(
-        given.select_related("session").only(
-            "rating", "comment", "created_at", "session__starts_at"
-        )[:limit]
+    ratings_shown = found["rated"] >= MINIMUM_GROUP
+    items = given.only("rating", "comment").order_by("-rating", "comment")[:limit]
+    return FeedbackForHR(
+        items=list(items) if ratings_shown else [],
+        ratings_shown=ratings_shown,
+        comments_shown=ratings_shown and found["wrote"] >= MINIMUM_FREE_TEXT,
+        rated=bool(found["ratings"]),
+        commented=bool(found["comments"]),
     )
-    return feedback, written["people"] >= MINIMUM_FREE_TEXT, bool(written["n"])

@@ -1,6 +1,7 @@
 """HR: sessions with fill rate and waitlist, the report, CSV and XLSX exports, editing the
 catalogue."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -103,16 +104,46 @@ def history(emma, milan, cas, hanna, training):
     return session
 
 
-def test_the_report_counts_completion_and_satisfaction(hr, history):
+def _rated_by(history, department, *ratings):
+    """Ratings from more people of `department` (their seats do not matter here)."""
+    for rating in ratings:
+        Feedback.objects.create(
+            person=UserFactory(department=department), training=history.training,
+            session=history, department=department, rating=rating,
+        )  # fmt: skip
+
+
+def test_the_report_counts_completion_and_satisfaction(hr, history, emma):
+    _rated_by(history, emma.department, 4, 4)  # five people rated
     response = hr.get(reverse("trainings:hr-report"))
     (row,) = response.context["by_training"]
     assert (row.sessions, row.seats, row.present, row.no_show) == (1, 4, 3, 1)
     assert row.completion_rate == 75
     assert row.completions == 2
-    assert (row.ratings, row.average_rating) == (3, 4.0)
+    assert (row.ratings, row.average_rating) == (5, 4.0)
     departments = {r.department_name: r for r in response.context["by_department"]}
     assert departments["Communicatie"].average_rating == 4.0
     assert departments["ICT"].ratings == 0 and departments["ICT"].no_show == 1
+
+
+def test_satisfaction_needs_five_people_and_a_department_is_not_the_total_minus_the_rest(
+    hr, history, emma, cas
+):
+    """Three people rated: nothing shows (three was enough before). With five people in
+    Communicatie and one in ICT, ICT is hidden and so is Communicatie: the total minus
+    Communicatie would give ICT's rating away."""
+    (row,) = hr.get(reverse("trainings:hr-report")).context["by_training"]
+    assert row.ratings == 3 and row.average_rating is None and row.too_few_ratings
+    _rated_by(history, emma.department, 4, 4)
+    _rated_by(history, cas.department, 1)
+    response = hr.get(reverse("trainings:hr-report"))
+    departments = {r.department_name: r for r in response.context["by_department"]}
+    assert departments["ICT"].average_rating is None
+    assert departments["Communicatie"].raters == 5
+    assert departments["Communicatie"].average_rating is None  # complementary suppression
+    assert response.context["total"].average_rating == 3.5  # six people: shown
+    export = {line[1]: line for line in read_csv(hr.get(reverse("trainings:hr-report-csv")))}
+    assert export["Communicatie"][9] == "" and export["ICT"][9] == ""
 
 
 def test_satisfaction_of_a_small_group_is_not_shown(hr, history, emma):
@@ -126,7 +157,8 @@ def test_satisfaction_of_a_small_group_is_not_shown(hr, history, emma):
     assert "te weinig beoordelingen" in response.content.decode()
 
 
-def test_the_report_export_has_a_row_per_training_and_department(hr, history):
+def test_the_report_export_has_a_row_per_training_and_department(hr, history, emma):
+    _rated_by(history, emma.department, 4, 4)
     rows = read_csv(hr.get(reverse("trainings:hr-report-csv")))
     assert rows[0][:2] == ["Training", "Afdeling"]
     by_department = {row[1]: row for row in rows[1:]}
@@ -275,3 +307,17 @@ def test_hr_cancels_a_session(hr, emma, session):
 def test_departments_without_people_do_not_break_the_report(hr, history):
     DepartmentFactory(name="Leeg")
     assert hr.get(reverse("trainings:hr-report")).status_code == 200
+
+
+def test_ratings_show_from_five_people_without_their_session_or_order(hr, history):
+    """Three people rated: HR, who knows who sat in the session, sees no rating at all. From
+    five, the ratings show, highest first, without the session each came from."""
+    url = reverse("trainings:hr-training-feedback", kwargs={"pk": history.training_id})
+    text = hr.get(url).content.decode()
+    assert "van de 5" not in text and "minstens vijf mensen" in text
+    comments_by(history, 2)
+    text = hr.get(url).content.decode()
+    assert "minstens vijf mensen" not in text
+    shown = [int(r) for r in re.findall(r"<strong>(\d) van de 5</strong>", text)]
+    assert shown == sorted(shown, reverse=True) and len(shown) == 5
+    assert "sessie van" not in text

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from hrsocial import audit
 from hrsocial.exports import export_format, table_export
+from hrsocial.privacy import MINIMUM_GROUP
 from hrsocial.search import clean_query
 from people.permissions import hr_required
 from trainings import permissions, reports, services
@@ -289,8 +290,8 @@ def report(request):
             "page": page,
             "by_training": page.object_list,
             "by_department": by_department,
-            "total": reports.totals(by_training),
-            "min_ratings": reports.MIN_RATINGS,
+            "total": reports.totals(by_training, raters=reports.raters(start, end)),
+            "min_ratings": MINIMUM_GROUP,
         },
     )
 
@@ -338,13 +339,16 @@ def report_csv(request):
 
 @hr_required
 def training_feedback(request, pk):
-    """The ratings and comments on one training, without names (comments from ten people)."""
+    """The ratings and comments on one training, without names (ratings from five people,
+    comments from ten)."""
     training = get_object_or_404(Training, pk=pk)
-    feedback, comments_shown, has_comments = reports.feedback_for_hr(training)
+    found = reports.feedback_for_hr(training)
     return render(
         request, "trainings/feedback_list.html",
-        {"training": training, "feedback": feedback, "comments_shown": comments_shown,
-         "comments_withheld": has_comments and not comments_shown},
+        {"training": training, "feedback": found.items, "comments_shown": found.comments_shown,
+         "ratings_withheld": found.rated and not found.ratings_shown,
+         "comments_withheld": found.ratings_shown and found.commented
+                              and not found.comments_shown},
     )  # fmt: skip
 
 
