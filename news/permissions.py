@@ -42,10 +42,14 @@ def get_post_for_user(request, pk) -> Post:
     posts = Post.objects.select_related("author", "author__department")
     if can_moderate_news(user):
         return get_object_or_404(posts, pk=pk)
-    post = posts.filter(pk=pk).first()
-    if post and post.kind == Post.Kind.BLOG and post.author_id == user.pk:
-        return post
-    return get_object_or_404(posts.visible_to(user), pk=pk)
+    # The usual case first, in one query: a post of their audience.
+    post = (
+        posts.visible_to(user).filter(pk=pk).first()
+        or posts.filter(pk=pk, kind=Post.Kind.BLOG, author_id=user.pk).first()
+    )
+    if post is None:
+        raise Http404
+    return post
 
 
 def get_editable_post(request, pk) -> Post:

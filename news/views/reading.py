@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -79,10 +79,12 @@ def index(request):
 
 
 def _reaction_context(post, user) -> dict:
-    counts = dict(
-        post.reactions.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
-    )
-    mine = post.reactions.filter(person=user).values_list("kind", flat=True).first()
+    counts, mine = {}, None
+    for kind, n, by_me in post.reactions.values_list("kind").annotate(
+        n=Count("pk"), by_me=Count("pk", filter=Q(person=user))
+    ):  # the counts and my own reaction in one query
+        counts[kind] = n
+        mine = kind if by_me else mine
     return {
         "post": post,
         "reactions": [
