@@ -73,3 +73,28 @@ def test_it_shows_a_year_of_counted_clicks_on_vacancies_per_channel_for_the_orga
     for channel in ("linkedin", "whatsapp"):
         months = series[f"recruitment.clicks_{channel}"].cells[:-1]
         assert len(months) >= 11 and not any(cell.hidden for cell in months), channel
+
+
+def test_it_shows_a_year_of_clicks_per_share_overall_and_on_linkedin_for_the_organisation(db):
+    """Clicks per share show only where five people made the period's links: the demo's kits
+    are shared by enough colleagues in (nearly) every month of the default view."""
+    from insights.figures import Selection, dashboard
+    from insights.forms import default_period
+    from insights.privacy import publish
+    from recruitment import demo as recruitment_demo
+    from sharing import demo as sharing_demo
+
+    ctx = DemoContext(stdout=StringIO())
+    people_demo.seed(ctx)
+    recruitment_demo.seed(ctx)
+    sharing_demo.seed(ctx)
+    insights_demo.seed(ctx)
+
+    start, end = default_period()
+    shown = publish(dashboard(Selection(start=start, end=end)))
+    series = {x.key: x for s in shown.sections for x in s.series}
+    for key in ("sharing.click_through", "sharing.click_through_linkedin"):
+        months = series[key].cells
+        assert len(months) == 12, key
+        assert sum(not cell.hidden for cell in months) >= 10, (key, [c.text for c in months])
+        assert not series[key].total.hidden, key
