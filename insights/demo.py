@@ -92,8 +92,11 @@ CHANNELS = (("linkedin", 0.55), ("whatsapp", 0.2), ("email", 0.1), ("facebook", 
 def _sharing_rows(rng, h: int, progress: float, boost: float) -> dict:
     rows, shares_all, clicks_all, vacancy_clicks = {}, 0, 0, 0
     for channel, part in CHANNELS:
-        shares = _count(rng, 0.03 + h * (0.012 + 0.008 * progress + boost / 20) * part)
-        # Clicks per share as on the demo's own links (sharing.demo: a few to a dozen or more).
+        # Each network its part of about one and a half links per employee a month, so that
+        # no month has fewer links on a network than sharing's demo has people who made them
+        # (the people insights counts behind clicks per share: on LinkedIn up to about 25).
+        shares = _count(rng, 0.01 + h * (0.035 + 0.025 * progress + boost / 8) * part)
+        # Clicks per share as on the demo's own links (sharing.demo: two to nine, or more).
         clicks = _count(rng, shares * rng.uniform(3, 8))
         rows[f"sharing.click_through_{channel}"] = (clicks, shares)
         shares_all, clicks_all = shares_all + shares, clicks_all + clicks

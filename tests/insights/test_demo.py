@@ -1,7 +1,8 @@
 import datetime
 from io import StringIO
 
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Sum
+from django.db.models.functions import TruncMonth
 
 from hrsocial.demo import DemoContext
 from insights import demo as insights_demo
@@ -82,6 +83,7 @@ def test_it_shows_a_year_of_clicks_per_share_overall_and_on_linkedin_for_the_org
     from insights.forms import default_period
     from insights.privacy import publish
     from recruitment import demo as recruitment_demo
+    from sharing import api as sharing_api
     from sharing import demo as sharing_demo
 
     ctx = DemoContext(stdout=StringIO())
@@ -98,3 +100,17 @@ def test_it_shows_a_year_of_clicks_per_share_overall_and_on_linkedin_for_the_org
         assert len(months) == 12, key
         assert sum(not cell.hidden for cell in months) >= 10, (key, [c.text for c in months])
         assert not series[key].total.hidden, key
+    # The generated year agrees with the real shares: no month has fewer links than people
+    # who made them.
+    behind = sharing_api.sharers(start, end, "month")
+    links = {
+        (row["month"], row["figure"]): row["links"]
+        for row in DailyFigure.objects.filter(day__gte=start, day__lte=end)
+        .annotate(month=TruncMonth("day"))
+        .values("month", "figure")
+        .annotate(links=Sum("base"))
+    }
+    for name in ("click_through", "click_through_linkedin"):
+        for month, people in behind[name].items():
+            if month != "period":
+                assert links.get((month, f"sharing.{name}"), 0) >= people["organisation"], month
