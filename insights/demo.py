@@ -4,17 +4,20 @@ The other apps' demo data covers weeks, not a year, so the past year's daily fig
 generated here, as aggregates per department (never rows about people): plausible levels
 with noise, slow improvement, and a jump in the pilot group after the initiative started.
 The last days are then built from the apps' real demo rows by the nightly builder itself.
+Where a figure is gated by the people behind it (sharing's clicks per share: the people who
+made the links), the generated year never has fewer links than the real demo rows have people.
 Dates come from hrsocial.demo (the figures depend on the offset from today only, never on
 the weekday or season). Idempotent: the demo year is replaced as a whole.
 """
 
 import datetime
 import random
+from collections import defaultdict
 
 from hrsocial.demo import demo_day
 from insights.figures import FIGURES, departments
 from insights.models import DailyFigure, Initiative
-from insights.sections import all_figures
+from insights.sections import all_figures, installed_sections
 from insights.services import daily_figures_build
 from people.models import Department, User
 
@@ -92,8 +95,11 @@ CHANNELS = (("linkedin", 0.55), ("whatsapp", 0.2), ("email", 0.1), ("facebook", 
 def _sharing_rows(rng, h: int, progress: float, boost: float) -> dict:
     rows, shares_all, clicks_all, vacancy_clicks = {}, 0, 0, 0
     for channel, part in CHANNELS:
-        shares = _count(rng, 0.03 + h * (0.012 + 0.008 * progress + boost / 20) * part)
-        # Clicks per share as on the demo's own links (sharing.demo: a few to a dozen or more).
+        # Each network its part of about one and a half links per employee a month, so that
+        # no month has fewer links on a network than sharing's demo has people who made them
+        # (the people insights counts behind clicks per share: on LinkedIn up to about 25).
+        shares = _count(rng, 0.01 + h * (0.035 + 0.025 * progress + boost / 8) * part)
+        # Clicks per share as on the demo's own links (sharing.demo: two to nine, or more).
         clicks = _count(rng, shares * rng.uniform(3, 8))
         rows[f"sharing.click_through_{channel}"] = (clicks, shares)
         shares_all, clicks_all = shares_all + shares, clicks_all + clicks
@@ -110,6 +116,46 @@ def _sharing_rows(rng, h: int, progress: float, boost: float) -> dict:
         "sharing.vacancy_shares": (vacancy_shares, 0),
         "sharing.vacancy_clicks": (vacancy_clicks, 0),
     }
+
+
+def _links_for_the_people_behind(rng, per_department: dict, first, last) -> None:
+    """No generated month may have fewer links on a network, in a department or in the whole
+    organisation, than sharing's demo has people who made them (the people insights counts
+    behind clicks per share): the missing links, with clicks, go on days of that month.
+    `per_department`: {(day, department pk): {figure: (amount, base)}}, changed in place."""
+    section = next((s for s in installed_sections() if s.label == "sharing" and s.people), None)
+    if section is None:
+        return
+    behind = section.people(first, last, "month")
+    headcounts = {pk: n for pk, _name, n in departments()}
+    days = defaultdict(list)  # (department pk, month): its generated days
+    for day, pk in per_department:
+        days[pk, day.replace(day=1)].append(day)
+
+    def links(pk, month, channel) -> int:
+        return sum(per_department[d, pk][f"sharing.click_through_{channel}"][1]
+                   for d in days[pk, month])  # fmt: skip
+
+    def add(pk, month, channel, missing: int) -> None:
+        for _link in range(missing):
+            figures = per_department[rng.choice(days[pk, month]), pk]
+            clicks = _count(rng, rng.uniform(3, 8))
+            for key, link in ((f"sharing.click_through_{channel}", 1), ("sharing.click_through", 1),
+                              ("sharing.clicks", 0), ("sharing.shares", 0)):  # fmt: skip
+                amount, base = figures[key]
+                figures[key] = (amount + (1 if key == "sharing.shares" else clicks), base + link)
+
+    for channel, _part in CHANNELS:
+        for month, people in behind.get(f"click_through_{channel}", {}).items():
+            generated = [pk for pk, _month in days if _month == month]
+            if month == "period" or not generated:
+                continue  # a month of real days only: its rows come from the real links
+            for pk in generated:
+                add(pk, month, channel, people.get(pk, 0) - links(pk, month, channel))
+            # People without a department (alumni, freelancers) count in the organisation only.
+            made = sum(links(pk, month, channel) for pk in generated)
+            largest = max(generated, key=lambda pk: headcounts.get(pk, 0))
+            add(largest, month, channel, people.get("organisation", 0) - made)
 
 
 def _news_rows(rng, offset: int, h: int, progress: float) -> dict:
@@ -199,17 +245,11 @@ def seed(ctx):
     known = set(all_figures())
     pilot_ids = set(Department.objects.filter(code__in=PILOT_CODES).values_list("pk", flat=True))
     DailyFigure.objects.filter(day__gte=first, day__lte=last).delete()
-    rows = []
+    rows, per_department = [], {}
     for offset in range((last - generated_until).days, DAYS):
         day = last - datetime.timedelta(days=offset)
         for pk, _name, headcount in departments():
-            for key, (amount, base) in _day_rows(
-                rng, offset, pk, headcount, pk in pilot_ids
-            ).items():
-                if key in known and (amount or base):
-                    rows.append(
-                        DailyFigure(day=day, figure=key, department_id=pk, amount=amount, base=base)
-                    )
+            per_department[day, pk] = _day_rows(rng, offset, pk, headcount, pk in pilot_ids)
         for key, mean in (("helpdesk.solved_without_ticket", 0.4 + offset * -0.0006 + 0.25),
                           ("helpdesk.faq_from_questions", 0.08)):  # fmt: skip
             if key in known and (amount := _count(rng, mean)):
@@ -225,6 +265,13 @@ def seed(ctx):
             if key in known and (amount or base):
                 rows.append(
                     DailyFigure(day=day, figure=key, department=None, amount=amount, base=base)
+                )
+    _links_for_the_people_behind(rng, per_department, first, last)
+    for (day, pk), figures in per_department.items():
+        for key, (amount, base) in figures.items():
+            if key in known and (amount or base):
+                rows.append(
+                    DailyFigure(day=day, figure=key, department_id=pk, amount=amount, base=base)
                 )
     DailyFigure.objects.bulk_create(rows, batch_size=2000)
     day = generated_until + datetime.timedelta(days=1)

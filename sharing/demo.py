@@ -10,6 +10,12 @@ e-mail while the vacancy was open, with clicks from the day of the share until i
 insights' counted clicks per channel on vacancies have a year of history with enough people
 behind every month (its five-people rule counts the distinct sharers whose links were clicked).
 
+And a year of the comms team's own kits (company news, blog posts and events), one every
+fifteen days: each shared in its first days by six to nine active employees on LinkedIn, some
+also on a second network, with clicks in the days after. So every month of insights' clicks
+per share, overall and on LinkedIn, has at least five people behind it (a month always holds
+one kit's whole first days), not only the months of the openings above.
+
 Idempotent: a kit is found by its title (a vacancy's kit by its vacancy); its shares and clicks
 are only made with a new kit. Dates come from hrsocial.demo (offsets from today only).
 """
@@ -20,6 +26,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from django.utils.text import slugify
 
 from hrsocial.demo import demo_day, demo_moment
 from people.models import COMMUNICATIONS_GROUP as COMMS_GROUP
@@ -109,6 +116,7 @@ def seed(ctx):
                                     created_at=moment))  # fmt: skip
             Click.objects.bulk_create(clicks, ignore_conflicts=True)
     made += _vacancy_kits(ctx, hr)
+    made += _year_of_kits(ctx, hr)
     if people:
         SharingProfile.objects.get_or_create(user=people[0], defaults={"on_leaderboard": True})
     added = clicks_aggregate()
@@ -180,8 +188,13 @@ def _clicks(ctx, share, shared_on: int, closes: int) -> None:
     later = shared_on + BURST[-1]
     while (later := later + ctx.rng.randint(*TRICKLE)) <= closes:
         offsets += [later] * ctx.rng.choice((1, 1, 1, 2))
+    _click_rows(ctx, share, [o for o in offsets if o <= closes])
+
+
+def _click_rows(ctx, share, offsets: list[int]) -> None:
+    """One counted click (times `ctx.scale`) on `share` on each day of `offsets` (from today)."""
     clicks = []
-    for number, offset in enumerate(o for o in offsets if o <= closes):
+    for number, offset in enumerate(offsets):
         for copy in range(ctx.scale):
             day = demo_day(offset)
             clicks.append(Click(
@@ -189,3 +202,132 @@ def _clicks(ctx, share, shared_on: int, closes: int) -> None:
                 created_at=demo_moment(offset, 12),
             ))  # fmt: skip
     Click.objects.bulk_create(clicks, ignore_conflicts=True)
+
+
+# The comms team's kits of the past year, oldest first, one every `KIT_EVERY` days: (kind,
+# title, summary, LinkedIn text). A kind gives the address and the second network's text.
+KIT_EVERY = 15
+YEAR_KITS = (
+    ("nieuws", "Zuiderlicht sluit de 2.000e warmtepomp aan",
+     "In Overvecht draait nu de tweeduizendste warmtepomp die wij aansloten.",
+     "Tweeduizend warmtepompen! Vandaag sloten we in Overvecht de 2.000e aan."),
+    ("blog", "Blog: een dag op pad met onze storingsmonteur",
+     "Van de eerste melding om zeven uur tot de laatste klus in het donker.",
+     "Wat doet een storingsmonteur op een gewone dinsdag? Mijn collega vertelt het."),
+    ("evenementen", "Webinar: zonnepanelen op je dak, hoe begin je?",
+     "Een uur met onze adviseurs over kosten, vergunningen en opbrengst.",
+     "Twijfel je over zonnepanelen? Stel je vragen in ons gratis webinar."),
+    ("nieuws", "Nieuwe laadpleinen bij station Amersfoort",
+     "Twaalf snelladers op groene stroom bij Amersfoort Centraal.",
+     "Twaalf nieuwe snelladers in Amersfoort, allemaal op groene stroom. Mooi werk!"),
+    ("blog", "Blog: zo werkt slim laden",
+     "Waarom je auto 's nachts laden goedkoper en beter voor het net is.",
+     "Slim laden in drie minuten uitgelegd door onze eigen experts."),
+    ("evenementen", "Zuiderlicht op de Dutch Energy Summit",
+     "Bezoek onze stand en hoor hoe wij het net slimmer maken.",
+     "Ben jij ook op de Dutch Energy Summit? Kom langs bij onze stand!"),
+    ("nieuws", "Windpark Lekdijk levert de eerste stroom",
+     "De eerste vier molens draaien; in het voorjaar volgen er nog vier.",
+     "De eerste molens van windpark Lekdijk draaien. Trots op dit team!"),
+    ("blog", "Blog: van stagiair tot projectleider",
+     "Hoe een stage bij Zuiderlicht uitgroeide tot een vaste baan.",
+     "Ooit begonnen als stagiair, nu projectleider. Dit is mijn verhaal."),
+    ("evenementen", "Meeloopdag voor scholieren",
+     "Scholieren lopen een dag mee met onze monteurs en engineers.",
+     "Ken jij een scholier die techniek leuk vindt? Meld je aan voor onze meeloopdag."),
+    ("nieuws", "Samen met het ROC opleiden tot monteur",
+     "Met ROC Midden Nederland leiden we jaarlijks dertig monteurs op.",
+     "Leren en werken tegelijk: samen met het ROC leiden we nieuwe monteurs op."),
+    ("blog", "Blog: tien tips om thuis energie te besparen",
+     "Kleine dingen die samen veel schelen, van de thermostaat tot de wasmachine.",
+     "Tien tips om thuis energie te besparen. Nummer zeven kende ik zelf niet!"),
+    ("evenementen", "Energiecafé in de bibliotheek van Zeist",
+     "Bewoners vragen, onze adviseurs antwoorden: met koffie en taart.",
+     "Vragen over je energierekening? Kom naar ons energiecafé in Zeist."),
+    ("nieuws", "Buurtbatterij in Houten in gebruik",
+     "De batterij bewaart de zonnestroom van 120 huizen voor de avond.",
+     "Zonnestroom van overdag gebruiken in de avond: onze buurtbatterij in Houten doet het."),
+    ("blog", "Blog: wat doet een data-analist bij een energiebedrijf?",
+     "Over voorspellingen, het weer en heel veel meterstanden.",
+     "Data en duurzame energie: een kijkje in het werk van ons analyseteam."),
+    ("evenementen", "Open huis bij windpark Lekdijk",
+     "Rondleidingen aan de voet van de molens, voor jong en oud.",
+     "Altijd al onder een windmolen willen staan? Kom naar ons open huis."),
+    ("nieuws", "Zuiderlicht wint de prijs voor duurzaam werkgeverschap",
+     "De jury prees onze opleidingen en de ruimte om te groeien.",
+     "We wonnen de prijs voor duurzaam werkgeverschap. Dank aan alle collega's!"),
+    ("blog", "Blog: terug naar school als zij-instromer",
+     "Na vijftien jaar in de zorg nu monteur: over de overstap.",
+     "Van de zorg naar de techniek: mijn overstap naar Zuiderlicht."),
+    ("evenementen", "Hackathon slimme netten",
+     "Twee dagen bouwen aan ideeën voor een voller stroomnet.",
+     "Ontwikkelaars gezocht voor onze hackathon over slimme netten!"),
+    ("nieuws", "Jaarcijfers: meer groene stroom dan ooit",
+     "We leverden dit jaar een kwart meer groene stroom dan vorig jaar.",
+     "Een kwart meer groene stroom dan vorig jaar. Zo gaat de energietransitie vooruit."),
+    ("blog", "Blog: hoe we de buurt betrekken bij een nieuw zonnepark",
+     "Over inloopavonden, bezwaren en een park waar de buurt aan meeverdient.",
+     "Een zonnepark bouw je samen met de buurt. Zo pakken wij dat aan."),
+    ("evenementen", "Zonnerun voor het goede doel",
+     "Vijf of tien kilometer langs onze zonneparken, voor het Jeugdfonds Sport.",
+     "Loop je mee? Onze Zonnerun is voor het Jeugdfonds Sport."),
+    ("nieuws", "Zuiderlicht plant 5.000 bomen bij de zonneparken",
+     "Houtwallen rond de parken geven vogels en insecten meer ruimte.",
+     "Vijfduizend bomen rond onze zonneparken: goed voor vogels en insecten."),
+    ("blog", "Blog: waarom wij thuis en op kantoor werken",
+     "Wat we leerden van een jaar hybride werken in de teams.",
+     "Thuiswerken én samen op kantoor: zo doen wij dat bij Zuiderlicht."),
+    ("evenementen", "Informatieavond voor zij-instromers",
+     "Hoor hoe je bij ons wordt opgeleid tot monteur, met behoud van salaris.",
+     "Zin in een nieuwe start in de techniek? Kom naar onze informatieavond."),
+)  # fmt: skip
+# Per kind: the address and the second network with its suggested text.
+KINDS = {
+    "nieuws": ("whatsapp", "Mooi nieuws van ons bedrijf, even delen!"),
+    "blog": ("x", "Nieuw op ons blog, de moeite waard:"),
+    "evenementen": ("facebook", "Kom je ook? Iedereen is welkom."),
+}
+# Days after the kit's start that its sharers share it (most the first day or two).
+SHARED_AFTER = (0, 0, 0, 1, 1, 2, 3, 4)
+# A share's counted clicks in the days after it (a post is read for about a week).
+CLICKS_AFTER = (0, 0, 0, 1, 1, 2, 3, 5, 8)
+
+
+def _year_of_kits(ctx, hr) -> int:
+    """The comms team's kits of the past year, their shares and clicks; how many were made."""
+    # Active employees only (not hard-coded), as for the vacancies.
+    people = list(
+        User.objects.filter(is_active=True, kind=User.Kind.EMPLOYEE, department__isnull=False)
+        .order_by("email")
+    )  # fmt: skip
+    existing = set(ShareKit.objects.filter(title__in=[k[1] for k in YEAR_KITS])
+                   .values_list("title", flat=True))  # fmt: skip
+    made = 0
+    for index, (kind, title, summary, text) in enumerate(YEAR_KITS):
+        if title in existing or not people:
+            continue
+        starts = -KIT_EVERY * (len(YEAR_KITS) - index)  # the last one fifteen days ago
+        kit = ShareKit.objects.create(
+            title=title, summary=summary, url=f"https://www.example.com/{kind}/{slugify(title)}",
+            status=ShareKit.Status.PUBLISHED, starts_at=demo_moment(starts, 9),
+            published_at=demo_moment(starts, 9), utm_campaign="share", created_by=hr,
+        )  # fmt: skip
+        second, second_text = KINDS[kind]
+        linkedin, other = CaptionVariant.objects.bulk_create(
+            [CaptionVariant(kit=kit, channel="linkedin", text=text),
+             CaptionVariant(kit=kit, channel=second, text=second_text)]
+        )  # fmt: skip
+        made += 1
+        for person in ctx.rng.sample(people, min(ctx.rng.randint(6, 9), len(people))):
+            shared_on = starts + ctx.rng.choice(SHARED_AFTER)
+            # Everyone posts it on LinkedIn; about one in three also sends it on.
+            for variant in (linkedin, other) if ctx.rng.random() < 0.35 else (linkedin,):
+                share = Share.objects.create(
+                    kit=kit, sharer=person, channel=variant.channel, variant=variant,
+                    text=variant.text, department=person.department,
+                    created_at=demo_moment(shared_on, 10),
+                )  # fmt: skip
+                after = ctx.rng.randint(2, len(CLICKS_AFTER))
+                offsets = [shared_on + d for d in CLICKS_AFTER[:after]]
+                _click_rows(ctx, share, [o for o in offsets if o < 0])
+    return made

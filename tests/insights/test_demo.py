@@ -1,7 +1,8 @@
 import datetime
 from io import StringIO
 
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Sum
+from django.db.models.functions import TruncMonth
 
 from hrsocial.demo import DemoContext
 from insights import demo as insights_demo
@@ -73,3 +74,43 @@ def test_it_shows_a_year_of_counted_clicks_on_vacancies_per_channel_for_the_orga
     for channel in ("linkedin", "whatsapp"):
         months = series[f"recruitment.clicks_{channel}"].cells[:-1]
         assert len(months) >= 11 and not any(cell.hidden for cell in months), channel
+
+
+def test_it_shows_a_year_of_clicks_per_share_overall_and_on_linkedin_for_the_organisation(db):
+    """Clicks per share show only where five people made the period's links: the demo's kits
+    are shared by enough colleagues in (nearly) every month of the default view."""
+    from insights.figures import Selection, dashboard
+    from insights.forms import default_period
+    from insights.privacy import publish
+    from recruitment import demo as recruitment_demo
+    from sharing import api as sharing_api
+    from sharing import demo as sharing_demo
+
+    ctx = DemoContext(stdout=StringIO())
+    people_demo.seed(ctx)
+    recruitment_demo.seed(ctx)
+    sharing_demo.seed(ctx)
+    insights_demo.seed(ctx)
+
+    start, end = default_period()
+    shown = publish(dashboard(Selection(start=start, end=end)))
+    series = {x.key: x for s in shown.sections for x in s.series}
+    for key in ("sharing.click_through", "sharing.click_through_linkedin"):
+        months = series[key].cells
+        assert len(months) == 12, key
+        assert sum(not cell.hidden for cell in months) >= 10, (key, [c.text for c in months])
+        assert not series[key].total.hidden, key
+    # The generated year agrees with the real shares: no month has fewer links than people
+    # who made them.
+    behind = sharing_api.sharers(start, end, "month")
+    links = {
+        (row["month"], row["figure"]): row["links"]
+        for row in DailyFigure.objects.filter(day__gte=start, day__lte=end)
+        .annotate(month=TruncMonth("day"))
+        .values("month", "figure")
+        .annotate(links=Sum("base"))
+    }
+    for name in ("click_through", "click_through_linkedin"):
+        for month, people in behind[name].items():
+            if month != "period":
+                assert links.get((month, f"sharing.{name}"), 0) >= people["organisation"], month
