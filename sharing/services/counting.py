@@ -124,6 +124,8 @@ def _fetch(sql: str, params: list):
 def _fetch_skipping_health_check(sql: str, params: list):
     if connection.in_atomic_block:  # inside a transaction (a test): no retry is possible
         return _fetch(sql, params)
+    # Django's own flag (BaseDatabaseWrapper.close_if_health_check_failed): the check counts
+    # as done for this request, so no SELECT 1 goes first; the retry below takes its place.
     connection.health_check_done = True
     try:
         return _fetch(sql, params)
