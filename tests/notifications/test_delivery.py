@@ -27,10 +27,10 @@ EMBEDDED = override_settings(NOTIFICATIONS_DELIVER_IN_REQUEST=False)
 
 @pytest.fixture
 def hung_smtp_server():
-    """Accepts connections and never answers (port from this branch's range)."""
+    """Accepts connections and never answers, on a free port the system picks: CI runs the
+    suite twice side by side, and a fixed port made one run's server refuse the other's."""
     server = socket.socket()
-    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    server.bind(("127.0.0.1", 17401))
+    server.bind(("127.0.0.1", 0))
     server.listen(5)
     accepted = []
 
@@ -42,7 +42,7 @@ def hung_smtp_server():
             pass
 
     threading.Thread(target=accept, daemon=True).start()
-    yield 17401, accepted
+    yield server.getsockname()[1], accepted
     with contextlib.suppress(OSError):
         server.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
     server.close()
