@@ -140,21 +140,41 @@ def report(start_date, end_date, by: tuple[str, ...] = ("training",)) -> list[Ro
         rows.values(),
         key=lambda r: (r.training_name.lower(), r.department_id is None, r.department_name),
     )
-    # Each table shows a total beside its rows (per training and department: the training's
-    # row of the table per training), so the small groups' neighbours may have to go too.
-    totalled = (lambda r: r.training_id) if len(by) > 1 else (lambda r: None)
-    for key in dict.fromkeys(totalled(r) for r in found):
-        _suppress_satisfaction([r for r in found if totalled(r) == key])
+    satisfaction_suppress(found, by=by)
     return found
 
 
-def _suppress_satisfaction(rows: list[Row]) -> None:
+def satisfaction_suppress(rows: list[Row], *, by: tuple[str, ...]) -> None:
+    """Hide the satisfaction of groups under five people, and of those a shown total would
+    give away by subtraction. Each table has a total beside its rows. The table per training
+    and department (the export) adds up both ways: to the training's row of the table per
+    training and to the department's row of the table per department, so a cell hidden in
+    one direction may force another one hidden in the other; this repeats until nothing
+    changes."""
+    directions = [(lambda r, name=name: getattr(r, f"{name}_id")) for name in by]
+    if len(by) == 1:
+        directions = [lambda r: None]  # one table, one total
+    changed = True
+    while changed:
+        changed = False
+        for key_of in directions:
+            for key in dict.fromkeys(key_of(r) for r in rows):
+                changed |= _suppress_satisfaction([r for r in rows if key_of(r) == key])
+
+
+def _suppress_satisfaction(rows: list[Row]) -> bool:
+    """One group of rows beside their total; whether a row was hidden that was shown. A row
+    hidden already counts as nobody, so its neighbours cannot give it away."""
     rated = [r for r in rows if r.ratings]
     groups = suppress(
-        Group(key=i, label="", people=r.raters, value=None) for i, r in enumerate(rated)
+        Group(key=i, label="", people=0 if r.satisfaction_hidden else r.raters, value=None)
+        for i, r in enumerate(rated)
     )
+    changed = False
     for row, group in zip(rated, groups, strict=True):
-        row.satisfaction_hidden = group.hidden
+        if group.hidden and not row.satisfaction_hidden:
+            row.satisfaction_hidden = changed = True
+    return changed
 
 
 def raters(start_date, end_date) -> int:

@@ -321,3 +321,22 @@ def test_ratings_show_from_five_people_without_their_session_or_order(hr, histor
     shown = [int(r) for r in re.findall(r"<strong>(\d) van de 5</strong>", text)]
     assert shown == sorted(shown, reverse=True) and len(shown) == 5
     assert "sessie van" not in text
+
+
+def test_the_export_hides_a_cell_its_department_total_would_give_away():
+    """Per training and department the cells add up both ways. ICT's rating of the second
+    training (one person) hides Communicatie's beside it (the training's total); then each
+    department's other cell must go as well, or the department's row minus it gives the
+    hidden one away."""
+    from trainings.reports import Row, satisfaction_suppress
+
+    def cell(training, department, raters):
+        return Row(training_id=training, department_id=department, ratings=raters,
+                   raters=raters, rating_sum=4.0 * raters)  # fmt: skip
+
+    cells = [cell(1, "comm", 6), cell(2, "comm", 6), cell(1, "ict", 6), cell(2, "ict", 1)]
+    satisfaction_suppress(cells, by=("training", "department"))
+    assert [c.average_rating for c in cells] == [None, None, None, None]
+    open_cells = [cell(1, "comm", 6), cell(2, "comm", 6), cell(1, "ict", 6), cell(2, "ict", 7)]
+    satisfaction_suppress(open_cells, by=("training", "department"))
+    assert [c.average_rating for c in open_cells] == [4.0, 4.0, 4.0, 4.0]
