@@ -47,9 +47,9 @@ def test_it_shows_the_year_of_recruitment_per_channel_where_enough_candidates_ar
         assert totals[f"recruitment.{key}"].value > 0, key
 
 
-def test_it_shows_a_year_of_counted_clicks_on_vacancies_per_channel_for_the_organisation(db):
-    """The clicks per channel show only where the links of five people were clicked: the
-    demo's vacancy kits are shared by enough colleagues, over the whole year."""
+def _seeded_default_view():
+    """The demo of people, recruitment, sharing and insights, and the dashboard's series of
+    the default period as shown (after the privacy rules): (start, end, {key: series})."""
     from insights.figures import Selection, dashboard
     from insights.forms import default_period
     from insights.privacy import publish
@@ -61,10 +61,15 @@ def test_it_shows_a_year_of_counted_clicks_on_vacancies_per_channel_for_the_orga
     recruitment_demo.seed(ctx)
     sharing_demo.seed(ctx)
     insights_demo.seed(ctx)
-
     start, end = default_period()
     shown = publish(dashboard(Selection(start=start, end=end)))
-    series = {x.key: x for s in shown.sections for x in s.series}
+    return start, end, {x.key: x for s in shown.sections for x in s.series}
+
+
+def test_it_shows_a_year_of_counted_clicks_on_vacancies_per_channel_for_the_organisation(db):
+    """The clicks per channel show only where the links of five people were clicked: the
+    demo's vacancy kits are shared by enough colleagues, over the whole year."""
+    start, end, series = _seeded_default_view()
     for channel in ("linkedin", "whatsapp", "email"):
         clicks = series[f"recruitment.clicks_{channel}"]
         applications = series[f"recruitment.applications_{channel}"]
@@ -79,22 +84,9 @@ def test_it_shows_a_year_of_counted_clicks_on_vacancies_per_channel_for_the_orga
 def test_it_shows_a_year_of_clicks_per_share_overall_and_on_linkedin_for_the_organisation(db):
     """Clicks per share show only where five people made the period's links: the demo's kits
     are shared by enough colleagues in (nearly) every month of the default view."""
-    from insights.figures import Selection, dashboard
-    from insights.forms import default_period
-    from insights.privacy import publish
-    from recruitment import demo as recruitment_demo
     from sharing import api as sharing_api
-    from sharing import demo as sharing_demo
 
-    ctx = DemoContext(stdout=StringIO())
-    people_demo.seed(ctx)
-    recruitment_demo.seed(ctx)
-    sharing_demo.seed(ctx)
-    insights_demo.seed(ctx)
-
-    start, end = default_period()
-    shown = publish(dashboard(Selection(start=start, end=end)))
-    series = {x.key: x for s in shown.sections for x in s.series}
+    start, end, series = _seeded_default_view()
     for key in ("sharing.click_through", "sharing.click_through_linkedin"):
         months = series[key].cells
         assert len(months) == 12, key
