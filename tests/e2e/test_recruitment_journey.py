@@ -44,6 +44,7 @@ def test_refer_ask_apply_answer_and_follow_the_status(live_server, page, tmp_pat
     expect(page.get_by_role("heading", level=1)).to_have_text("Delen op LinkedIn")
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page.get_by_role("button", name="Tekst kopiëren").click()
+    expect(page.get_by_role("status")).to_have_text("Gekopieerd: plak de tekst in je bericht.")
     assert page.evaluate("navigator.clipboard.readText()").startswith("Wij zoeken")
     href = page.get_by_role("link", name="LinkedIn openen").get_attribute("href")
     assert href.startswith("https://www.linkedin.com/sharing/share-offsite/?url=")
