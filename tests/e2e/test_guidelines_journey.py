@@ -72,6 +72,9 @@ def test_employee_reads_acknowledges_and_checks_a_draft(live_server, page):
 
     # On the tip's page, "read and understood" shows the new state without a reload.
     expect(page.get_by_role("heading", level=1)).to_have_text("Persoonsgegevens blijven binnen")
+    # A link's click does not wait for the page's deferred scripts (a goto does): without
+    # htmx yet, the button posts the form and reloads, which a busy CI run can show.
+    page.wait_for_load_state()
     page.evaluate("window.notReloaded = true")
     page.get_by_role("button", name=re.compile("Gelezen en begrepen.*Persoonsgegevens")).click()
     done = page.locator(f"#ack-{privacy.pk}").get_by_role("status")
